@@ -1,0 +1,3 @@
+namespace TclHotline.Messages.Sla;
+
+public sealed record DeadlineCancelled(string Owner, string SubjectId, string Kind, DateTimeOffset CancelledAt);

@@ -1,0 +1,3 @@
+namespace TclHotline.Messages.Sla;
+
+public sealed record DeadlineMet(string Owner, string SubjectId, string Kind, DateTimeOffset MetAt);

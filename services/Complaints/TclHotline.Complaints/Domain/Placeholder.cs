@@ -1,0 +1,2 @@
+namespace TclHotline.Complaints.Domain;
+internal static class Placeholder { }

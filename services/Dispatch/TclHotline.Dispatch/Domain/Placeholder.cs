@@ -1,0 +1,2 @@
+namespace TclHotline.Dispatch.Domain;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace TclHotline.Intake.Domain;
+internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace TclHotline.ServiceDefaults; internal static class Placeholder {}

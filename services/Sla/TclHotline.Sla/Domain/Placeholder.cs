@@ -1,0 +1,2 @@
+namespace TclHotline.Sla.Domain;
+internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace TclHotline.Testing; internal static class Placeholder {}
