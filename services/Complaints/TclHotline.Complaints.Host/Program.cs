@@ -1,1 +1,4 @@
-Console.WriteLine("placeholder");
+using TclHotline.Complaints;
+using TclHotline.ServiceDefaults;
+
+HotlineApp.Create(args, new ComplaintsModule()).Run();

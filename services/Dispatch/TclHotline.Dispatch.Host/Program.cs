@@ -1,1 +1,4 @@
-Console.WriteLine("placeholder");
+using TclHotline.Dispatch;
+using TclHotline.ServiceDefaults;
+
+HotlineApp.Create(args, new DispatchModule()).Run();

@@ -1,1 +1,4 @@
-Console.WriteLine("placeholder");
+using TclHotline.Intake;
+using TclHotline.ServiceDefaults;
+
+HotlineApp.Create(args, new IntakeModule()).Run();

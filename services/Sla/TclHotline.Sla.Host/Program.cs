@@ -1,1 +1,4 @@
-Console.WriteLine("placeholder");
+using TclHotline.Sla;
+using TclHotline.ServiceDefaults;
+
+HotlineApp.Create(args, new SlaModule()).Run();

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+
+namespace TclHotline.ServiceDefaults.Database;
+
+/// <summary>
+/// Which engine and which connection string each service's own database uses.
+/// <c>Database:Provider</c> is Sqlite (default) or SqlServer; <c>ConnectionStrings:&lt;service&gt;</c> names
+/// a service's database; without one, SQLite puts <c>&lt;service&gt;.db</c> under <c>Database:DataDirectory</c>.
+/// </summary>
+public sealed class DatabaseSettings(IConfiguration configuration)
+{
+    public SqlDialect Dialect { get; } = ParseProvider(configuration["Database:Provider"]);
+
+    public string DataDirectory { get; } = configuration["Database:DataDirectory"] is { Length: > 0 } dir ? dir : "data";
+
+    /// <summary>SQLite busy timeout: how long a writer waits for another process's lock before failing.</summary>
+    public int SqliteBusyTimeoutMs { get; } = int.TryParse(configuration["Database:SqliteBusyTimeoutMs"], out var ms) ? ms : 15000;
+
+    public string ConnectionStringFor(string service)
+    {
+        var configured = configuration.GetConnectionString(service);
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (Dialect == SqlDialect.SqlServer)
+            throw new InvalidOperationException($"ConnectionStrings:{service} is required when Database:Provider is SqlServer.");
+        Directory.CreateDirectory(DataDirectory);
+        return $"Data Source={Path.Combine(DataDirectory, service + ".db")};Pooling=True;Default Timeout={SqliteBusyTimeoutMs / 1000}";
+    }
+
+    private static SqlDialect ParseProvider(string? value) => value switch
+    {
+        null or "" => SqlDialect.Sqlite,
+        _ when Enum.TryParse<SqlDialect>(value, ignoreCase: true, out var d) => d,
+        _ => throw new InvalidOperationException($"Database:Provider '{value}' is not Sqlite or SqlServer."),
+    };
+}

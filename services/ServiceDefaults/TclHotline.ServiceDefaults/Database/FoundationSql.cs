@@ -1,0 +1,63 @@
+namespace TclHotline.ServiceDefaults.Database;
+
+/// <summary>
+/// The outbox, inbox and idempotency statements, side by side for both engines where they differ.
+/// Every statement here is parsed by the T-SQL parser in the foundation tests.
+/// </summary>
+public static class FoundationSql
+{
+    public const string InsertOutbox = """
+        INSERT INTO outbox_messages (message_id, aggregate_id, message_type, body, trace_parent, trace_state, created_at, attempts)
+        VALUES (@MessageId, @AggregateId, @MessageType, @Body, @TraceParent, @TraceState, @CreatedAt, 0)
+        """;
+
+    public static readonly IReadOnlyDictionary<SqlDialect, string> InsertInbox = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = """
+            INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES (@MessageId, @Consumer, @ProcessedAt)
+            ON CONFLICT (message_id, consumer) DO NOTHING
+            """,
+        [SqlDialect.SqlServer] = """
+            INSERT INTO inbox_messages (message_id, consumer, processed_at)
+            SELECT @MessageId, @Consumer, @ProcessedAt
+            WHERE NOT EXISTS (SELECT 1 FROM inbox_messages WITH (UPDLOCK, HOLDLOCK) WHERE message_id = @MessageId AND consumer = @Consumer)
+            """,
+    };
+
+    public const string SelectIdempotency =
+        "SELECT response FROM idempotency_records WHERE operation = @Operation AND idempotency_key = @IdempotencyKey";
+
+    public const string InsertIdempotency = """
+        INSERT INTO idempotency_records (operation, idempotency_key, response, created_at)
+        VALUES (@Operation, @IdempotencyKey, @Response, @CreatedAt)
+        """;
+
+    public const string HoldRelayLease = """
+        UPDATE outbox_relay_lease SET holder = @Holder, expires_at = @ExpiresAt
+        WHERE id = 1 AND (holder = @Holder OR expires_at < @Now)
+        """;
+
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectPendingOutbox = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = """
+            SELECT sequence, message_id, aggregate_id, message_type, body, trace_parent, trace_state, created_at
+            FROM outbox_messages WHERE sent_at IS NULL ORDER BY sequence LIMIT @BatchSize
+            """,
+        [SqlDialect.SqlServer] = """
+            SELECT TOP (@BatchSize) sequence, message_id, aggregate_id, message_type, body, trace_parent, trace_state, created_at
+            FROM outbox_messages WHERE sent_at IS NULL ORDER BY sequence
+            """,
+    };
+
+    public const string MarkOutboxSent = "UPDATE outbox_messages SET sent_at = @SentAt WHERE sequence IN @Sequences";
+
+    public const string CountOutboxFailure = "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @Error WHERE sequence = @Sequence";
+
+    public const string CountPendingOutbox = "SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NULL";
+
+    public const string DeleteSentOutbox = "DELETE FROM outbox_messages WHERE sent_at IS NOT NULL AND sent_at < @Cutoff";
+
+    public const string DeleteOldInbox = "DELETE FROM inbox_messages WHERE processed_at < @Cutoff";
+
+    public const string DeleteOldIdempotency = "DELETE FROM idempotency_records WHERE created_at < @Cutoff";
+}

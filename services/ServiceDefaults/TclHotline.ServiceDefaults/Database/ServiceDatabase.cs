@@ -1,0 +1,77 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using TclHotline.ServiceDefaults.Outbox;
+
+namespace TclHotline.ServiceDefaults.Database;
+
+/// <summary>
+/// One service's own database. Each service declares a sealed subclass (e.g. <c>IntakeDatabase</c>) so
+/// that, inside the standalone host, every module still resolves its own database by type. Its migration
+/// scripts are the SQL files embedded in the subclass's assembly under Migrations/&lt;Dialect&gt;/.
+/// </summary>
+public abstract class ServiceDatabase
+{
+    private readonly int _busyTimeoutMs;
+
+    protected ServiceDatabase(string service, DatabaseSettings settings, TimeProvider time)
+    {
+        DapperTypeHandlers.Register();
+        Service = service;
+        Dialect = settings.Dialect;
+        ConnectionString = settings.ConnectionStringFor(service);
+        Time = time;
+        _busyTimeoutMs = settings.SqliteBusyTimeoutMs;
+    }
+
+    public string Service { get; }
+    public SqlDialect Dialect { get; }
+    public string ConnectionString { get; }
+    public TimeProvider Time { get; }
+
+    /// <summary>Woken after every commit that wrote outbox rows, so the relay publishes without waiting for its poll.</summary>
+    public OutboxSignal OutboxSignal { get; } = new();
+
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
+    {
+        DbConnection connection = Dialect == SqlDialect.Sqlite
+            ? new SqliteConnection(ConnectionString)
+            : new SqlConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            if (connection is SqliteConnection sqlite)
+            {
+                // Per connection: wait for other writers (other processes share the file) instead of failing at once.
+                using var pragma = sqlite.CreateCommand();
+                pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+                await pragma.ExecuteNonQueryAsync(ct);
+            }
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens a connection and a transaction. On SQLite this is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default),
+    /// so writers queue on the busy timeout instead of deadlocking on a read-to-write upgrade.
+    /// </summary>
+    public async Task<UnitOfWork> BeginAsync(CancellationToken ct = default)
+    {
+        var connection = await OpenAsync(ct);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(ct);
+            return new UnitOfWork(this, connection, transaction, ct);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

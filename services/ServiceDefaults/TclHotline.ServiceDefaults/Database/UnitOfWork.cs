@@ -1,0 +1,105 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Text.Json;
+using Dapper;
+using TclHotline.ServiceDefaults.Outbox;
+
+namespace TclHotline.ServiceDefaults.Database;
+
+/// <summary>
+/// A connection and its transaction: the business rows, the outbox rows for the events they cause, the
+/// inbox mark and the idempotency record all commit together or not at all.
+/// </summary>
+public sealed class UnitOfWork : IAsyncDisposable
+{
+    private readonly ServiceDatabase _db;
+    private readonly CancellationToken _ct;
+    private List<Action>? _afterCommit;
+    private bool _wroteOutbox;
+    private bool _committed;
+
+    internal UnitOfWork(ServiceDatabase db, DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        _db = db;
+        Connection = connection;
+        Transaction = transaction;
+        _ct = ct;
+    }
+
+    public DbConnection Connection { get; }
+    public DbTransaction Transaction { get; }
+    public SqlDialect Dialect => _db.Dialect;
+    public DateTimeOffset Now => _db.Time.GetUtcNow();
+
+    public Task<int> ExecuteAsync(string sql, object? param = null) =>
+        Connection.ExecuteAsync(Command(sql, param));
+
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? param = null) =>
+        Connection.QueryAsync<T>(Command(sql, param));
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param = null) =>
+        Connection.QuerySingleOrDefaultAsync<T>(Command(sql, param));
+
+    public Task<T?> ExecuteScalarAsync<T>(string sql, object? param = null) =>
+        Connection.ExecuteScalarAsync<T>(Command(sql, param));
+
+    /// <summary>
+    /// Writes an event to the outbox in this transaction; the relay publishes it after commit, in order
+    /// per <paramref name="aggregateId"/>, with a message id fixed now so a re-publish is recognised downstream.
+    /// </summary>
+    public async Task PublishAsync<T>(T message, string aggregateId) where T : class
+    {
+        var activity = Activity.Current;
+        await ExecuteAsync(FoundationSql.InsertOutbox, new
+        {
+            MessageId = Guid.NewGuid(),
+            AggregateId = aggregateId,
+            MessageType = MessageTypes.NameOf(typeof(T)),
+            Body = JsonSerializer.Serialize(message, MessageTypes.Json),
+            TraceParent = activity?.Id,
+            TraceState = activity?.TraceStateString,
+            CreatedAt = Now,
+        });
+        _wroteOutbox = true;
+    }
+
+    /// <summary>
+    /// Records that <paramref name="consumer"/> handled <paramref name="messageId"/>. False when it already had:
+    /// the caller then does nothing, which is what makes a redelivered message harmless.
+    /// </summary>
+    public async Task<bool> TryRecordInboxAsync(Guid messageId, string consumer) =>
+        await ExecuteAsync(FoundationSql.InsertInbox[Dialect], new { MessageId = messageId, Consumer = consumer, ProcessedAt = Now }) == 1;
+
+    /// <summary>The stored response of an earlier request with the same idempotency key, if there was one.</summary>
+    public Task<byte[]?> FindIdempotentResponseAsync(string operation, string key) =>
+        QuerySingleOrDefaultAsync<byte[]>(FoundationSql.SelectIdempotency, new { Operation = operation, IdempotencyKey = key });
+
+    public Task SaveIdempotentResponseAsync(string operation, string key, byte[] response) =>
+        ExecuteAsync(FoundationSql.InsertIdempotency, new { Operation = operation, IdempotencyKey = key, Response = response, CreatedAt = Now });
+
+    /// <summary>Runs after a successful commit (e.g. pushing a change to live streams); never for a rolled-back unit.</summary>
+    public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
+
+    public async Task CommitAsync()
+    {
+        await Transaction.CommitAsync(_ct);
+        _committed = true;
+        if (_wroteOutbox) _db.OutboxSignal.Notify();
+        if (_afterCommit is null) return;
+        foreach (var action in _afterCommit) action();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_committed)
+        {
+            try { await Transaction.RollbackAsync(CancellationToken.None); }
+            catch (InvalidOperationException) { /* already completed or connection broken */ }
+        }
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+
+    private CommandDefinition Command(string sql, object? param) =>
+        new(sql, param, Transaction, cancellationToken: _ct);
+}

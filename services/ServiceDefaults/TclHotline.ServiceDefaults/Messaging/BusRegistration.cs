@@ -1,0 +1,75 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TclHotline.ServiceDefaults.Modules;
+
+namespace TclHotline.ServiceDefaults.Messaging;
+
+/// <summary>
+/// The one bus setup: in-memory for the embedded default, RabbitMQ for the distributed mode (durable quorum
+/// queues, publisher confirms, kebab-case names, retry with intervals, faults to the _error queues).
+/// </summary>
+public static class BusRegistration
+{
+    public static void AddHotlineBus(this IHostApplicationBuilder builder, IReadOnlyList<IServiceModule> modules)
+    {
+        var section = builder.Configuration.GetSection("Messaging");
+        builder.Services.Configure<MessagingOptions>(section);
+        var options = section.Get<MessagingOptions>() ?? new MessagingOptions();
+        if (options.DuplicateDeliveries && builder.Environment.IsProduction())
+            throw new InvalidOperationException("Messaging:DuplicateDeliveries is a test-only fault and is refused in Production.");
+        if (!options.IsRabbitMq && !string.Equals(options.Transport, "InMemory", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Messaging:Transport '{options.Transport}' is not InMemory or RabbitMq.");
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            foreach (var module in modules)
+                module.AddConsumers(new ModuleConsumers(bus, module.Name));
+
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(r => r.Intervals(options.RetryIntervalsMs));
+                endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                    rabbit.PrefetchCount = options.PrefetchCount;
+                }
+            });
+
+            if (options.IsRabbitMq)
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(options.Host, options.Port, options.VirtualHost, h =>
+                    {
+                        h.Username(options.Username);
+                        h.Password(options.Password);
+                        h.PublisherConfirmation = true;
+                        if (options.UseTls) h.UseSsl(s => s.Protocol = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+    }
+}
+
+/// <summary>
+/// How a module adds its consumers: each gets its own queue named after the service, so two services
+/// consuming the same event (each with its own consumer) never compete for one queue, in either run mode.
+/// </summary>
+public sealed class ModuleConsumers(IBusRegistrationConfigurator bus, string service)
+{
+    public void Add<TConsumer>() where TConsumer : class, IConsumer
+    {
+        var name = $"{service}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}";
+        bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = name);
+    }
+}

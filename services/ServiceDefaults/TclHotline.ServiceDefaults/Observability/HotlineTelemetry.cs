@@ -1,0 +1,22 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace TclHotline.ServiceDefaults.Observability;
+
+/// <summary>
+/// The foundation's own trace source and meter. Services add theirs as "TclHotline.&lt;Service&gt;"; every
+/// "TclHotline*" source and meter is exported.
+/// </summary>
+public static class HotlineTelemetry
+{
+    public const string Name = "TclHotline";
+
+    public static readonly ActivitySource Source = new(Name);
+    public static readonly Meter Meter = new(Name);
+
+    public static readonly Counter<long> OutboxPublished =
+        Meter.CreateCounter<long>("tclhotline.outbox.published", description: "Outbox messages published to the bus");
+
+    public static readonly Histogram<double> OutboxLag =
+        Meter.CreateHistogram<double>("tclhotline.outbox.lag", unit: "ms", description: "From commit to publish");
+}

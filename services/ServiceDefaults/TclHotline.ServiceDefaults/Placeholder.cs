@@ -1,1 +1,0 @@
-namespace TclHotline.ServiceDefaults; internal static class Placeholder {}

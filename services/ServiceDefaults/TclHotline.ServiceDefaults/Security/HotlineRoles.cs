@@ -1,0 +1,16 @@
+namespace TclHotline.ServiceDefaults.Security;
+
+/// <summary>The roles a token can carry (claim "role"). Combine with commas in [Authorize(Roles = ...)].</summary>
+public static class HotlineRoles
+{
+    public const string Agent = "agent";
+    public const string Dispatcher = "dispatcher";
+    public const string Engineer = "engineer";
+    public const string ServiceDirector = "service-director";
+    public const string ComplaintHandler = "complaint-handler";
+    public const string TelephonyConnector = "telephony-connector";
+    public const string Administrator = "administrator";
+
+    public static readonly IReadOnlyList<string> All =
+        [Agent, Dispatcher, Engineer, ServiceDirector, ComplaintHandler, TelephonyConnector, Administrator];
+}

@@ -1,1 +1,0 @@
-namespace TclHotline.Testing; internal static class Placeholder {}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+
+namespace TclHotline.Testing;
+
+/// <summary>
+/// A real RabbitMQ broker on loopback for one test run: its own node name, ports, epmd and data folder, so
+/// several can run side by side. Started from the OS package's /usr/lib/rabbitmq/bin (no systemd), stopped
+/// by pid. <see cref="StopAsync"/> and <see cref="StartAsync"/> can be repeated to simulate an outage;
+/// queues and messages survive (same data folder).
+/// </summary>
+public sealed class RabbitMqBroker : IAsyncDisposable
+{
+    public const string ServerBinary = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    private const string Ctl = "/usr/lib/rabbitmq/bin/rabbitmqctl";
+
+    private readonly string _dir;
+    private readonly int _distPort = FreePort.Next();
+    private readonly int _epmdPort = FreePort.Next();
+    private Process? _server;
+
+    public RabbitMqBroker()
+    {
+        Port = FreePort.Next();
+        NodeName = $"tclhotline-test-{Port}@localhost";
+        _dir = Path.Combine(Path.GetTempPath(), "tclhotline-rabbit-" + Port);
+        Directory.CreateDirectory(_dir);
+        File.WriteAllText(Path.Combine(_dir, "enabled_plugins"), "[].");
+    }
+
+    public int Port { get; }
+    public string NodeName { get; }
+
+    public static bool IsInstalled => File.Exists(ServerBinary);
+
+    /// <summary>Configuration that points a host at this broker.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Configuration =>
+    [
+        new("Messaging:Transport", "RabbitMq"),
+        new("Messaging:Host", "127.0.0.1"),
+        new("Messaging:Port", Port.ToString()),
+    ];
+
+    public async Task StartAsync()
+    {
+        if (!IsInstalled)
+            throw new InvalidOperationException($"{ServerBinary} is missing: install the rabbitmq-server package (the test command does).");
+        var start = Info(ServerBinary, "");
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        _server = Process.Start(start)!;
+        _server.OutputDataReceived += (_, _) => { };
+        _server.ErrorDataReceived += (_, _) => { };
+        _server.BeginOutputReadLine();
+        _server.BeginErrorReadLine();
+        await RunCtlAsync("wait", Path.Combine(_dir, "pid"), "--timeout", "60");
+        await RunCtlAsync("await_startup", "--timeout", "60");
+    }
+
+    /// <summary>Stops the broker process (by pid) and its epmd; the data folder stays for a restart.</summary>
+    public async Task StopAsync()
+    {
+        var pidFile = Path.Combine(_dir, "pid");
+        if (File.Exists(pidFile) && int.TryParse((await File.ReadAllTextAsync(pidFile)).Trim(), out var pid))
+        {
+            try
+            {
+                using var beam = Process.GetProcessById(pid);
+                beam.Kill();
+                await beam.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (ArgumentException) { /* already gone */ }
+            File.Delete(pidFile);
+        }
+        if (_server is { HasExited: false })
+        {
+            _server.Kill(entireProcessTree: true);
+            await _server.WaitForExitAsync();
+        }
+        _server?.Dispose();
+        _server = null;
+        KillEpmd();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private void KillEpmd()
+    {
+        foreach (var process in Process.GetProcessesByName("epmd"))
+        {
+            try
+            {
+                var cmdline = File.ReadAllText($"/proc/{process.Id}/environ");
+                if (cmdline.Contains($"ERL_EPMD_PORT={_epmdPort}\0", StringComparison.Ordinal) || cmdline.Contains($"ERL_EPMD_PORT={_epmdPort}", StringComparison.Ordinal))
+                    process.Kill();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException) { }
+            finally { process.Dispose(); }
+        }
+    }
+
+    private async Task RunCtlAsync(params string[] args)
+    {
+        var info = Info(Ctl, "");
+        info.ArgumentList.Add("-n");
+        info.ArgumentList.Add(NodeName);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        using var ctl = Process.Start(info)!;
+        var output = ctl.StandardOutput.ReadToEndAsync();
+        var error = ctl.StandardError.ReadToEndAsync();
+        await ctl.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        if (ctl.ExitCode != 0)
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed ({ctl.ExitCode}): {await output} {await error}");
+    }
+
+    private ProcessStartInfo Info(string file, string arguments)
+    {
+        var info = new ProcessStartInfo(file, arguments) { UseShellExecute = false, WorkingDirectory = _dir };
+        info.Environment["HOME"] = _dir;
+        info.Environment["ERL_EPMD_ADDRESS"] = "127.0.0.1";
+        info.Environment["ERL_EPMD_PORT"] = _epmdPort.ToString();
+        info.Environment["RABBITMQ_NODENAME"] = NodeName;
+        info.Environment["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
+        info.Environment["RABBITMQ_NODE_PORT"] = Port.ToString();
+        info.Environment["RABBITMQ_DIST_PORT"] = _distPort.ToString();
+        info.Environment["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}";
+        info.Environment["RABBITMQ_MNESIA_BASE"] = Path.Combine(_dir, "mnesia");
+        info.Environment["RABBITMQ_LOG_BASE"] = Path.Combine(_dir, "log");
+        info.Environment["RABBITMQ_PID_FILE"] = Path.Combine(_dir, "pid");
+        info.Environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_dir, "enabled_plugins");
+        return info;
+    }
+}
