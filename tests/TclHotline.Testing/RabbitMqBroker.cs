@@ -56,10 +56,18 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         await RunCtlAsync("await_startup", "--timeout", "60");
     }
 
-    /// <summary>Stops the broker process (by pid) and its epmd; the data folder stays for a restart.</summary>
+    /// <summary>
+    /// Stops the broker the way an operator does (rabbitmqctl stop, waiting for the pid to exit), falling back
+    /// to killing it by pid, then its epmd; the data folder stays for a restart.
+    /// </summary>
     public async Task StopAsync()
     {
         var pidFile = Path.Combine(_dir, "pid");
+        if (File.Exists(pidFile))
+        {
+            try { await RunCtlAsync("stop", pidFile); }
+            catch (InvalidOperationException) { /* not answering: killed below */ }
+        }
         if (File.Exists(pidFile) && int.TryParse((await File.ReadAllTextAsync(pidFile)).Trim(), out var pid))
         {
             try
@@ -69,6 +77,9 @@ public sealed class RabbitMqBroker : IAsyncDisposable
                 await beam.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
             }
             catch (ArgumentException) { /* already gone */ }
+        }
+        if (File.Exists(pidFile))
+        {
             File.Delete(pidFile);
         }
         if (_server is { HasExited: false })

@@ -13,10 +13,14 @@ public static class SqlServerSyntax
     public static IReadOnlyList<string> Errors(string sql)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        using var reader = new StringReader(sql);
+        using var reader = new StringReader(ExpandDapperLists(sql));
         parser.Parse(reader, out var errors);
         return errors.Select(e => $"line {e.Line}, col {e.Column}: {e.Message}").ToList();
     }
+
+    /// <summary>Dapper sends "IN @Ids" as "IN (@Ids1, @Ids2, …)": parse what is actually sent.</summary>
+    private static string ExpandDapperLists(string sql) =>
+        System.Text.RegularExpressions.Regex.Replace(sql, @"\bIN\s+@(\w+)", "IN (@$1_1, @$1_2)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     /// <summary>The SQL Server migration scripts embedded in an assembly.</summary>
     public static IReadOnlyList<(string Name, string Sql)> MigrationScripts(Assembly assembly) =>

@@ -11,17 +11,18 @@ namespace TclHotline.ServiceDefaults.Database;
 /// </summary>
 public static class DapperTypeHandlers
 {
-    private static int _registered;
-
-    public static void Register()
+    // Every caller must see the handlers in place before its first query: Dapper caches a query's mapping.
+    private static readonly Lazy<bool> Registration = new(() =>
     {
-        if (Interlocked.Exchange(ref _registered, 1) == 1) return;
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         Replace(new InstantHandler());
         Replace(new GuidHandler());
         Replace(new DateOnlyHandler());
         Replace(new DecimalHandler());
-    }
+        return true;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static void Register() => _ = Registration.Value;
 
     private static void Replace<T>(SqlMapper.TypeHandler<T> handler) where T : struct
     {

@@ -11,7 +11,7 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db) : IConsumer<TMessage>
     where TMessage : class
     where TDb : ServiceDatabase
 {
-    public async Task Consume(ConsumeContext<TMessage> context)
+    public virtual async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.");
         await using var unit = await db.BeginAsync(context.CancellationToken);

@@ -22,6 +22,15 @@ public static class BusRegistration
         if (!options.IsRabbitMq && !string.Equals(options.Transport, "InMemory", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Messaging:Transport '{options.Transport}' is not InMemory or RabbitMq.");
 
+        // Start only once the bus is connected and every queue is declared and bound: an event published to an
+        // exchange with no bound queue yet (a fresh broker) would be dropped by RabbitMQ.
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

@@ -11,7 +11,7 @@ public sealed class ControlledClock(string offsetFile) : TimeProvider
 {
     private readonly object _gate = new();
     private long _offsetMs;
-    private long _readAtTicks = long.MinValue;
+    private long _readAtTicks = -1_000_000;
 
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddMilliseconds(Offset());
 
