@@ -124,6 +124,15 @@ public class DeadlineEventOrderTests
     }
 
     [Fact]
+    public void ResumedTwiceBeforeAnyPause_ThePauseTakesTheEarliestResume()
+    {
+        var d = ApplyAll(Set(dueAt: 24), Resume(5), Resume(9), Pause(3));
+
+        Assert.Equal(TimeSpan.FromHours(2), d.PausedSpan);
+        Assert.False(d.IsPaused);
+    }
+
+    [Fact]
     public void MetBeforeAMoveStampedEarlier_LatenessIsMeasuredAgainstTheMovedDue()
     {
         var d = ApplyAll(Set(dueAt: 24), Met(28), Move(newDueAt: 30, movedAt: 10));
