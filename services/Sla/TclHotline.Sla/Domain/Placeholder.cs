@@ -1,2 +1,0 @@
-namespace TclHotline.Sla.Domain;
-internal static class Placeholder { }

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using TclHotline.Sla.Domain;
+
+namespace TclHotline.Sla.Tests.Domain;
+
+public class SlaOptionsTests
+{
+    [Fact]
+    public void WarningFractions_DefaultTo50And80Percent()
+    {
+        Assert.Equal([0.5, 0.8], WarningFractions.From(new SlaOptions()).Ascending);
+    }
+
+    [Fact]
+    public void WarningFractions_FromConfiguration_ReplaceTheDefault()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Sla:WarningFractions:0"] = "0.9",
+                ["Sla:WarningFractions:1"] = "0.6",
+            })
+            .Build();
+        var options = configuration.GetSection(SlaOptions.SectionName).Get<SlaOptions>()!;
+
+        Assert.Equal([0.6, 0.9], WarningFractions.From(options).Ascending);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(-0.5)]
+    [InlineData(double.NaN)]
+    public void WarningFractions_OutsideTheOpenUnitInterval_AreRefused(double fraction)
+    {
+        Assert.Throws<ArgumentException>(() => WarningFractions.From(new SlaOptions { WarningFractions = [0.5, fraction] }));
+    }
+
+    [Fact]
+    public void WarningFractions_Repeated_AreRefused()
+    {
+        Assert.Throws<ArgumentException>(() => WarningFractions.From(new SlaOptions { WarningFractions = [0.5, 0.5] }));
+    }
+}
