@@ -1,0 +1,8 @@
+namespace TclHotline.Complaints.Domain;
+
+public enum EscalationTrigger
+{
+    Manual,
+    AcknowledgeMissed,
+    ResolveMissed,
+}

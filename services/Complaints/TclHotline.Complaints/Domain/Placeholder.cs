@@ -1,2 +1,0 @@
-namespace TclHotline.Complaints.Domain;
-internal static class Placeholder { }

@@ -1,0 +1,3 @@
+namespace TclHotline.Complaints.Domain;
+
+public sealed record Reopening(string Reason, string ReopenedBy, DateTimeOffset ReopenedAt);
