@@ -1,4 +1,5 @@
 using TclHotline.Intake.Domain.Regions;
+using TclHotline.Intake.Domain.Warranty;
 
 namespace TclHotline.Intake.Domain.Calls;
 
@@ -29,6 +30,22 @@ public sealed record CallRegistration
     public ComplaintCategory ComplaintCategory { get; init; }
     public string? ComplaintDescription { get; init; }
     public string? RelatedOrderNumber { get; init; }
+
+    /// <summary>
+    /// What the warranty engine is asked about this call's unit. Only an installation through the
+    /// hotline counts for rule 10, and only a repair of a customer's unit reports a fault.
+    /// </summary>
+    public WarrantyRequest ToWarrantyRequest(IReadOnlyList<FaultReport> priorFaultReports, IReadOnlyList<RepairRecord> repairs) => new()
+    {
+        BranchTimeZone = District.Branch.TimeZone,
+        SerialNumber = SerialNumber,
+        LabelProductionDate = ProductionDate,
+        InvoiceDate = InvoiceDate,
+        HotlineInstallationDate = InstalledThroughHotline ? InstallationDate : null,
+        CurrentFault = OrderType == OrderType.Repair ? FaultCategory : null,
+        PriorFaultReports = priorFaultReports,
+        Repairs = repairs,
+    };
 }
 
 /// <summary>Either every bad field, or the registration when there is none.</summary>
