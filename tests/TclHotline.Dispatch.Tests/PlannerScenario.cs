@@ -17,8 +17,15 @@ internal sealed class PlannerScenario(NetworkBuilder builder, string now)
         .Outlet("O1", ("430102", 30), ("430121", 60))
         .Outlet("O2", ("430102", 45), ("430104", 20));
 
-    public static DispatchOrder Order(string registered, string district = "430102", bool urban = true, string fault = "", string? requested = null) =>
-        new(Guid.NewGuid(), OrderType.Repair, "CS", district, urban, At(registered), MaybeAt(requested), fault);
+    public static DispatchOrder Order(
+        string registered,
+        string district = "430102",
+        bool urban = true,
+        string fault = "",
+        string? requested = null,
+        OrderType type = OrderType.Repair,
+        string branch = "CS") =>
+        new(Guid.NewGuid(), type, branch, district, urban, At(registered), MaybeAt(requested), fault);
 
     public Commitment Urban(DispatchOrder order) => Planner.Commitments.Urban(order.RegisteredAt);
 
