@@ -24,9 +24,12 @@ public sealed class DispatchOptions
 
     /// <summary>
     /// Shares of a commitment's span after which the board shows it as warned; the same fractions
-    /// the SLA timer warns at.
+    /// the SLA timer warns at. Null means the default 0.5 and 0.8: configuration binding appends to
+    /// a pre-filled array instead of replacing it, so the default lives in <see cref="Warnings"/>.
     /// </summary>
-    public List<double> WarningFractions { get; set; } = [0.5, 0.8];
+    public double[]? WarningFractions { get; set; }
+
+    public IReadOnlyList<double> Warnings => WarningFractions is { Length: > 0 } configured ? configured : [0.5, 0.8];
 
     /// <summary>The skill each order type needs on site.</summary>
     public Dictionary<OrderType, Skill> SkillByOrderType { get; set; } = new()

@@ -17,7 +17,7 @@ public readonly record struct MetShare(int Met, int Decided)
     public double? Fraction => Decided == 0 ? null : (double)Met / Decided;
 }
 
-/// <summary>A branch's share of commitments met, today and this month in branch time (rule 22's record).</summary>
+/// <summary>A branch's share of commitments met, today and this month in branch time.</summary>
 public static class CommitmentShare
 {
     public static (MetShare Today, MetShare ThisMonth) Of(IEnumerable<KeptOrMissed> commitments, BranchClock clock, DateTimeOffset now)

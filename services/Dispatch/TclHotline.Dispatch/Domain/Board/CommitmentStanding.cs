@@ -29,7 +29,6 @@ public sealed class CommitmentStanding(DispatchOptions options)
     public static TimeSpan TimeLeft(Commitment commitment, DateTimeOffset now) => commitment.DueAt - now;
 
     private bool WarningPassed(Commitment commitment, DateTimeOffset now) =>
-        options.WarningFractions.Count > 0
-        && commitment.Span > TimeSpan.Zero
-        && (now - commitment.StartsAt) / commitment.Span >= options.WarningFractions.Min();
+        commitment.Span > TimeSpan.Zero
+        && (now - commitment.StartsAt) / commitment.Span >= options.Warnings.Min();
 }
