@@ -66,17 +66,19 @@ public static class TelephonySql
     public const string SetCallState =
         "UPDATE calls SET state = @State, updated_at = @Now WHERE call_id = @CallId";
 
-    private const string CallColumns = """
-        c.call_id, c.state, c.caller_number, c.dialled_number, c.queue, c.agent_id, c.extension, c.offered_at,
+    // A whole statement, so that it parses on its own like every other constant here.
+    private const string SelectCallsFrom = """
+        SELECT c.call_id, c.state, c.caller_number, c.dialled_number, c.queue, c.agent_id, c.extension, c.offered_at,
         c.answered_at, c.ended_at, c.abandoned_at, c.duration_ms, c.hung_up_by, c.wait_ms, c.recording_uri,
         c.transferred_to_agent_id, c.transferred_to_queue, c.transferred_at, c.order_id, c.complaint_call_id,
         (SELECT COUNT(*) FROM call_events e WHERE e.call_id = c.call_id AND e.event_type = 'Transferred') AS transfer_count
+        FROM calls c
         """;
 
-    public const string SelectCall = "SELECT " + CallColumns + " FROM calls c WHERE c.call_id = @CallId";
+    public const string SelectCall = SelectCallsFrom + " WHERE c.call_id = @CallId";
 
     public const string SelectCallsForOrder =
-        "SELECT " + CallColumns + " FROM calls c WHERE c.order_id = @OrderId ORDER BY c.offered_at, c.call_id";
+        SelectCallsFrom + " WHERE c.order_id = @OrderId ORDER BY c.offered_at, c.call_id";
 
     public const string LinkCallToOrder = "UPDATE calls SET order_id = @OrderId, updated_at = @Now WHERE call_id = @CallId";
 
@@ -105,17 +107,17 @@ public static class TelephonySql
             """,
     };
 
-    private const string CallbackColumns = """
-        callback_id, call_id, caller_number, queue, branch_code, order_id, reason, state, abandoned_at, due_at,
+    private const string SelectCallbacksFrom = """
+        SELECT callback_id, call_id, caller_number, queue, branch_code, order_id, reason, state, abandoned_at, due_at,
         claimed_by, claimed_at, completed_at, outcome
+        FROM callback_tasks
         """;
 
-    public const string SelectCallback = "SELECT " + CallbackColumns + " FROM callback_tasks WHERE callback_id = @CallbackId";
+    public const string SelectCallback = SelectCallbacksFrom + " WHERE callback_id = @CallbackId";
 
     /// <summary>Null branch: every branch. Callbacks of callers with no order ("*") show in every branch's list.</summary>
-    public const string SelectCallbacks = "SELECT " + CallbackColumns + """
-         FROM callback_tasks
-        WHERE state IN @States AND (@BranchCode IS NULL OR branch_code = @BranchCode OR branch_code = '*')
+    public const string SelectCallbacks = SelectCallbacksFrom + """
+         WHERE state IN @States AND (@BranchCode IS NULL OR branch_code = @BranchCode OR branch_code = '*')
         ORDER BY due_at, callback_id
         """;
 
