@@ -62,4 +62,24 @@ public sealed class LinkingAndScopeTests(TelephonyHostFixture fx)
         var got = await fx.ClientAs(HotlineRoles.Agent).GetCallAsync(new GetCallRequest { CallId = "call-late-answer" });
         Assert.Equal(("agent-901", CallState.Ended), (got.AgentId, got.State));
     }
+
+    [Fact]
+    public async Task An_answer_that_overtakes_its_offer_pops_at_once_and_again_with_the_caller_when_the_offer_arrives()
+    {
+        await fx.OrderOpenedAsync("13300000063", "Sun Li", "SN-L-0063", exchangeEligible: false, callId: null);
+        var desk = fx.ClientAs(HotlineRoles.Agent, subject: "agent-902");
+        using var watch = desk.WatchAgentDesk(new WatchAgentDeskRequest { AgentId = "agent-902" });
+        await watch.ResponseHeadersAsync;
+
+        var call = new CallScript("call-answer-first", DateTimeOffset.UtcNow.AddMinutes(-1))
+            .Offered("13300000063", "repair").After(TimeSpan.FromSeconds(6)).Answered("agent-902", "8902");
+        await fx.Pbx.PlayOverGrpcAsync([call[1], call[0]]);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
+        Assert.Null(watch.ResponseStream.Current.Customer);
+        Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
+        var pop = watch.ResponseStream.Current;
+        Assert.Equal(("call-answer-first", "Sun Li", "13300000063"), (pop.CallId, pop.Customer?.Name, pop.CallerNumber));
+    }
 }

@@ -51,8 +51,9 @@ public sealed class CallEventIngestion(
         // Either may arrive second; the callback needs the caller (offered) and the abandonment.
         if (type is CallEventType.Offered or CallEventType.Abandoned) await callbacks.ConsiderAsync(unit, call);
 
-        // A late "answered" for a call already over records the agent but pops nothing.
-        if (type == CallEventType.Answered && state == CallState.Answered)
+        // A late "answered" for a call already over records the agent but pops nothing. An offer that arrives
+        // after its answer pops again, now with the caller, so the desk is not left with an unknown caller.
+        if (state == CallState.Answered && (type == CallEventType.Answered || type == CallEventType.Offered))
         {
             var pop = await lookup.PopAsync(unit, call);
             unit.AfterCommit(() => desk.Publish(call.AgentId!, pop));
