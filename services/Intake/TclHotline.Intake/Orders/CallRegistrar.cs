@@ -29,6 +29,8 @@ public sealed class CallRegistrar(
 
     public async Task<V1.RegisterCallReply> RegisterAsync(CallRegistration call, CancellationToken ct)
     {
+        using var activity = IntakeTelemetry.Source.StartActivity("RegisterCall");
+        activity?.SetTag("order_type", call.OrderType.ToString());
         await using var unit = await db.BeginAsync(ct);
         if (await unit.FindIdempotentResponseAsync(Operation, call.IdempotencyKey) is { } earlier)
             return V1.RegisterCallReply.Parser.ParseFrom(earlier);
@@ -45,6 +47,11 @@ public sealed class CallRegistrar(
 
         await unit.SaveIdempotentResponseAsync(Operation, call.IdempotencyKey, reply.ToByteArray());
         await unit.CommitAsync();
+        var outcome = reply.HandedToComplaints ? "complaint" : reply.RepeatCall ? "repeat"
+            : call.OrderType.NeedsVisit() ? "opened" : "answered";
+        activity?.SetTag("outcome", outcome);
+        IntakeTelemetry.CallsRegistered.Add(1,
+            new KeyValuePair<string, object?>("order_type", call.OrderType.ToString()), new KeyValuePair<string, object?>("outcome", outcome));
         return reply;
     }
 

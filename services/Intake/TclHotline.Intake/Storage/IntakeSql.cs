@@ -24,14 +24,9 @@ public static class IntakeSql
         FROM customers WHERE caller_number = @CallerNumber
         """;
 
-    private const string UnitColumns = """
-        serial_number, product_model, customer_id, production_date, purchase_date, invoice_number, invoice_date,
-        has_warranty_card, installation_date, installed_through_hotline, days_in_repair, days_waiting_for_parts
-        """;
+    public const string SelectUnit = "SELECT " + Fragment.UnitColumns + " FROM units WHERE serial_number = @SerialNumber";
 
-    public const string SelectUnit = "SELECT " + UnitColumns + " FROM units WHERE serial_number = @SerialNumber";
-
-    public const string SelectUnitsOfCustomer = "SELECT " + UnitColumns + " FROM units WHERE customer_id = @CustomerId ORDER BY serial_number";
+    public const string SelectUnitsOfCustomer = "SELECT " + Fragment.UnitColumns + " FROM units WHERE customer_id = @CustomerId ORDER BY serial_number";
 
     // What the agent is told on a later call only adds to what is known: a blank field keeps the stored value.
     public const string UpdateUnit = """
@@ -101,16 +96,9 @@ public static class IntakeSql
             @FeeEstimate, 0, @RegisteredAt, @RegisteredOn, @RegisteredAt)
         """;
 
-    private const string OrderColumns = """
-        order_id, order_number, order_type, status, branch_code, branch_name, province_code, city_code, district_code,
-        district_name, is_urban, customer_id, customer_name, caller_number, street_address, serial_number, product_model,
-        fault_category, fault_description, bracket_source, requested_visit_at, call_id, agent_id, warranty_decision,
-        fee_estimate, repeat_call_count, engineer_id, registered_at, cancel_reason, cancelled_at
-        """;
+    public const string SelectOrderByNumber = "SELECT " + Fragment.OrderColumns + " FROM service_orders WHERE order_number = @OrderNumber";
 
-    public const string SelectOrderByNumber = "SELECT " + OrderColumns + " FROM service_orders WHERE order_number = @OrderNumber";
-
-    public const string SelectOrderById = "SELECT " + OrderColumns + " FROM service_orders WHERE order_id = @OrderId";
+    public const string SelectOrderById = "SELECT " + Fragment.OrderColumns + " FROM service_orders WHERE order_id = @OrderId";
 
     /// <summary>
     /// The open order a call repeats: the same unit, or the same caller when either side names no unit.
@@ -123,24 +111,14 @@ public static class IntakeSql
         ORDER BY registered_at DESC
         """;
 
-    public const string SelectOpenOrdersOfCaller = "SELECT " + OrderColumns + """
+    public const string SelectOpenOrdersOfCaller = "SELECT " + Fragment.OrderColumns + """
          FROM service_orders WHERE caller_number = @CallerNumber AND status NOT IN @Closed ORDER BY registered_at DESC
-        """;
-
-    private const string ListFilter = """
-        FROM service_orders
-        WHERE (@BranchCode IS NULL OR branch_code = @BranchCode)
-          AND (@Status IS NULL OR status = @Status)
-          AND (@OrderType IS NULL OR order_type = @OrderType)
-          AND (@From IS NULL OR registered_on >= @From)
-          AND (@To IS NULL OR registered_on <= @To)
-        ORDER BY registered_at DESC, order_number DESC
         """;
 
     public static readonly IReadOnlyDictionary<SqlDialect, string> ListOrders = new Dictionary<SqlDialect, string>
     {
-        [SqlDialect.Sqlite] = "SELECT " + OrderColumns + " " + ListFilter + " LIMIT @Take OFFSET @Skip",
-        [SqlDialect.SqlServer] = "SELECT " + OrderColumns + " " + ListFilter + " OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY",
+        [SqlDialect.Sqlite] = "SELECT " + Fragment.OrderColumns + " " + Fragment.ListFilter + " LIMIT @Take OFFSET @Skip",
+        [SqlDialect.SqlServer] = "SELECT " + Fragment.OrderColumns + " " + Fragment.ListFilter + " OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY",
     };
 
     public const string LinkRepeatCall = "UPDATE service_orders SET repeat_call_count = repeat_call_count + 1 WHERE order_id = @OrderId";
@@ -189,4 +167,30 @@ public static class IntakeSql
         UPDATE service_orders SET status = 'Completed', completed_at = @CompletedAt, engineer_id = @EngineerId, status_changed_at = @Now
         WHERE order_id = @OrderId AND status NOT IN @Closed
         """;
+
+    /// <summary>Pieces of the statements above; not statements themselves, so kept out of the parse test's sight.</summary>
+    private static class Fragment
+    {
+        public const string UnitColumns = """
+            serial_number, product_model, customer_id, production_date, purchase_date, invoice_number, invoice_date,
+            has_warranty_card, installation_date, installed_through_hotline, days_in_repair, days_waiting_for_parts
+            """;
+
+        public const string OrderColumns = """
+            order_id, order_number, order_type, status, branch_code, branch_name, province_code, city_code, district_code,
+            district_name, is_urban, customer_id, customer_name, caller_number, street_address, serial_number, product_model,
+            fault_category, fault_description, bracket_source, requested_visit_at, call_id, agent_id, warranty_decision,
+            fee_estimate, repeat_call_count, engineer_id, registered_at, cancel_reason, cancelled_at
+            """;
+
+        public const string ListFilter = """
+            FROM service_orders
+            WHERE (@BranchCode IS NULL OR branch_code = @BranchCode)
+              AND (@Status IS NULL OR status = @Status)
+              AND (@OrderType IS NULL OR order_type = @OrderType)
+              AND (@From IS NULL OR registered_on >= @From)
+              AND (@To IS NULL OR registered_on <= @To)
+            ORDER BY registered_at DESC, order_number DESC
+            """;
+    }
 }
