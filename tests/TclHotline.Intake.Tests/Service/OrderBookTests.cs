@@ -55,6 +55,12 @@ public sealed class OrderBookTests(IntakeHostFixture fixture) : IClassFixture<In
         Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
         Assert.Equal("Customer fixed it", cancelled.CancelReason);
         Assert.Single(await intake.OutboxAsync("ServiceOrderCancelled"), r => r.AggregateId == order.OrderId);
+        var audit = await new TclHotline.Grpc.Audit.V1.AuditTrail.AuditTrailClient(intake.Host.ChannelAs(HotlineRoles.Administrator))
+            .ListAuditEntriesAsync(new TclHotline.Grpc.Audit.V1.ListAuditEntriesRequest { Service = "intake", SubjectId = order.OrderNumber });
+        var entry = Assert.Single(audit.Entries);
+        Assert.Equal("service-order.cancel", entry.Action);
+        Assert.Equal("BR-43", entry.ActorBranch);
+        Assert.Contains("Customer fixed it", entry.AfterJson);
         var again = await Assert.ThrowsAsync<RpcException>(() => intake.ClientAs().CancelServiceOrderAsync(
             new CancelServiceOrderRequest { OrderNumber = order.OrderNumber, Reason = "again" }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
