@@ -21,8 +21,11 @@ public sealed class ComplaintsHost : IAsyncLifetime
 
     public TestHost Host { get; private set; } = null!;
 
+    /// <summary>More settings, e.g. a real broker's.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Settings { get; init; } = [];
+
     public async Task InitializeAsync() =>
-        Host = await TestHost.StartAsync([new ComplaintsModule()], settings:
+        Host = await TestHost.StartAsync([new ComplaintsModule()], settings: Settings.Concat(
         [
             new("Complaints:Escalation:BranchServiceDirectors:" + Shenzhen, Desk.Director),
             new("Complaints:Escalation:BranchServiceDirectors:" + Beijing, "director.beijing"),
@@ -31,7 +34,7 @@ public sealed class ComplaintsHost : IAsyncLifetime
             new("Complaints:Escalation:RegionalServiceManagers:SOUTH", Desk.RegionalManager),
             new("Complaints:Escalation:RegionalServiceManagers:NORTH", "manager.north"),
             new("Complaints:Escalation:HeadquartersCustomerService", Desk.Headquarters),
-        ]);
+        ]));
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
