@@ -28,6 +28,9 @@ public sealed class ComplaintCommands(
 
     public async Task<Complaint> FileAsync(UnitOfWork unit, NewComplaint filing, CancellationToken ct)
     {
+        using var activity = ComplaintsTelemetry.Source.StartActivity("complaints.file");
+        activity?.SetTag("complaint.source", filing.Source.ToString());
+        activity?.SetTag("complaint.branch", filing.BranchCode);
         var filed = lifecycle.File(filing);
         await StoreAsync(unit, null, filed, ct);
         return filed.Complaint;
@@ -141,6 +144,8 @@ public sealed class ComplaintCommands(
         {
             await unit.PublishAsync(published, complaint.Id);
         }
+
+        unit.AfterCommit(() => ComplaintsTelemetry.Count(transition.Events));
 
         foreach (var deadline in transition.Deadlines)
         {
