@@ -26,7 +26,23 @@ public static class ComplaintsSql
 
     public const string SelectComplaint = $"SELECT {Columns.Complaint} FROM complaints WHERE id = @Id";
 
-    public const string SelectComplaintsOfOrder = $"SELECT {Columns.Complaint} FROM complaints WHERE order_id = @OrderId";
+    /// <summary>
+    /// A complaint about to change. SQL Server locks its row until the unit commits, so two changes to one
+    /// complaint (an acknowledgement and an escalation) queue instead of one overwriting the other; SQLite's
+    /// single writer (BEGIN IMMEDIATE) already does that.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectComplaintForChange = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = SelectComplaint,
+        [SqlDialect.SqlServer] = $"SELECT {Columns.Complaint} FROM complaints WITH (UPDLOCK, ROWLOCK) WHERE id = @Id",
+    };
+
+    /// <summary>An order's complaints about to be joined by a breach or repeat call; locked as <see cref="SelectComplaintForChange"/>.</summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectComplaintsOfOrderForChange = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = $"SELECT {Columns.Complaint} FROM complaints WHERE order_id = @OrderId",
+        [SqlDialect.SqlServer] = $"SELECT {Columns.Complaint} FROM complaints WITH (UPDLOCK, ROWLOCK) WHERE order_id = @OrderId",
+    };
 
     /// <summary>Newest first; the page token is the last row's (filed_at, id), so paging is stable while complaints arrive.</summary>
     public static readonly IReadOnlyDictionary<SqlDialect, string> ListComplaints = new Dictionary<SqlDialect, string>
