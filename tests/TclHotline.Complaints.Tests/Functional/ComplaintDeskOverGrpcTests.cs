@@ -158,6 +158,13 @@ public sealed class ComplaintDeskOverGrpcTests(ComplaintsHost service) : IClassF
 
         Assert.Equal(EscalationLevel.RegionalServiceManager, escalated.Level);
         Assert.Equal(EscalationTrigger.Manual, Assert.Single(escalated.Escalations).Trigger);
+        // The director's acknowledge deadline gives way to a fresh one for the regional manager.
+        var cancelled = Assert.Single(await service.PublishedAsync<DeadlineCancelled>(id));
+        Assert.Equal((DeadlineOwners.Complaints, DeadlineKinds.Acknowledge), (cancelled.Owner, cancelled.Kind));
+        var acknowledgeSets = (await service.PublishedAsync<DeadlineSet>(id)).Where(d => d.Kind == DeadlineKinds.Acknowledge).ToList();
+        Assert.Equal(2, acknowledgeSets.Count);
+        Assert.Equal(cancelled.SubjectId, acknowledgeSets[0].SubjectId);
+        Assert.NotEqual(cancelled.SubjectId, acknowledgeSets[1].SubjectId);
     }
 
     [Theory]
