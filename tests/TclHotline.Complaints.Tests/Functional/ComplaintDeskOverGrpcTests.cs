@@ -262,6 +262,15 @@ public sealed class ComplaintDeskOverGrpcTests(ComplaintsHost service) : IClassF
         var listed = first.Complaints.Concat(second.Complaints).ToList();
         Assert.All(listed, c => Assert.Equal(branch, c.BranchCode));
         Assert.Equal(filed.AsEnumerable().Reverse(), listed.Select(c => c.ComplaintId));
+
+        await desk.AcknowledgeAsync(new AcknowledgeRequest { ComplaintId = filed[1], AgentId = "h" });
+        await desk.EscalateAsync(new EscalateRequest { ComplaintId = filed[2], Reason = "Media enquiry", AgentId = "h" });
+        async Task<IEnumerable<string>> Listed(ListComplaintsRequest request) =>
+            (await desk.ListComplaintsAsync(request)).Complaints.Select(c => c.ComplaintId);
+        Assert.Equal([filed[1]], await Listed(new ListComplaintsRequest { Status = ComplaintStatus.Acknowledged }));
+        Assert.Equal([filed[2]], await Listed(new ListComplaintsRequest { Level = EscalationLevel.RegionalServiceManager }));
+        Assert.Equal(3, (await Listed(new ListComplaintsRequest { Category = ComplaintCategory.FeeDispute })).Count());
+        Assert.Empty(await Listed(new ListComplaintsRequest { Category = ComplaintCategory.ProductQuality }));
     }
 
     private async Task BreachLatestAcknowledgeAsync(string complaintId)
