@@ -46,6 +46,8 @@ public sealed class ComplaintDeskOverGrpcTests(ComplaintsHost service) : IClassF
         var stored = await desk.GetComplaintAsync(new GetComplaintRequest { ComplaintId = id });
         Assert.Equal(ComplaintStatus.Closed, stored.Status);
         Assert.Equal("Fee refunded", stored.Resolution.Text);
+        Assert.Equal(30000, stored.Resolution.CompensationFen);
+        Assert.Equal(5, stored.SatisfactionScore);
         var changes = await service.PublishedAsync<ComplaintStatusChanged>(id);
         Assert.Equal(["Acknowledged", "Investigating", "Resolved", "Closed"], changes.Select(c => c.ToStatus));
         Assert.Single(await service.PublishedAsync<DeadlineMet>(id), m => m.Kind == DeadlineKinds.Acknowledge);
