@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using TclHotline.Dispatch.Api;
 using TclHotline.Dispatch.Application;
 using TclHotline.Dispatch.Board;
 using TclHotline.Dispatch.Consumers;
@@ -38,6 +39,9 @@ public sealed class DispatchModule : IServiceModule
         services.AddSingleton<VisitBooking>();
         services.AddSingleton<OrderIntake>();
         services.AddSingleton<DeadlineReactions>();
+        services.AddSingleton<AppointmentCommands>();
+        services.AddSingleton<VisitLifecycle>();
+        services.AddSingleton<RosterCommands>();
         services.AddHostedService<NetworkSeeding>();
     }
 
@@ -51,5 +55,8 @@ public sealed class DispatchModule : IServiceModule
 
     public void MapEndpoints(WebApplication app)
     {
+        app.MapGrpcService<DispatchGrpcService>();
+        app.MapGrpcService<RosterGrpcService>();
+        app.MapBoard();
     }
 }
