@@ -13,7 +13,10 @@ public sealed class DispatchService : IAsyncLifetime
 {
     public TestHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await TestHost.StartAsync([new DispatchModule()]);
+    public Task InitializeAsync() => InitializeAsync([]);
+
+    public async Task InitializeAsync(IEnumerable<KeyValuePair<string, string?>> settings) =>
+        Host = await TestHost.StartAsync([new DispatchModule()], settings);
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
