@@ -3,20 +3,23 @@
 # OS packages when missing, not systemd), then every service host as its own process on SQLite files under
 # deploy/.run/data. Stop everything with deploy/local/stop.sh.
 #
-#   deploy/local/start.sh [--instances N] [--no-build]
-#     --instances N  N processes per service (default 1, at most 10); extra instances take the next ports
-#                    (base + 2*i) and share the service's SQLite file, as competing consumers on its queues.
-#     --no-build     use the last build.
+#   deploy/local/start.sh [--instances N] [--configuration Debug|Release] [--no-build]
+#     --instances N      N processes per service (default 1, at most 10); extra instances take the next ports
+#                        (base + 2*i) and share the service's SQLite file, as competing consumers on its queues.
+#     --configuration C  build configuration (default Debug: the one the tests build, so usually up to date).
+#     --no-build         use the last build.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 INSTANCES=1
 BUILD=1
+CONFIGURATION=Debug
 while [ $# -gt 0 ]; do
   case "$1" in
     --instances|-n) INSTANCES="${2:?--instances needs a number}"; shift 2 ;;
+    --configuration|-c) CONFIGURATION="${2:?--configuration needs Debug or Release}"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)"; exit 2 ;;
   esac
 done
@@ -72,14 +75,14 @@ build() {
   for entry in "${SERVICES[@]}"; do
     read -r name _ _ <<<"$entry"
     echo "Building $name..."
-    dotnet build "$ROOT/services/$name/TclHotline.$name.Host" -c Release -nologo -v q -clp:ErrorsOnly
+    dotnet build "$ROOT/services/$name/TclHotline.$name.Host" -c "$CONFIGURATION" -nologo -v q -clp:ErrorsOnly
   done
 }
 
 start_instance() {
   local name="$1" grpc="$2" http="$3" i="$4" id
   id="$(echo "$name" | tr '[:upper:]' '[:lower:]')-$i"
-  local bin="$ROOT/services/$name/TclHotline.$name.Host/bin/Release/net10.0"
+  local bin="$ROOT/services/$name/TclHotline.$name.Host/bin/$CONFIGURATION/net10.0"
   [ -f "$bin/TclHotline.$name.Host.dll" ] || { echo "$bin/TclHotline.$name.Host.dll missing: run without --no-build"; return 1; }
   for p in "$grpc" "$http"; do port_free "$p" || { echo "port $p for $id is in use"; return 1; }; done
   # The content root is the build folder (appsettings.json); every override is an environment variable.
