@@ -1,0 +1,114 @@
+namespace TclHotline.Deployment.Tests;
+
+public sealed class ComposeFileTests
+{
+    private static readonly Lazy<IReadOnlyList<YamlEntry>> Resolved = new(() =>
+    {
+        var result = DockerCompose.Run(".env.example", "config");
+        Assert.True(result.ExitCode == 0, $"docker-compose config failed ({result.ExitCode}): {result.Error}");
+        return YamlPaths.Flatten(result.Output);
+    });
+
+    private static IEnumerable<YamlEntry> Of(string service) => Resolved.Value.Where(e => e.Under($"services.{service}"));
+
+    private static Dictionary<string, string> EnvironmentOf(string service) =>
+        Of(service).Where(e => e.Under($"services.{service}.environment"))
+            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+
+    public static TheoryData<string> Services => new(Repository.Services.Select(s => s.ToLowerInvariant()));
+
+    [Fact]
+    public void DockerComposeConfig_AcceptsTheFileWithTheExampleSecrets()
+    {
+        var result = DockerCompose.Run(".env.example", "config", "--services");
+
+        Assert.True(result.ExitCode == 0, $"docker-compose config failed ({result.ExitCode}): {result.Error}");
+        Assert.Equal(
+            ["complaints", "dashboard", "dispatch", "intake", "rabbitmq", "sla", "sqlserver", "sqlserver-init"],
+            result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order());
+    }
+
+    [Fact]
+    public void DockerComposeConfig_RefusesToRunWithoutSecrets()
+    {
+        var empty = Path.GetTempFileName();
+        try
+        {
+            var result = DockerCompose.Run(empty, "config");
+
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Contains("in .env", result.Error, StringComparison.Ordinal);
+        }
+        finally { File.Delete(empty); }
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void Service_SetsOnlyConfigurationKeysTheHostReads(string service)
+    {
+        var environment = EnvironmentOf(service);
+
+        Assert.NotEmpty(environment);
+        Assert.All(environment.Keys, key => Assert.True(ConfigurationKeys.Exists(key), $"{service}: {key} is not a configuration key any host reads"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void Service_RunsOnRabbitMqAndItsOwnSqlServerDatabase(string service)
+    {
+        var environment = EnvironmentOf(service);
+
+        Assert.Equal("SqlServer", environment["Database__Provider"]);
+        Assert.Contains($"Database={service};", environment[$"ConnectionStrings__{service}"], StringComparison.Ordinal);
+        Assert.Equal("RabbitMq", environment["Messaging__Transport"]);
+        Assert.Equal("rabbitmq", environment["Messaging__Host"]);
+        Assert.Equal(service, environment["Messaging__Username"]);
+        Assert.False(string.IsNullOrEmpty(environment["Messaging__Password"]));
+        Assert.Equal("Production", environment["ASPNETCORE_ENVIRONMENT"]);
+        Assert.NotEqual("Controlled", environment.GetValueOrDefault("Clock__Mode"), StringComparer.OrdinalIgnoreCase);
+        Assert.StartsWith("http://dashboard:", environment["OTEL_EXPORTER_OTLP_ENDPOINT"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void Service_WaitsForHealthyBrokerAndDatabase(string service)
+    {
+        var conditions = Of(service).Where(e => e.Under($"services.{service}.depends_on") && e.Key == "condition")
+            .ToDictionary(e => e.Path.Split('.')[^2], e => e.Value);
+
+        Assert.Equal("service_healthy", conditions["rabbitmq"]);
+        Assert.Equal("service_healthy", conditions["sqlserver"]);
+        Assert.Equal("service_completed_successfully", conditions["sqlserver-init"]);
+        Assert.Equal($"services/{char.ToUpperInvariant(service[0])}{service[1..]}/Dockerfile",
+            Of(service).Single(e => e.Path == $"services.{service}.build.dockerfile").Value);
+    }
+
+    [Theory]
+    [InlineData("rabbitmq")]
+    [InlineData("sqlserver")]
+    public void Infrastructure_HasAHealthCheck(string service)
+    {
+        Assert.Contains(Of(service), e => e.Under($"services.{service}.healthcheck.test"));
+    }
+
+    [Fact]
+    public void DispatchBoard_IsPublishedOnTheDispatchHttpPort()
+    {
+        var ports = Of("dispatch").Where(e => e.Under("services.dispatch.ports.[]")).ToList();
+
+        Assert.Contains(ports, e => e.Key == "published" && e.Value == "5281");
+        Assert.Contains(ports, e => e.Key == "target" && e.Value == "5281");
+    }
+
+    [Fact]
+    public void ExampleSecrets_CoverEveryVariableTheComposeFileNeeds()
+    {
+        var example = Repository.Read(".env.example").Split('\n')
+            .Where(l => l.Contains('=') && !l.TrimStart().StartsWith('#'))
+            .Select(l => l[..l.IndexOf('=')].Trim()).ToHashSet();
+        var needed = System.Text.RegularExpressions.Regex.Matches(Repository.Read("docker-compose.yml"), @"\$\{(\w+)").Select(m => m.Groups[1].Value).ToHashSet();
+
+        Assert.Empty(needed.Except(example));
+        Assert.Contains(".env", Repository.Read(".gitignore").Split('\n').Select(l => l.Trim()));
+    }
+}
