@@ -156,16 +156,31 @@ public sealed class Rule20_EscalationTests
     }
 
     [Fact]
-    public void Rule20_a_level_without_a_configured_owner_is_reported_as_configuration()
+    public void Rule20_a_level_without_a_named_owner_goes_to_the_levels_default_owner()
     {
         var owners = Desk.Owners();
         owners.RegionalServiceManagers.Clear();
+        var complaint = Desk.Lifecycle(owners: owners).File(Desk.Filing() with { BranchCode = "XJ-URC" }).Complaint;
+
+        var escalated = Desk.Escalation(owners).Escalate(complaint, "why", Desk.Agent, Desk.FiledAt.AddHours(1)).Complaint;
+
+        Assert.Equal("Service director of branch XJ-URC", complaint.Owner);
+        Assert.Equal("Regional service manager for branch XJ-URC", escalated.Owner);
+    }
+
+    [Fact]
+    public void Rule20_a_level_without_any_owner_is_reported_as_configuration()
+    {
+        var owners = Desk.Owners();
+        owners.RegionalServiceManagers.Clear();
+        owners.DefaultRegionalServiceManager = "";
+        owners.DefaultBranchServiceDirector = "";
         var complaint = Desk.Lifecycle(owners: owners).File(Desk.Filing()).Complaint;
 
         var missing = Assert.Throws<EscalationOwnerMissing>(
             () => Desk.Escalation(owners).Escalate(complaint, "why", Desk.Agent, Desk.FiledAt.AddHours(1)));
 
         Assert.Equal((EscalationLevel.RegionalServiceManager, Desk.Branch), (missing.Level, missing.BranchCode));
-        Assert.Throws<EscalationOwnerMissing>(() => Desk.Lifecycle().File(Desk.Filing() with { BranchCode = "XJ-URC" }));
+        Assert.Throws<EscalationOwnerMissing>(() => Desk.Lifecycle(owners: owners).File(Desk.Filing() with { BranchCode = "XJ-URC" }));
     }
 }

@@ -83,3 +83,25 @@ public sealed class OutboxInMemoryTests
         Assert.Equal(first, Journal());
     }
 }
+
+public sealed class MigrationLockTests
+{
+    [Fact]
+    public async Task Instances_starting_together_on_one_database_migrate_once()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "tclhotline-migrate-race-" + Guid.NewGuid().ToString("N"));
+        var hosts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => TestHost.StartAsync([new LedgerModule()], dataDirectory: data)));
+        try
+        {
+            using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "ledger.db")};Pooling=False");
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT COUNT(*) FROM schema_versions";
+            Assert.Equal(3L, (long)cmd.ExecuteScalar()!);
+        }
+        finally
+        {
+            foreach (var host in hosts) await host.DisposeAsync();
+        }
+    }
+}

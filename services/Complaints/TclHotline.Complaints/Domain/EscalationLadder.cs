@@ -17,14 +17,17 @@ public sealed class EscalationLadder(EscalationOptions options)
     {
         var owner = level switch
         {
-            EscalationLevel.BranchServiceDirector => options.BranchServiceDirectors.GetValueOrDefault(branchCode),
+            EscalationLevel.BranchServiceDirector =>
+                options.BranchServiceDirectors.GetValueOrDefault(branchCode) ?? Fallback(options.DefaultBranchServiceDirector, branchCode),
             EscalationLevel.RegionalServiceManager =>
-                options.BranchRegions.TryGetValue(branchCode, out var region)
-                    ? options.RegionalServiceManagers.GetValueOrDefault(region)
-                    : null,
+                (options.BranchRegions.TryGetValue(branchCode, out var region) ? options.RegionalServiceManagers.GetValueOrDefault(region) : null)
+                ?? Fallback(options.DefaultRegionalServiceManager, branchCode),
             EscalationLevel.HeadquartersCustomerService => options.HeadquartersCustomerService,
             _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
         };
         return string.IsNullOrWhiteSpace(owner) ? throw new EscalationOwnerMissing(level, branchCode) : owner;
     }
+
+    private static string? Fallback(string format, string branchCode) =>
+        string.IsNullOrWhiteSpace(format) ? null : string.Format(System.Globalization.CultureInfo.InvariantCulture, format, branchCode);
 }

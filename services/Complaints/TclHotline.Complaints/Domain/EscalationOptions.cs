@@ -13,5 +13,14 @@ public sealed class EscalationOptions
     public Dictionary<string, string> RegionalServiceManagers { get; set; } = [];
 
     /// <summary>Level 3: headquarters customer service, one for the country.</summary>
-    public string HeadquartersCustomerService { get; set; } = "";
+    public string HeadquartersCustomerService { get; set; } = "Headquarters customer service";
+
+    /// <summary>
+    /// Level 1 for a branch with no named director ({0} is the branch code), so a complaint the system raises
+    /// always has an owner; empty makes a missing name a configuration error instead.
+    /// </summary>
+    public string DefaultBranchServiceDirector { get; set; } = "Service director of branch {0}";
+
+    /// <summary>Level 2 for a branch with no region or no named manager ({0} is the branch code).</summary>
+    public string DefaultRegionalServiceManager { get; set; } = "Regional service manager for branch {0}";
 }

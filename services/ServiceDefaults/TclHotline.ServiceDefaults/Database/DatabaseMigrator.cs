@@ -23,6 +23,8 @@ public static class DatabaseMigrator
         var foundation = typeof(DatabaseMigrator).Assembly;
         var service = db.GetType().Assembly;
 
+        // Several instances of a service may start together on one database: one migrates, the others wait.
+        using var exclusive = MigrationLock.Take(db);
         UpgradeEngineBuilder builder;
         if (db.Dialect == SqlDialect.Sqlite)
         {
@@ -31,7 +33,6 @@ public static class DatabaseMigrator
         }
         else
         {
-            EnsureDatabase.For.SqlDatabase(db.ConnectionString);
             builder = DeployChanges.To.SqlDatabase(db.ConnectionString).JournalToSqlTable("dbo", JournalTable);
         }
 
