@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
+using TclHotline.Sla.Domain;
+using TclHotline.Sla.Storage;
 
 namespace TclHotline.Sla;
 
@@ -12,6 +16,9 @@ public sealed class SlaModule : IServiceModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<SlaDatabase>();
+        builder.Services.Configure<SlaOptions>(builder.Configuration.GetSection(SlaOptions.SectionName));
+        builder.Services.AddSingleton(sp => new DeadlineTimer(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
+        builder.Services.AddSingleton<DeadlineStore>();
     }
 
     public void AddConsumers(ModuleConsumers consumers)
