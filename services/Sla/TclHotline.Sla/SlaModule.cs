@@ -4,7 +4,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
+using TclHotline.Sla.Consumers;
 using TclHotline.Sla.Domain;
+using TclHotline.Sla.Scanning;
 using TclHotline.Sla.Storage;
 
 namespace TclHotline.Sla;
@@ -19,10 +21,17 @@ public sealed class SlaModule : IServiceModule
         builder.Services.Configure<SlaOptions>(builder.Configuration.GetSection(SlaOptions.SectionName));
         builder.Services.AddSingleton(sp => new DeadlineTimer(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
         builder.Services.AddSingleton<DeadlineStore>();
+        builder.Services.AddSingleton<DeadlineWakeUp>();
     }
 
     public void AddConsumers(ModuleConsumers consumers)
     {
+        consumers.Add<DeadlineSetConsumer>();
+        consumers.Add<DeadlineMetConsumer>();
+        consumers.Add<DeadlineMovedConsumer>();
+        consumers.Add<DeadlinePausedConsumer>();
+        consumers.Add<DeadlineResumedConsumer>();
+        consumers.Add<DeadlineCancelledConsumer>();
     }
 
     public void MapEndpoints(WebApplication app)
