@@ -6,6 +6,7 @@ namespace TclHotline.Messages.Intake;
 /// to the complaint desk, so neither is published as an opened order.
 /// </summary>
 /// <param name="OrderType">Repair | Installation | WallMount | EngineeringSurvey | PreSaleRepair</param>
+/// <param name="ExchangeEligible">The unit qualifies for a free exchange (rules 6–9), for the screen pop and the engineer.</param>
 /// <param name="RequestedVisitAt">Set when the customer asked for a later visit than the commitment.</param>
 public sealed record ServiceOrderOpened(
     Guid OrderId,
@@ -24,5 +25,6 @@ public sealed record ServiceOrderOpened(
     string SerialNumber,
     string FaultCategory,
     bool InWarranty,
+    bool ExchangeEligible,
     DateTimeOffset? RequestedVisitAt,
     string? CallId);

@@ -1,0 +1,49 @@
+using TclHotline.Dispatch.Domain.Network;
+
+namespace TclHotline.Dispatch.Domain;
+
+/// <summary>
+/// Every number the dispatch rules use, bound from the "Dispatch" configuration section. The
+/// defaults are the ones DOMAIN.md documents.
+/// </summary>
+public sealed class DispatchOptions
+{
+    public const string Section = "Dispatch";
+
+    /// <summary>Rule 2: an engineer on site within this span of the call's registration (urban).</summary>
+    public TimeSpan UrbanCommitment { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Length of an appointment window offered to a customer (remote, or a customer-requested time).</summary>
+    public TimeSpan AppointmentSlotLength { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How many branch-local days after today appointment slots are searched in.</summary>
+    public int AppointmentDaysAhead { get; set; } = 7;
+
+    /// <summary>How many appointment slots are proposed to the customer.</summary>
+    public int AppointmentSlotsOffered { get; set; } = 3;
+
+    /// <summary>
+    /// Shares of a commitment's span after which the board shows it as warned; the same fractions
+    /// the SLA timer warns at. Null means the default 0.5 and 0.8: configuration binding appends to
+    /// a pre-filled array instead of replacing it, so the default lives in <see cref="Warnings"/>.
+    /// </summary>
+    public double[]? WarningFractions { get; set; }
+
+    public IReadOnlyList<double> Warnings => WarningFractions is { Length: > 0 } configured ? configured : [0.5, 0.8];
+
+    /// <summary>The skill each order type needs on site.</summary>
+    public Dictionary<OrderType, Skill> SkillByOrderType { get; set; } = new()
+    {
+        [OrderType.Repair] = Skill.Repair,
+        [OrderType.PreSaleRepair] = Skill.Repair,
+        [OrderType.Installation] = Skill.Installation,
+        [OrderType.WallMount] = Skill.WallMount,
+        [OrderType.EngineeringSurvey] = Skill.EngineeringSurvey,
+    };
+
+    /// <summary>Fault categories that need a further skill (a panel fault needs a panel-trained engineer).</summary>
+    public Dictionary<string, Skill> SkillByFaultCategory { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Panel"] = Skill.Panel,
+    };
+}

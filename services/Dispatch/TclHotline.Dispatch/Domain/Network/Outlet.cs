@@ -1,0 +1,26 @@
+namespace TclHotline.Dispatch.Domain.Network;
+
+public enum OutletKind
+{
+    /// <summary>The branch's own service point.</summary>
+    Own,
+
+    /// <summary>A contracted service provider (服务商).</summary>
+    Contracted,
+}
+
+/// <summary>How far a covered district is from the outlet: what an engineer's trip there costs.</summary>
+public sealed record DistrictCoverage(string DistrictCode, TimeSpan Travel, decimal DistanceKm);
+
+/// <summary>A service point (网点) engineers work from, with the districts it covers.</summary>
+public sealed record Outlet(
+    string Id,
+    string BranchCode,
+    string Name,
+    OutletKind Kind,
+    string? ProviderName,
+    IReadOnlyList<DistrictCoverage> Coverage)
+{
+    public DistrictCoverage? CoverageOf(string districtCode) =>
+        Coverage.FirstOrDefault(c => c.DistrictCode == districtCode);
+}

@@ -1,2 +1,0 @@
-namespace TclHotline.Dispatch.Domain;
-internal static class Placeholder { }

@@ -1,0 +1,62 @@
+using TclHotline.Dispatch.Domain.Network;
+
+namespace TclHotline.Dispatch.Domain.Planning;
+
+/// <summary>An engineer who may be sent on an order: active, skilled, and from an outlet covering its district.</summary>
+public sealed record EligibleEngineer(Engineer Engineer, Outlet Outlet, Branch Branch, DistrictCoverage Coverage, TimeSpan Duration)
+{
+    /// <summary>Why <paramref name="engineer"/> may not be sent on <paramref name="order"/>; empty when they may.</summary>
+    public static IReadOnlyList<DispatchProblem> Problems(
+        ServiceNetwork network, Engineer engineer, DispatchOrder order, DispatchOptions options, string field)
+    {
+        var problems = new List<DispatchProblem>();
+        if (!engineer.Active)
+        {
+            problems.Add(new(field, $"engineer {engineer.Id} is not active"));
+        }
+
+        foreach (var skill in order.RequiredSkills(options).Where(s => !engineer.Skills.Contains(s)).Order())
+        {
+            problems.Add(new(field, $"engineer {engineer.Id} lacks skill {skill}"));
+        }
+
+        var outlet = network.OutletOf(engineer);
+        if (outlet.CoverageOf(order.DistrictCode) is null)
+        {
+            problems.Add(new(field, $"outlet {outlet.Id} of engineer {engineer.Id} does not cover district {order.DistrictCode}"));
+        }
+
+        return problems;
+    }
+
+    public static EligibleEngineer? For(ServiceNetwork network, Engineer engineer, DispatchOrder order, DispatchOptions options)
+    {
+        if (Problems(network, engineer, order, options, "engineer_id").Count > 0)
+        {
+            return null;
+        }
+
+        var outlet = network.OutletOf(engineer);
+        return new EligibleEngineer(
+            engineer, outlet, network.BranchOf(engineer), outlet.CoverageOf(order.DistrictCode)!, engineer.VisitDurations[order.Type]);
+    }
+
+    public static IReadOnlyList<EligibleEngineer> All(ServiceNetwork network, DispatchOrder order, DispatchOptions options) =>
+        network.Engineers.Select(e => For(network, e, order, options)).OfType<EligibleEngineer>().ToList();
+
+    public EngineerAgenda Agenda(Schedule schedule, DateTimeOffset now) =>
+        new(Engineer, Branch.Clock, schedule.Of(Engineer.Id), now);
+
+    /// <summary>The plan for arriving at <paramref name="arrival"/>; the caller has checked it is feasible.</summary>
+    public VisitPlan PlanAt(DateTimeOffset arrival, EngineerAgenda agenda) =>
+        new(Engineer.Id, Engineer.Name, Outlet.Id, Branch.Code, arrival, Duration, Coverage.Travel, Coverage.DistanceKm,
+            agenda.BookingsOn(Branch.Clock.LocalDate(arrival)));
+
+    public VisitPlan? EarliestPlan(Schedule schedule, DateTimeOffset now, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
+        var agenda = Agenda(schedule, now);
+        return agenda.EarliestArrival(Coverage.Travel, Duration, notBefore, notAfter) is { } arrival
+            ? PlanAt(arrival, agenda)
+            : null;
+    }
+}

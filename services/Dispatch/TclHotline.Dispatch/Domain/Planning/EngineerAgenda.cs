@@ -1,0 +1,94 @@
+using TclHotline.Dispatch.Domain.Network;
+
+namespace TclHotline.Dispatch.Domain.Planning;
+
+public enum VisitConflict
+{
+    /// <summary>Leaving now, the engineer cannot be there by then.</summary>
+    TooSoon,
+
+    /// <summary>The trip and the visit do not fit inside one of the engineer's shifts.</summary>
+    OutsideShift,
+
+    /// <summary>The engineer is travelling to or working on another visit.</summary>
+    OverlapsBooking,
+
+    /// <summary>The engineer's visits that branch-local day are at capacity.</summary>
+    CapacityReached,
+}
+
+/// <summary>
+/// One engineer's free time: shifts in branch time, minus booked visits (each with its trip from
+/// the outlet), under a daily capacity counted per branch-local day of arrival.
+/// </summary>
+public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOnlyList<Booking> bookings, DateTimeOffset now)
+{
+    public int BookingsOn(DateOnly date) => bookings.Count(b => clock.LocalDate(b.Arrival) == date);
+
+    /// <summary>Why the engineer could not arrive at <paramref name="arrival"/>, or null when they can.</summary>
+    public VisitConflict? ConflictAt(DateTimeOffset arrival, TimeSpan travel, TimeSpan duration)
+    {
+        var departure = arrival - travel;
+        var end = arrival + duration;
+        if (departure < now)
+        {
+            return VisitConflict.TooSoon;
+        }
+
+        // Travel is working time, so the whole trip and the visit must sit inside one shift.
+        var inShift = engineer.Shifts
+            .SelectMany(shift => shift.PeriodsBetween(clock, departure, departure))
+            .Any(period => period.Start <= departure && end <= period.End);
+        if (!inShift)
+        {
+            return VisitConflict.OutsideShift;
+        }
+
+        if (bookings.Any(b => b.Overlaps(departure, end)))
+        {
+            return VisitConflict.OverlapsBooking;
+        }
+
+        return BookingsOn(clock.LocalDate(arrival)) >= engineer.DailyCapacity ? VisitConflict.CapacityReached : null;
+    }
+
+    /// <summary>
+    /// The earliest arrival in [notBefore, notAfter] with no conflict. The feasible times form
+    /// intervals that each begin at the lower bound, a shift start plus travel, the end of a booked
+    /// visit plus travel, or a local midnight (where a new day's capacity begins), so only those
+    /// instants need trying.
+    /// </summary>
+    public DateTimeOffset? EarliestArrival(TimeSpan travel, TimeSpan duration, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
+        var lowest = notBefore > now + travel ? notBefore : now + travel;
+        if (lowest > notAfter)
+        {
+            return null;
+        }
+
+        var candidates = new SortedSet<DateTimeOffset> { lowest };
+        foreach (var period in engineer.Shifts.SelectMany(s => s.PeriodsBetween(clock, lowest - travel, notAfter)))
+        {
+            candidates.Add(period.Start + travel);
+            for (var day = clock.LocalDate(period.Start).AddDays(1); day <= clock.LocalDate(period.End); day = day.AddDays(1))
+            {
+                candidates.Add(clock.Instant(day, TimeOnly.MinValue));
+            }
+        }
+
+        foreach (var booking in bookings)
+        {
+            candidates.Add(booking.End + travel);
+        }
+
+        foreach (var candidate in candidates.GetViewBetween(lowest, notAfter))
+        {
+            if (ConflictAt(candidate, travel, duration) is null)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,2 +1,0 @@
-namespace TclHotline.Intake.Domain;
-internal static class Placeholder { }
