@@ -24,6 +24,7 @@ public sealed class SlaModule : IServiceModule
         builder.Services.AddSingleton<DeadlineStore>();
         builder.Services.AddSingleton<DeadlineWakeUp>();
         builder.Services.AddSingleton<SlaEventBroadcaster>();
+        builder.Services.AddSingleton<SlaMetrics>();
         builder.Services.AddHostedService<DeadlineScanner>();
     }
 
