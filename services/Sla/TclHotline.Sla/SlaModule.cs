@@ -6,6 +6,7 @@ using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 using TclHotline.Sla.Consumers;
 using TclHotline.Sla.Domain;
+using TclHotline.Sla.Grpc;
 using TclHotline.Sla.Monitoring;
 using TclHotline.Sla.Scanning;
 using TclHotline.Sla.Storage;
@@ -40,5 +41,6 @@ public sealed class SlaModule : IServiceModule
 
     public void MapEndpoints(WebApplication app)
     {
+        app.MapGrpcService<SlaTimerGrpcService>();
     }
 }
