@@ -35,7 +35,12 @@ public sealed class HotlineFlow : IAsyncLifetime
     {
         // The complaint desk files nothing for a branch without a director (no default owner).
         Host = await TestHost.StartAsync(RefusalTests.AllModules(),
-            settings: [new("Complaints:Escalation:BranchServiceDirectors:BR-43", "director-hunan")],
+            settings:
+            [
+                // Changsha's branch as dispatch's seeded network has it (intake defaults to the province's).
+                new("Intake:Regions:CityBranches:4301:Code", "CS"), new("Intake:Regions:CityBranches:4301:Name", "长沙分公司"),
+                new("Complaints:Escalation:BranchServiceDirectors:CS", "director-changsha"),
+            ],
             configure: b => b.Logging.AddProvider(Logs));
         var intake = Intake(HotlineRoles.Agent);
         Repair = (await intake.RegisterCallAsync(Call(Phones[0], FirstName))).Order;
