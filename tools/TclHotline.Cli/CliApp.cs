@@ -37,6 +37,7 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        var server = DefaultServer;
         try
         {
             var line = new CommandLine(args, SwitchNames);
@@ -46,7 +47,7 @@ public static class CliApp
                 return line.Positionals.Count == 0 && !line.Switch("help") ? BadInput : Ok;
             }
             var output = new Output(stdout, line.Switch("json"));
-            var server = line.Option("server") ?? Environment.GetEnvironmentVariable("TCLHOTLINE_SERVER") ?? DefaultServer;
+            server = line.Option("server") ?? Environment.GetEnvironmentVariable("TCLHOTLINE_SERVER") ?? DefaultServer;
             var token = line.Option("token") ?? Environment.GetEnvironmentVariable("TCLHOTLINE_TOKEN");
             var command = line.Positionals[0];
             if (command == "token")
@@ -75,11 +76,11 @@ public static class CliApp
         }
         catch (RpcException e)
         {
-            return Report(e, args, stderr);
+            return Report(e, server, stderr);
         }
     }
 
-    private static int Report(RpcException e, string[] args, TextWriter stderr)
+    private static int Report(RpcException e, string server, TextWriter stderr)
     {
         switch (e.StatusCode)
         {
@@ -97,18 +98,11 @@ public static class CliApp
                 return Denied;
             case StatusCode.Unavailable:
             case StatusCode.DeadlineExceeded:
-                var server = ServerOf(args);
                 stderr.WriteLine($"Cannot reach the intake service at {server}: is it running? Set --server or TCLHOTLINE_SERVER. ({e.Status.Detail})");
                 return Unreachable;
             default:
                 stderr.WriteLine($"{e.StatusCode}: {e.Status.Detail}");
                 return Failed;
         }
-    }
-
-    private static string ServerOf(string[] args)
-    {
-        var i = Array.IndexOf(args, "--server");
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : Environment.GetEnvironmentVariable("TCLHOTLINE_SERVER") ?? DefaultServer;
     }
 }

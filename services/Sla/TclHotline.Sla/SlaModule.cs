@@ -20,7 +20,12 @@ public sealed class SlaModule : IServiceModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<SlaDatabase>();
-        builder.Services.Configure<SlaOptions>(builder.Configuration.GetSection(SlaOptions.SectionName));
+        builder.Services.AddOptions<SlaOptions>()
+            .Bind(builder.Configuration.GetSection(SlaOptions.SectionName))
+            .Validate(
+                o => o.ScanBatchSize > 0 && o.ClaimLease > TimeSpan.Zero && o.MaxSleep > TimeSpan.Zero && o.WatchBufferSize > 0,
+                "Sla:ScanBatchSize, Sla:ClaimLease, Sla:MaxSleep and Sla:WatchBufferSize must be positive.")
+            .ValidateOnStart();
         builder.Services.AddSingleton(sp => new DeadlineTimer(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
         builder.Services.AddSingleton<DeadlineStore>();
         builder.Services.AddSingleton<DeadlineWakeUp>();

@@ -46,6 +46,8 @@ public sealed class ComplaintDeskOverGrpcTests(ComplaintsHost service) : IClassF
         var stored = await desk.GetComplaintAsync(new GetComplaintRequest { ComplaintId = id });
         Assert.Equal(ComplaintStatus.Closed, stored.Status);
         Assert.Equal("Fee refunded", stored.Resolution.Text);
+        Assert.Equal(30000, stored.Resolution.CompensationFen);
+        Assert.Equal(5, stored.SatisfactionScore);
         var changes = await service.PublishedAsync<ComplaintStatusChanged>(id);
         Assert.Equal(["Acknowledged", "Investigating", "Resolved", "Closed"], changes.Select(c => c.ToStatus));
         Assert.Single(await service.PublishedAsync<DeadlineMet>(id), m => m.Kind == DeadlineKinds.Acknowledge);
@@ -158,6 +160,13 @@ public sealed class ComplaintDeskOverGrpcTests(ComplaintsHost service) : IClassF
 
         Assert.Equal(EscalationLevel.RegionalServiceManager, escalated.Level);
         Assert.Equal(EscalationTrigger.Manual, Assert.Single(escalated.Escalations).Trigger);
+        // The director's acknowledge deadline gives way to a fresh one for the regional manager.
+        var cancelled = Assert.Single(await service.PublishedAsync<DeadlineCancelled>(id));
+        Assert.Equal((DeadlineOwners.Complaints, DeadlineKinds.Acknowledge), (cancelled.Owner, cancelled.Kind));
+        var acknowledgeSets = (await service.PublishedAsync<DeadlineSet>(id)).Where(d => d.Kind == DeadlineKinds.Acknowledge).ToList();
+        Assert.Equal(2, acknowledgeSets.Count);
+        Assert.Equal(cancelled.SubjectId, acknowledgeSets[0].SubjectId);
+        Assert.NotEqual(cancelled.SubjectId, acknowledgeSets[1].SubjectId);
     }
 
     [Theory]
@@ -255,6 +264,15 @@ public sealed class ComplaintDeskOverGrpcTests(ComplaintsHost service) : IClassF
         var listed = first.Complaints.Concat(second.Complaints).ToList();
         Assert.All(listed, c => Assert.Equal(branch, c.BranchCode));
         Assert.Equal(filed.AsEnumerable().Reverse(), listed.Select(c => c.ComplaintId));
+
+        await desk.AcknowledgeAsync(new AcknowledgeRequest { ComplaintId = filed[1], AgentId = "h" });
+        await desk.EscalateAsync(new EscalateRequest { ComplaintId = filed[2], Reason = "Media enquiry", AgentId = "h" });
+        async Task<IEnumerable<string>> Listed(ListComplaintsRequest request) =>
+            (await desk.ListComplaintsAsync(request)).Complaints.Select(c => c.ComplaintId);
+        Assert.Equal([filed[1]], await Listed(new ListComplaintsRequest { Status = ComplaintStatus.Acknowledged }));
+        Assert.Equal([filed[2]], await Listed(new ListComplaintsRequest { Level = EscalationLevel.RegionalServiceManager }));
+        Assert.Equal(3, (await Listed(new ListComplaintsRequest { Category = ComplaintCategory.FeeDispute })).Count());
+        Assert.Empty(await Listed(new ListComplaintsRequest { Category = ComplaintCategory.ProductQuality }));
     }
 
     private async Task BreachLatestAcknowledgeAsync(string complaintId)

@@ -98,7 +98,8 @@ public class AssignmentGrpcTests(DispatchService service) : IClassFixture<Dispat
         Assert.Equal(Clients.Stamp(outletTime), byOutlet.CurrentVisit.PlannedArrival);
         Assert.Empty(await service.PublishedAsync<DeadlineMoved>(order.OrderId));
 
-        var customerTime = DateTimeOffset.UtcNow.AddDays(2);
+        // Customers name whole minutes; instants are stored to the millisecond.
+        var customerTime = new DateTimeOffset(DateTimeOffset.UtcNow.AddDays(2).Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
         var byCustomer = await dispatch.RescheduleVisitAsync(new Proto.RescheduleVisitRequest
         {
             OrderId = order.OrderId.ToString(), VisitId = byOutlet.CurrentVisit.VisitId, Cause = Proto.RescheduleCause.Customer,

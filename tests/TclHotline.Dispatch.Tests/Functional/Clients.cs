@@ -26,7 +26,11 @@ public static class Clients
             EngineerId = id, Name = "测试工程师", OutletId = "CS-FR", DailyCapacity = 40,
             Skills = { Proto.Skill.Repair },
             Shifts = { new Proto.Shift { Start = "00:00", End = "23:59" } },
-            VisitDurations = { new Proto.VisitDuration { OrderType = Proto.OrderType.Repair, Minutes = 60 } },
+            VisitDurations =
+            {
+                new Proto.VisitDuration { OrderType = Proto.OrderType.Repair, Minutes = 60 },
+                new Proto.VisitDuration { OrderType = Proto.OrderType.PreSaleRepair, Minutes = 45 },
+            },
         };
         return await service.Roster().CreateEngineerAsync(new Proto.CreateEngineerRequest { Engineer = engineer });
     }

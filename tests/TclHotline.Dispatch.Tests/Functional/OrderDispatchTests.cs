@@ -95,4 +95,26 @@ public class OrderDispatchTests(DispatchService service) : IClassFixture<Dispatc
         Assert.Single(await service.PublishedAsync<EngineerAssigned>(order.OrderId));
         Assert.Single(await service.PublishedAsync<DeadlineSet>(order.OrderId));
     }
+
+    [Fact]
+    public async Task Orders_planned_at_the_same_time_never_share_an_engineers_slot()
+    {
+        var orders = Enumerable.Range(0, 6).Select(_ => DispatchService.Order()).ToList();
+
+        await Task.WhenAll(orders.Select(o => service.PublishAsync(o)));
+
+        var assigned = new List<EngineerAssigned>();
+        foreach (var order in orders)
+        {
+            assigned.Add(await service.AwaitAsync<EngineerAssigned>(order.OrderId));
+        }
+
+        // Every repair visit in the seed takes at least an hour on site, so one engineer's arrivals lie an hour apart.
+        foreach (var visits in assigned.GroupBy(a => a.EngineerId))
+        {
+            var arrivals = visits.Select(v => v.PlannedArrival).Order().ToList();
+            Assert.All(arrivals.Zip(arrivals.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromHours(1),
+                $"{visits.Key}: {pair.First:O} and {pair.Second:O}"));
+        }
+    }
 }

@@ -64,7 +64,7 @@ public sealed class OrderBookTests(IntakeHostFixture fixture) : IClassFixture<In
     }
 
     [Fact]
-    public async Task DispatchEventsMoveTheOrderOnAndACompletedOrderStaysCompleted()
+    public async Task Rule05_DispatchEventsMoveTheOrderOnAndRepairDaysExtendThePeriod()
     {
         var order = await OpenAsync();
         var id = Guid.Parse(order.OrderId);
@@ -81,6 +81,10 @@ public sealed class OrderBookTests(IntakeHostFixture fixture) : IClassFixture<In
         await Task.Delay(300);
         var stored = await intake.ClientAs().GetServiceOrderAsync(new GetServiceOrderRequest { OrderNumber = order.OrderNumber });
         Assert.Equal(OrderStatus.Completed, stored.Status);
+        var unit = Assert.Single((await intake.ClientAs().LookupCallerAsync(new LookupCallerRequest { CallerNumber = order.CallerNumber })).Units);
+        Assert.Equal(3, unit.Warranty.WholeUnitExtensionDays);
+        Assert.Equal("2026-01-13", unit.Warranty.WholeUnitEnd); // 2026-01-10 plus the 3 days in repair
+        Assert.Contains(5, unit.Warranty.RulesApplied);
     }
 
     [Fact]

@@ -6,6 +6,26 @@ namespace TclHotline.Sla.Tests.Domain;
 public class SlaOptionsTests
 {
     [Fact]
+    public void ScannerSettings_HaveTheirDocumentedDefaults_AndBindFromTheSlaSection()
+    {
+        var defaults = new SlaOptions();
+        var configured = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Sla:ScanBatchSize"] = "50",
+                ["Sla:ClaimLease"] = "00:00:05",
+                ["Sla:MaxSleep"] = "00:00:00.250",
+                ["Sla:WatchBufferSize"] = "10",
+            })
+            .Build()
+            .GetSection(SlaOptions.SectionName)
+            .Get<SlaOptions>()!;
+
+        Assert.Equal((200, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), 1000), (defaults.ScanBatchSize, defaults.ClaimLease, defaults.MaxSleep, defaults.WatchBufferSize));
+        Assert.Equal((50, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(250), 10), (configured.ScanBatchSize, configured.ClaimLease, configured.MaxSleep, configured.WatchBufferSize));
+    }
+
+    [Fact]
     public void WarningFractions_DefaultTo50And80Percent()
     {
         Assert.Equal([0.5, 0.8], WarningFractions.From(new SlaOptions()).Ascending);

@@ -19,6 +19,14 @@ internal static class SlaHostExtensions
     public static Task<Deadline> Until(this TestHost host, DeadlineKey key, Func<Deadline, bool> done, string what) =>
         Eventually.Until(async () => await host.FindDeadline(key), d => d is not null && done(d), TimeSpan.FromSeconds(15), what)!;
 
+    /// <summary>How many outbox rows of one message type there are (sent or not).</summary>
+    public static async Task<long> OutboxCount<T>(this TestHost host)
+    {
+        await using var connection = await host.Services.GetRequiredService<SlaDatabase>().OpenAsync();
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM outbox_messages WHERE message_type = @Type", new { Type = typeof(T).FullName });
+    }
+
     /// <summary>The outbox rows of one message type (sent or not), optionally only those naming a subject.</summary>
     public static async Task<IReadOnlyList<string>> OutboxBodies<T>(this TestHost host, string? subjectId = null)
     {

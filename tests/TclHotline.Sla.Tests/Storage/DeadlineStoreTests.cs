@@ -35,4 +35,12 @@ public class DeadlineStoreTests
             await Assert.ThrowsAsync<DeadlineConcurrencyException>(() => store.SaveAsync(unit, set, paused, stored: true));
         }
     }
+
+    [Fact]
+    public async Task AHost_WithANonPositiveScannerSetting_RefusesToStart()
+    {
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => TestHost.StartAsync([new SlaModule()], settings: [new("Sla:ScanBatchSize", "0")]));
+        Assert.Contains("Sla:ScanBatchSize", refused.Message, StringComparison.Ordinal);
+    }
 }

@@ -29,7 +29,9 @@ public sealed class OrderStore
         }
 
         var visits = (await connection.QueryAsync<VisitRow>(
-            Command(DispatchSql.SelectVisitsOfOrders, new { OrderIds = rows.Select(r => r.OrderId).ToList() }, null, ct))).ToLookup(v => v.OrderId);
+            // Dapper expands a list without the Guid type handler: pass the ids as the text they are stored as.
+            Command(DispatchSql.SelectVisitsOfOrders, new { OrderIds = rows.Select(r => r.OrderId.ToString("D")).ToList() }, null, ct)))
+            .ToLookup(v => v.OrderId);
         // Escalations matter to the board only as the order's flag, which the row carries.
         return rows.Select(r => DispatchRecord.From(r, visits[r.OrderId], [])).ToList();
     }

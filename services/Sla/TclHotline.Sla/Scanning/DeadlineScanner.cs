@@ -11,8 +11,8 @@ namespace TclHotline.Sla.Scanning;
 
 /// <summary>
 /// Fires due warnings and breaches. Each round claims a batch of due rows (one statement, so instances
-/// sharing the table take disjoint batches), then fires each row in its own unit of work: the firings go
-/// to the outbox and the row is stored and released together, so each fires exactly once. A claim whose
+/// sharing the table take disjoint batches), then fires them in a unit of work: the firings go to the
+/// outbox and each row is stored and released together, so each fires exactly once. A claim whose
 /// holder died is taken over after the lease. Between rounds it sleeps until the next due instant,
 /// bounded by MaxSleep and cut short when a consumer sets something earlier.
 /// </summary>
@@ -83,49 +83,82 @@ internal sealed class DeadlineScanner(
     {
         var now = db.Time.GetUtcNow();
         var claimed = await store.ClaimAsync(Instance, now, now + _options.ClaimLease, _options.ScanBatchSize, ct);
-        foreach (var key in claimed)
+        if (claimed.Count == 0)
         {
-            await FireAsync(key, ct);
+            return 0;
+        }
+
+        try
+        {
+            await FireAsync(claimed, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // One bad row must not hold up its batch: fire the rest one by one; a failing row keeps
+            // its claim and is tried again after the lease.
+            logger.LogWarning(ex, "Firing a batch of {Count} deadlines failed; firing them one by one", claimed.Count);
+            foreach (var key in claimed)
+            {
+                try
+                {
+                    await FireAsync([key], ct);
+                }
+                catch (Exception single) when (!ct.IsCancellationRequested)
+                {
+                    logger.LogError(single, "Firing deadline {Deadline} failed; retried after the claim lease", key);
+                }
+            }
         }
 
         return claimed.Count;
     }
 
-    private async Task FireAsync(DeadlineKey key, CancellationToken ct)
+    /// <summary>
+    /// Fires claimed rows in one unit of work: each row still held is fired, its warnings and breach
+    /// written to the outbox, stored and released, all committed together. One transaction per batch
+    /// rather than per row keeps SQLite's single writer free for the consumers and the relay.
+    /// </summary>
+    private async Task FireAsync(IReadOnlyList<DeadlineKey> keys, CancellationToken ct)
     {
         await using var unit = await db.BeginAsync(ct);
-        var before = await store.LoadForChangeAsync(unit, key);
-        if (before is null || before.ClaimedBy != Instance)
+        var notices = new List<SlaNotice>();
+        var fired = new List<FireResult>();
+        foreach (var key in keys)
         {
-            return; // the lease ran out and another instance holds it now
-        }
+            var before = await store.LoadForChangeAsync(unit, key);
+            if (before is null || before.ClaimedBy != Instance)
+            {
+                continue; // the lease ran out and another instance holds it now
+            }
 
-        var result = timer.Fire(before, unit.Now);
-        if (result.Firings.Count == 0)
-        {
-            // Moved later or stopped since it was claimed: nothing due now.
-            await store.ReleaseClaimAsync(unit, key, Instance);
-            await unit.CommitAsync();
-            return;
-        }
+            var result = timer.Fire(before, unit.Now);
+            if (result.Firings.Count == 0)
+            {
+                // Moved later or stopped since it was claimed: nothing due now.
+                await store.ReleaseClaimAsync(unit, key, Instance);
+                continue;
+            }
 
-        var notices = new List<SlaNotice>(result.Firings.Count);
-        foreach (var firing in result.Firings)
-        {
-            var message = firing.ToMessage(result.Deadline, Guid.NewGuid());
-            await PublishAsync(unit, message, key.ToString());
-            notices.Add(SlaNotice.Of(message));
-        }
+            foreach (var firing in result.Firings)
+            {
+                var message = firing.ToMessage(result.Deadline, Guid.NewGuid());
+                await PublishAsync(unit, message, key.ToString());
+                notices.Add(SlaNotice.Of(message));
+            }
 
-        if (!await store.SaveFiredAsync(unit, before, result.Deadline, Instance))
-        {
-            return; // lost the row meanwhile: rolling back drops these outbox rows too
+            // The row was read under the unit's lock, so only a changed claim or version gets here.
+            if (!await store.SaveFiredAsync(unit, before, result.Deadline, Instance))
+            {
+                throw new DeadlineConcurrencyException(key);
+            }
+
+            fired.Add(result);
         }
 
         unit.AfterCommit(() =>
         {
             broadcaster.Publish(notices);
-            metrics.Fired(result.Deadline, result.Firings);
+            fired.ForEach(f => metrics.Fired(f.Deadline, f.Firings));
         });
         await unit.CommitAsync();
     }
