@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Grpc.Core;
+using TclHotline.ServiceDefaults.Security;
+using Xunit;
+
+namespace TclHotline.Security.Tests;
+
+/// <summary>Issue 8 data protection: no phone number or customer name in any log record or refusal message.</summary>
+[Collection(HotlineFlowCollection.Name)]
+public sealed partial class LogRedactionTests(HotlineFlow flow)
+{
+    [GeneratedRegex(@"1[3-9]\d{9}")]
+    private static partial Regex MobileNumber();
+
+    [Fact]
+    public void TheFlowsLogs_CarryNoUnmaskedPhoneNumberOrCustomerName()
+    {
+        var records = flow.Logs.Records.ToList();
+        Assert.True(records.Count > 20, $"only {records.Count} log records captured: is the provider wired?");
+        var leaks = records.Where(r => MobileNumber().IsMatch(r)
+            || r.Contains(HotlineFlow.FirstName, StringComparison.Ordinal)
+            || r.Contains(HotlineFlow.SecondName, StringComparison.Ordinal)
+            || r.Contains(HotlineFlow.ComplaintName, StringComparison.Ordinal)).ToList();
+        Assert.True(leaks.Count == 0, "log records with customer data:\n" + string.Join("\n", leaks.Take(20)));
+    }
+
+    [Theory]
+    [InlineData("1391234567")]    // a digit short
+    [InlineData("139123456789")]  // a digit too many
+    [InlineData("12912345678")]   // no such mobile prefix
+    public async Task ABadPhone_IsRefusedWithoutEchoingIt(string phone)
+    {
+        var call = HotlineFlow.Call(phone, HotlineFlow.FirstName);
+        var refusal = await Assert.ThrowsAsync<RpcException>(() => flow.Intake(HotlineRoles.Agent).RegisterCallAsync(call).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, refusal.StatusCode);
+        Assert.Contains("caller_number", refusal.Status.Detail);
+        Assert.DoesNotContain(phone, refusal.Status.Detail);
+        Assert.DoesNotContain(HotlineFlow.FirstName, refusal.Status.Detail);
+        Assert.DoesNotContain(flow.Logs.Records, r => r.Contains(phone, StringComparison.Ordinal));
+    }
+}
