@@ -1,7 +1,14 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
+using TclHotline.Sla.Consumers;
+using TclHotline.Sla.Domain;
+using TclHotline.Sla.Monitoring;
+using TclHotline.Sla.Scanning;
+using TclHotline.Sla.Storage;
 
 namespace TclHotline.Sla;
 
@@ -12,10 +19,22 @@ public sealed class SlaModule : IServiceModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<SlaDatabase>();
+        builder.Services.Configure<SlaOptions>(builder.Configuration.GetSection(SlaOptions.SectionName));
+        builder.Services.AddSingleton(sp => new DeadlineTimer(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
+        builder.Services.AddSingleton<DeadlineStore>();
+        builder.Services.AddSingleton<DeadlineWakeUp>();
+        builder.Services.AddSingleton<SlaEventBroadcaster>();
+        builder.Services.AddHostedService<DeadlineScanner>();
     }
 
     public void AddConsumers(ModuleConsumers consumers)
     {
+        consumers.Add<DeadlineSetConsumer>();
+        consumers.Add<DeadlineMetConsumer>();
+        consumers.Add<DeadlineMovedConsumer>();
+        consumers.Add<DeadlinePausedConsumer>();
+        consumers.Add<DeadlineResumedConsumer>();
+        consumers.Add<DeadlineCancelledConsumer>();
     }
 
     public void MapEndpoints(WebApplication app)
