@@ -11,18 +11,34 @@ public sealed class DeadlineLoader(string databaseFile)
     public const string Owner = "dispatch";
     public const string Kind = "visit-commitment";
 
-    /// <summary>Far-future deadlines (due in 1–30 days), in transactions of 100,000 rows.</summary>
+    /// <summary>
+    /// Far-future deadlines (due in 1–30 days, no warning sent yet, so the next firing is the first
+    /// warning fraction 0.5 of the span), generated inside SQLite in transactions of 100,000 rows.
+    /// </summary>
     public void InsertFarFuture(int count, DateTimeOffset now)
     {
-        var random = new Random(42);
+        using var connection = Open("PRAGMA synchronous = OFF; PRAGMA busy_timeout = 60000;");
         for (var done = 0; done < count; done += 100_000)
         {
-            Insert(Math.Min(100_000, count - done), i =>
-            {
-                var due = now.AddMinutes(random.Next(24 * 60, 30 * 24 * 60));
-                // No warning sent yet: the next firing is the first warning fraction (0.5) of the span.
-                return ($"far-{done + i:0000000}", now, due, 0.0, now + (due - now) / 2);
-            }, tuneForBulk: true);
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $rows - 1),
+                     r(i, span) AS (SELECT i, 86400000 + abs(random()) % (29 * 86400000) FROM n)
+                INSERT INTO deadlines (owner, subject_id, kind, branch_code, starts_at, due_at, set_at, due_set_at, state,
+                                       paused_span_ms, warned_fraction, next_fire_at, version)
+                SELECT $owner, printf('far-%07d', $offset + i), $kind, 'CS', $now, $now + span, $now, $now, 'Pending',
+                       0, 0, $now + span / 2, 1
+                FROM r
+                """;
+            command.Parameters.AddWithValue("$rows", Math.Min(100_000, count - done));
+            command.Parameters.AddWithValue("$offset", done);
+            command.Parameters.AddWithValue("$owner", Owner);
+            command.Parameters.AddWithValue("$kind", Kind);
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            command.ExecuteNonQuery();
+            transaction.Commit();
         }
     }
 
@@ -31,18 +47,11 @@ public sealed class DeadlineLoader(string databaseFile)
     /// firing is the breach at the due instant; the span started a day earlier.
     /// </summary>
     public void InsertDue(string prefix, IReadOnlyList<DateTimeOffset> dueAt) =>
-        Insert(dueAt.Count, i => ($"{prefix}-{i:0000000}", dueAt[i].AddDays(-1), dueAt[i], 0.8, dueAt[i]), tuneForBulk: false);
+        Insert(dueAt.Count, i => ($"{prefix}-{i:0000000}", dueAt[i].AddDays(-1), dueAt[i], 0.8, dueAt[i]));
 
-    private void Insert(int count, Func<int, (string Subject, DateTimeOffset Starts, DateTimeOffset Due, double Warned, DateTimeOffset NextFire)> row, bool tuneForBulk)
+    private void Insert(int count, Func<int, (string Subject, DateTimeOffset Starts, DateTimeOffset Due, double Warned, DateTimeOffset NextFire)> row)
     {
-        using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False;Default Timeout=60");
-        connection.Open();
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = tuneForBulk ? "PRAGMA synchronous = OFF; PRAGMA busy_timeout = 60000;" : "PRAGMA busy_timeout = 60000;";
-            pragma.ExecuteNonQuery();
-        }
-
+        using var connection = Open("PRAGMA busy_timeout = 60000;");
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -73,5 +82,15 @@ public sealed class DeadlineLoader(string databaseFile)
         }
 
         transaction.Commit();
+    }
+
+    private SqliteConnection Open(string pragmas)
+    {
+        var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False;Default Timeout=60");
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = pragmas;
+        pragma.ExecuteNonQuery();
+        return connection;
     }
 }
