@@ -70,7 +70,8 @@ public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int
             HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
         })).ToArray();
         var clients = channels.Select(c => new IntakeService.IntakeServiceClient(c)).ToArray();
-        var mixes = Enumerable.Range(0, agents).Select(a => new CallMix(a + 1)).ToArray();
+        // The warm-up uses 4 agents whatever the run uses.
+        var mixes = Enumerable.Range(0, Math.Max(agents, 4)).Select(a => new CallMix(a + 1)).ToArray();
         IntakeService.IntakeServiceClient Client(int agent) => clients[agent % clients.Length];
         async Task Register(int agent) => await Client(agent).RegisterCallAsync(mixes[agent].Next(), headers);
         async Task Missing(int agent)
