@@ -1,1 +1,54 @@
-Console.WriteLine("benchmarks: not written yet");
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using TclHotline.Benchmarks.Load;
+using TclHotline.Benchmarks.Micro;
+using TclHotline.Benchmarks.Timer;
+
+// tools/bench.sh <micro|standalone|distributed|timer> [options]: each prints a markdown table and appends it to BENCH_RESULTS.
+var command = args.FirstOrDefault() ?? "";
+var agents = Option("--agents", 32);
+var seconds = Option("--seconds", 20);
+var root = RepoRoot();
+switch (command)
+{
+    case "micro":
+        // ShortRun (3 warm-ups, 3 iterations) in process: no generated project to build on a busy box, both
+        // classes under two minutes; ratios matter more than decimals here.
+        var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)).WithOptions(ConfigOptions.JoinSummary);
+        BenchmarkRunner.Run([typeof(WarrantyEngineBenchmarks), typeof(AssignmentPlannerBenchmarks)], config);
+        break;
+    case "standalone":
+        await new PipelineLoadBenchmark(root, distributed: false, agents, TimeSpan.FromSeconds(seconds)).RunAsync();
+        break;
+    case "distributed":
+        await new PipelineLoadBenchmark(root, distributed: true, agents, TimeSpan.FromSeconds(seconds)).RunAsync();
+        break;
+    case "timer":
+        await new SlaTimerBenchmark(root, pending: Option("--pending", 1_000_000), burst: Option("--burst", 10_000),
+            arrivalsPerSecond: Option("--arrivals", 50), arrivalTime: TimeSpan.FromSeconds(seconds)).RunAsync();
+        break;
+    default:
+        Console.Error.WriteLine("usage: bench <micro|standalone|distributed|timer> [--agents N] [--seconds S] [--pending N] [--burst N] [--arrivals N]");
+        return 2;
+}
+
+return 0;
+
+int Option(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : fallback;
+}
+
+static string RepoRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "TclHotline.sln")))
+            return dir.FullName;
+    }
+
+    return Directory.GetCurrentDirectory();
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Grpc.Core;
+using TclHotline.Benchmarks.Reporting;
+
+namespace TclHotline.Benchmarks.Load;
+
+/// <summary>What N agents calling as fast as they can for a fixed time saw: calls, errors, latencies.</summary>
+public sealed record LoadResult(int Calls, int Errors, TimeSpan Elapsed, Distribution LatencyMs, IReadOnlyList<string> ErrorSamples)
+{
+    public double PerSecond => Calls / Elapsed.TotalSeconds;
+}
+
+/// <summary>
+/// Closed-loop load: each agent sends its next call as soon as the previous one answered, for the given
+/// time. An error still counts its latency but not as a completed call.
+/// </summary>
+public static class AgentLoad
+{
+    public static async Task<LoadResult> RunAsync(int agents, TimeSpan duration, Func<int, Task> call)
+    {
+        var latencies = new ConcurrentBag<double[]>();
+        var errors = 0;
+        var calls = 0;
+        var samples = new ConcurrentQueue<string>();
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, agents).Select(agent => Task.Run(async () =>
+        {
+            var mine = new List<double>(4096);
+            while (clock.Elapsed < duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    await call(agent);
+                    Interlocked.Increment(ref calls);
+                }
+                catch (RpcException e)
+                {
+                    Interlocked.Increment(ref errors);
+                    if (samples.Count < 5)
+                        samples.Enqueue($"{e.StatusCode}: {e.Status.Detail}");
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            latencies.Add([.. mine]);
+        })).ToArray();
+        await Task.WhenAll(workers);
+        var elapsed = clock.Elapsed;
+        return new LoadResult(calls, errors, elapsed, new Distribution(latencies.SelectMany(l => l)), [.. samples]);
+    }
+}

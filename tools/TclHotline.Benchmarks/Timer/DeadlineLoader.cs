@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+
+namespace TclHotline.Benchmarks.Timer;
+
+/// <summary>
+/// Writes pending deadlines straight into the SLA service's own table (its schema, created by the
+/// service's migrations), as DeadlineSet would have left them: starts, due, set, next fire.
+/// </summary>
+public sealed class DeadlineLoader(string databaseFile)
+{
+    public const string Owner = "dispatch";
+    public const string Kind = "visit-commitment";
+
+    /// <summary>
+    /// Far-future deadlines (due in 1–30 days, no warning sent yet, so the next firing is the first
+    /// warning fraction 0.5 of the span), generated inside SQLite in transactions of 100,000 rows.
+    /// </summary>
+    public void InsertFarFuture(int count, DateTimeOffset now)
+    {
+        using var connection = Open("PRAGMA synchronous = OFF; PRAGMA busy_timeout = 60000;");
+        for (var done = 0; done < count; done += 100_000)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $rows - 1),
+                     r(i, span) AS (SELECT i, 86400000 + abs(random()) % (29 * 86400000) FROM n)
+                INSERT INTO deadlines (owner, subject_id, kind, branch_code, starts_at, due_at, set_at, due_set_at, state,
+                                       paused_span_ms, warned_fraction, next_fire_at, version)
+                SELECT $owner, printf('far-%07d', $offset + i), $kind, 'CS', $now, $now + span, $now, $now, 'Pending',
+                       0, 0, $now + span / 2, 1
+                FROM r
+                """;
+            command.Parameters.AddWithValue("$rows", Math.Min(100_000, count - done));
+            command.Parameters.AddWithValue("$offset", done);
+            command.Parameters.AddWithValue("$owner", Owner);
+            command.Parameters.AddWithValue("$kind", Kind);
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>
+    /// Deadlines due at the given instants whose warnings have all gone out, so their next and only
+    /// firing is the breach at the due instant; the span started a day earlier.
+    /// </summary>
+    public void InsertDue(string prefix, IReadOnlyList<DateTimeOffset> dueAt) =>
+        Insert(dueAt.Count, i => ($"{prefix}-{i:0000000}", dueAt[i].AddDays(-1), dueAt[i], 0.8, dueAt[i]));
+
+    private void Insert(int count, Func<int, (string Subject, DateTimeOffset Starts, DateTimeOffset Due, double Warned, DateTimeOffset NextFire)> row)
+    {
+        using var connection = Open("PRAGMA busy_timeout = 60000;");
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO deadlines (owner, subject_id, kind, branch_code, starts_at, due_at, set_at, due_set_at, state,
+                                   paused_span_ms, warned_fraction, next_fire_at, version)
+            VALUES ($owner, $subject, $kind, 'CS', $starts, $due, $starts, $starts, 'Pending', 0, $warned, $next, 1)
+            """;
+        var owner = command.Parameters.Add("$owner", SqliteType.Text);
+        var subject = command.Parameters.Add("$subject", SqliteType.Text);
+        var kind = command.Parameters.Add("$kind", SqliteType.Text);
+        var starts = command.Parameters.Add("$starts", SqliteType.Integer);
+        var due = command.Parameters.Add("$due", SqliteType.Integer);
+        var warned = command.Parameters.Add("$warned", SqliteType.Real);
+        var next = command.Parameters.Add("$next", SqliteType.Integer);
+        command.Prepare();
+        owner.Value = Owner;
+        kind.Value = Kind;
+        for (var i = 0; i < count; i++)
+        {
+            var r = row(i);
+            subject.Value = r.Subject;
+            starts.Value = r.Starts.ToUnixTimeMilliseconds();
+            due.Value = r.Due.ToUnixTimeMilliseconds();
+            warned.Value = r.Warned;
+            next.Value = r.NextFire.ToUnixTimeMilliseconds();
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    private SqliteConnection Open(string pragmas)
+    {
+        var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False;Default Timeout=60");
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = pragmas;
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+}

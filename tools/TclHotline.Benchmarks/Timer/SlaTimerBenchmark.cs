@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using TclHotline.Benchmarks.Hosting;
+using TclHotline.Benchmarks.Reporting;
+
+namespace TclHotline.Benchmarks.Timer;
+
+/// <summary>
+/// The SLA host over 1,000,000 pending deadlines: 10,000 of them due within one second, plus a steady
+/// trickle of new ones due a few seconds after they arrive; then a stop, 10,000 more falling due while
+/// it is down, and a restart. Lateness is the DeadlineBreached outbox row's created_at minus the due
+/// instant the row was written with.
+/// </summary>
+public sealed class SlaTimerBenchmark(string repoRoot, int pending, int burst, int arrivalsPerSecond, TimeSpan arrivalTime)
+{
+    private readonly Dictionary<string, DateTimeOffset> _due = [];
+
+    public async Task RunAsync()
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"tclhotline-bench-timer-{Environment.ProcessId}");
+        var file = Path.Combine(data, "sla.db");
+        var settings = new Dictionary<string, string> { ["Messaging__Transport"] = "InMemory" };
+        var table = new ResultTable($"SLA timer: {pending:N0} pending, {burst:N0} due in one second, {arrivalsPerSecond}/s arriving");
+        try
+        {
+            Console.WriteLine("creating the SLA schema (first start)…");
+            await (await HostProcess.StartAsync(repoRoot, "Sla", "TclHotline.Sla.Host", data, settings)).DisposeAsync();
+
+            var loader = new DeadlineLoader(file);
+            var clock = Stopwatch.StartNew();
+            loader.InsertFarFuture(pending - burst, DateTimeOffset.UtcNow);
+            table.Add("Loading far-future deadlines (direct inserts)", $"{pending - burst:N0} rows in {clock.Elapsed.TotalSeconds:F1} s");
+
+            clock.Restart();
+            var host = await HostProcess.StartAsync(repoRoot, "Sla", "TclHotline.Sla.Host", data, settings);
+            table.Add("Start to ready with the table loaded", clock.Elapsed.TotalSeconds, " s");
+            try
+            {
+                var burstStart = DateTimeOffset.UtcNow.AddSeconds(5);
+                var burstDue = Enumerable.Range(0, burst).Select(i => burstStart.AddMilliseconds(i * 1000.0 / burst)).ToList();
+                Remember("burst", burstDue);
+                loader.InsertDue("burst", burstDue);
+                Console.WriteLine($"{burst:N0} due from {burstStart:HH:mm:ss.fff}; {arrivalsPerSecond}/s arriving for {arrivalTime.TotalSeconds} s…");
+                await ArriveAsync(loader, arrivalsPerSecond, arrivalTime);
+                var allFired = await WaitFiredAsync(data, _due.Count, TimeSpan.FromSeconds(120));
+
+                var burstFired = Fired(data, "burst");
+                var burstLateness = burstFired.Select(f => (double)(f.FiredMs - f.DueMs)).ToList();
+                var steady = Fired(data, "steady").Select(f => (double)(f.FiredMs - f.DueMs)).ToList();
+                var all = new Distribution(burstLateness.Concat(steady));
+                var burstOut = burstFired.Count == 0 ? double.NaN : (burstFired.Max(f => f.FiredMs) - burstStart.ToUnixTimeMilliseconds()) / 1000.0;
+                table.Add("Breaches fired / expected", $"{burstLateness.Count + steady.Count:N0} / {_due.Count:N0}{(allFired ? "" : " (timed out)")}");
+                table.Add("Lateness, all breaches p50 / p99 / max", $"{all.P50:F0} / {all.P99:F0} / {all.Max:F0} ms", "p99 ≤ 1,000 ms");
+                var steadyD = new Distribution(steady);
+                table.Add("Lateness, steady arrivals only p50 / p99 / max", $"{steadyD.P50:F0} / {steadyD.P99:F0} / {steadyD.Max:F0} ms");
+                table.Add($"Burst: last of the {burst:N0} out after the first was due", burstOut, " s", "≤ 2 s");
+                table.Add("Burst firing rate", burstLateness.Count / Math.Max(0.001, burstOut), "/s");
+                table.Add("SLA host peak RSS (VmHWM)", host.PeakRssMb(), " MB", "≤ 300 MB");
+
+                Console.WriteLine("restart: stopping, letting 10,000 fall due while down, starting again…");
+                await host.StopAsync();
+                var downDue = Enumerable.Range(0, burst).Select(i => DateTimeOffset.UtcNow.AddMilliseconds(500 + i * 0.1)).ToList();
+                Remember("down", downDue);
+                loader.InsertDue("down", downDue);
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                await host.DisposeAsync();
+                clock.Restart();
+                host = await HostProcess.StartAsync(repoRoot, "Sla", "TclHotline.Sla.Host", data, settings);
+                var ready = clock.Elapsed;
+                var caughtUp = await WaitFiredAsync(data, _due.Count, TimeSpan.FromSeconds(120));
+                table.Add("Restart: start to ready", ready.TotalSeconds, " s");
+                table.Add($"Restart: start until the {burst:N0} missed while down have fired", caughtUp ? $"{clock.Elapsed.TotalSeconds:F1} s" : "not within 120 s");
+                table.Add("SLA host peak RSS after restart catch-up", host.PeakRssMb(), " MB", "≤ 300 MB");
+            }
+            finally
+            {
+                await host.DisposeAsync();
+            }
+        }
+        finally
+        {
+            table.Publish();
+        }
+    }
+
+    private void Remember(string prefix, IReadOnlyList<DateTimeOffset> due)
+    {
+        for (var i = 0; i < due.Count; i++)
+            _due[$"{prefix}-{i:0000000}"] = due[i];
+    }
+
+    /// <summary>Small transactions at a steady rate, each due 3 s after it is written.</summary>
+    private async Task ArriveAsync(DeadlineLoader loader, int perSecond, TimeSpan time)
+    {
+        var clock = Stopwatch.StartNew();
+        var sent = 0;
+        var tick = TimeSpan.FromMilliseconds(100);
+        while (clock.Elapsed < time)
+        {
+            var target = (int)(clock.Elapsed.TotalSeconds * perSecond);
+            if (target > sent)
+            {
+                var due = Enumerable.Range(0, target - sent).Select(_ => DateTimeOffset.UtcNow.AddSeconds(3)).ToList();
+                var prefix = $"steady-b{sent:0000000}";
+                Remember(prefix, due);
+                loader.InsertDue(prefix, due);
+                sent = target;
+            }
+
+            await Task.Delay(tick);
+        }
+    }
+
+    private static async Task<bool> WaitFiredAsync(string data, int expected, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (OutboxBacklog.Scalar(data, "sla", "SELECT COUNT(*) FROM outbox_messages WHERE message_type LIKE '%DeadlineBreached%'") >= expected)
+                return true;
+            await Task.Delay(200);
+        }
+
+        return false;
+    }
+
+    /// <summary>Each DeadlineBreached row's created_at and the due instant its deadline was written with, Unix ms.</summary>
+    private List<(long DueMs, long FiredMs)> Fired(string data, string prefix)
+    {
+        using var connection = OutboxBacklog.ReadOnly(data, "sla");
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT aggregate_id, created_at FROM outbox_messages WHERE message_type LIKE '%DeadlineBreached%'";
+        using var reader = command.ExecuteReader();
+        var fired = new List<(long, long)>();
+        while (reader.Read())
+        {
+            var subject = reader.GetString(0).Split('/')[1];
+            if (subject.StartsWith(prefix + "-", StringComparison.Ordinal) && _due.TryGetValue(subject, out var due))
+                fired.Add((due.ToUnixTimeMilliseconds(), reader.GetInt64(1)));
+        }
+
+        return fired;
+    }
+}
