@@ -56,7 +56,7 @@ public sealed class OrderBookTests(IntakeHostFixture fixture) : IClassFixture<In
         Assert.Equal("Customer fixed it", cancelled.CancelReason);
         Assert.Single(await intake.OutboxAsync("ServiceOrderCancelled"), r => r.AggregateId == order.OrderId);
         var audit = await new TclHotline.Grpc.Audit.V1.AuditTrail.AuditTrailClient(intake.Host.ChannelAs(HotlineRoles.Administrator))
-            .ListAuditEntriesAsync(new TclHotline.Grpc.Audit.V1.ListAuditEntriesRequest { Service = "intake", SubjectId = order.OrderNumber });
+            .ListAuditEntriesAsync(new TclHotline.Grpc.Audit.V1.ListAuditEntriesRequest { Service = "intake", SubjectId = order.OrderId });
         var entry = Assert.Single(audit.Entries);
         Assert.Equal("service-order.cancel", entry.Action);
         Assert.Equal("BR-43", entry.ActorBranch);

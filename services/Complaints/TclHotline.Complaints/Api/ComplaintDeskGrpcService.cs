@@ -186,8 +186,12 @@ public sealed class ComplaintDeskGrpcService(
         var at = unit.Now;
         try
         {
+            DomainComplaint? before = null;
             var changed = await commands.ChangeAsync(
-                unit, Guid.Parse(complaintId), c => caller.EnsureBranch(c.BranchCode), c => step(c, at), context.CancellationToken);
+                unit, Guid.Parse(complaintId), c => { caller.EnsureBranch(c.BranchCode); before = c; }, c => step(c, at), context.CancellationToken);
+            // Every complaint transition is audited: who moved it, and its status, level and owner before and after.
+            await unit.AuditAsync(caller, "complaint." + context.Method.Split('/')[^1], "complaint", complaintId,
+                new { before!.Status, before.Level, before.Owner }, new { changed.Status, changed.Level, changed.Owner });
             await unit.CommitAsync();
             return changed.ToProto(withHistory: true);
         }

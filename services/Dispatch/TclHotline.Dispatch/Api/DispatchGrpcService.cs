@@ -215,8 +215,18 @@ public sealed class DispatchGrpcService(
             Caller.From(call).EnsureBranch(record.Order.BranchCode);
             await change(unit, record);
             var after = await context.RequireAsync(unit, orderId);
+            // Manual assignments and commitment moves are audited: who, and the engineer and due time before and after.
+            await unit.AuditAsync(Caller.From(call), "dispatch." + operation, "order", orderId.ToString(), AuditView(record), AuditView(after));
             return ProtoMapping.ToProto(after, board.StateOf(after, unit.Now));
         });
+
+    private static object AuditView(DispatchRecord r) => new
+    {
+        r.Status,
+        Engineer = r.CurrentVisit?.EngineerId,
+        PlannedArrival = r.CurrentVisit?.PlannedArrival,
+        CommitmentDue = r.Commitment?.DueAt,
+    };
 
     private Task<Proto.Visit> ReportAsync(
         ServerCallContext call, Proto.VisitReport request, Func<UnitOfWork, DispatchRecord, VisitReport, Task> change,

@@ -61,7 +61,7 @@ public sealed class ServiceOrderBook(IntakeDatabase db, RegionCatalogue regions,
         await unit.PublishAsync(new ServiceOrderCancelled(order.OrderId, order.OrderNumber, order.BranchCode, reason, cancelledBy, unit.Now),
             order.OrderId.ToString());
         var cancelled = await unit.QuerySingleOrDefaultAsync<ServiceOrderRow>(IntakeSql.SelectOrderById, new { order.OrderId });
-        await unit.AuditAsync(caller, "service-order.cancel", "service-order", order.OrderNumber,
+        await unit.AuditAsync(caller, "service-order.cancel", "service-order", order.OrderId.ToString(),
             new { order.Status }, new { cancelled!.Status, Reason = reason, CancelledBy = cancelledBy });
         await unit.CommitAsync();
         return cancelled!;
