@@ -1,5 +1,14 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TclHotline.Complaints.Api;
+using TclHotline.Complaints.Application;
+using TclHotline.Complaints.Consumers;
+using TclHotline.Complaints.Domain;
+using TclHotline.Complaints.Domain.EngineerQuality;
+using TclHotline.Complaints.Domain.SystemRaised;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 
@@ -12,13 +21,43 @@ public sealed class ComplaintsModule : IServiceModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ComplaintsDatabase>();
+
+        var services = builder.Services;
+        services.Configure<ComplaintsOptions>(builder.Configuration.GetSection(ComplaintsOptions.Section));
+        // The domain takes its option parts as plain objects, read once at start-up.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<ComplaintsOptions>().Deadlines);
+        services.AddSingleton(sp => sp.GetRequiredService<ComplaintsOptions>().Escalation);
+        services.AddSingleton(sp => sp.GetRequiredService<ComplaintsOptions>().Satisfaction);
+        services.AddSingleton(sp => sp.GetRequiredService<ComplaintsOptions>().RaisedBySystem);
+        services.AddSingleton(sp => sp.GetRequiredService<ComplaintsOptions>().EngineerQuality);
+        services.AddSingleton(sp => sp.GetRequiredService<ComplaintsOptions>().TimeZones);
+        services.AddSingleton(sp => sp.GetRequiredService<ComplaintsOptions>().Listing);
+
+        services.AddSingleton<BranchTimeZones>();
+        services.AddSingleton<ComplaintDeadlines>();
+        services.AddSingleton<EscalationLadder>();
+        services.AddSingleton<ComplaintLifecycle>();
+        services.AddSingleton<ComplaintEscalation>();
+        services.AddSingleton<SystemRaisedComplaints>();
+        services.AddSingleton<EngineerAssessment>();
+        services.AddSingleton<ComplaintRequestValidator>();
+        services.AddSingleton<ComplaintCommands>();
     }
 
     public void AddConsumers(ModuleConsumers consumers)
     {
+        consumers.Add<ComplaintCallRegisteredConsumer>();
+        consumers.Add<DeadlineBreachedConsumer>();
+        consumers.Add<RepeatCallLinkedConsumer>();
+        consumers.Add<ServiceOrderOpenedConsumer>();
+        consumers.Add<EngineerAssignedConsumer>();
+        consumers.Add<EngineerArrivedConsumer>();
+        consumers.Add<VisitCompletedConsumer>();
     }
 
     public void MapEndpoints(WebApplication app)
     {
+        app.MapGrpcService<ComplaintDeskGrpcService>();
     }
 }

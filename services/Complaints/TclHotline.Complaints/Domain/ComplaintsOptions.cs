@@ -14,4 +14,5 @@ public sealed class ComplaintsOptions
     public SystemComplaintOptions RaisedBySystem { get; set; } = new();
     public EngineerQualityOptions EngineerQuality { get; set; } = new();
     public BranchTimeZoneOptions TimeZones { get; set; } = new();
+    public ComplaintListOptions Listing { get; set; } = new();
 }

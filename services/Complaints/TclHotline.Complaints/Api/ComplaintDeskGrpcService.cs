@@ -1,0 +1,234 @@
+using System.Globalization;
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using TclHotline.Complaints.Application;
+using TclHotline.Complaints.Data;
+using TclHotline.Complaints.Domain;
+using TclHotline.Complaints.Domain.EngineerQuality;
+using TclHotline.Grpc.Complaints.V1;
+using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Grpc;
+using TclHotline.ServiceDefaults.Security;
+using TclHotline.ServiceDefaults.Validation;
+using DomainComplaint = TclHotline.Complaints.Domain.Complaint;
+using ProtoComplaint = TclHotline.Grpc.Complaints.V1.Complaint;
+
+namespace TclHotline.Complaints.Api;
+
+/// <summary>
+/// The complaint desk (tclhotline.complaints.v1): validate → domain → map. Agents may only file;
+/// complaint handlers, service directors and administrators work complaints, within their branch.
+/// </summary>
+public sealed class ComplaintDeskGrpcService(
+    ComplaintsDatabase db,
+    ComplaintCommands commands,
+    ComplaintRequestValidator validator,
+    EngineerAssessment assessment,
+    ComplaintListOptions listing) : ComplaintDesk.ComplaintDeskBase
+{
+    private const string Handlers = HotlineRoles.ComplaintHandler + "," + HotlineRoles.ServiceDirector + "," + HotlineRoles.Administrator;
+    private const string Filers = HotlineRoles.Agent + "," + Handlers;
+    private const string FileOperation = "complaints.file";
+
+    [Authorize(Roles = Filers)]
+    public override async Task<ProtoComplaint> FileComplaint(FileComplaintRequest request, ServerCallContext context)
+    {
+        Refuse(validator.Validate(request));
+        var caller = Caller.From(context);
+        caller.EnsureBranch(request.BranchCode);
+        var ct = context.CancellationToken;
+
+        await using var unit = await db.BeginAsync(ct);
+        if (await unit.FindIdempotentResponseAsync(FileOperation, request.IdempotencyKey) is { } earlier)
+        {
+            return ProtoComplaint.Parser.ParseFrom(earlier);
+        }
+
+        Guid? orderId = string.IsNullOrEmpty(request.OrderId) ? null : Guid.Parse(request.OrderId);
+        var order = orderId is { } id ? await OrderFactStore.FindAsync(unit, id) : null;
+        if (orderId is not null && order is null)
+        {
+            Refuse([new FieldViolation("order_id", "is not a known service order")]);
+        }
+
+        if (order is not null)
+        {
+            caller.EnsureBranch(order.BranchCode);
+        }
+
+        var complaintId = Guid.NewGuid();
+        var at = unit.Now;
+        var filing = new NewComplaint(
+            complaintId,
+            commands.NumberFor(complaintId, request.BranchCode, at),
+            request.BranchCode,
+            request.Category.ByName<Domain.ComplaintCategory>(),
+            Domain.ComplaintSource.Agent,
+            new ComplaintSubject(
+                request.CustomerName,
+                request.CustomerPhone,
+                orderId,
+                Optional(request.OrderNumber) ?? order?.OrderNumber,
+                Optional(request.SerialNumber) ?? order?.SerialNumber,
+                Optional(request.EngineerId)),
+            request.Description,
+            request.AgentId,
+            at,
+            []);
+        var response = (await commands.FileAsync(unit, filing, ct)).ToProto(withHistory: true);
+        await unit.SaveIdempotentResponseAsync(FileOperation, request.IdempotencyKey, response.ToByteArray());
+        await unit.CommitAsync();
+        return response;
+    }
+
+    [Authorize(Roles = Handlers)]
+    public override Task<ProtoComplaint> Acknowledge(AcknowledgeRequest request, ServerCallContext context)
+    {
+        Refuse(ComplaintRequestValidator.Validate(request));
+        return ChangeAsync(request.ComplaintId, context, (c, at) => commands.Lifecycle.Acknowledge(c, request.AgentId, at));
+    }
+
+    [Authorize(Roles = Handlers)]
+    public override Task<ProtoComplaint> StartInvestigation(StartInvestigationRequest request, ServerCallContext context)
+    {
+        Refuse(ComplaintRequestValidator.Validate(request));
+        return ChangeAsync(request.ComplaintId, context, (c, at) => commands.Lifecycle.StartInvestigation(c, request.AgentId, at));
+    }
+
+    [Authorize(Roles = Handlers)]
+    public override Task<ProtoComplaint> Resolve(ResolveRequest request, ServerCallContext context)
+    {
+        Refuse(validator.Validate(request));
+        var compensation = ProtoMapping.ToYuan(request.CompensationFen);
+        return ChangeAsync(request.ComplaintId, context, (c, at) => commands.Lifecycle.Resolve(c, request.Resolution, compensation, request.AgentId, at));
+    }
+
+    [Authorize(Roles = Handlers)]
+    public override Task<ProtoComplaint> Close(CloseRequest request, ServerCallContext context)
+    {
+        Refuse(validator.Validate(request));
+        return ChangeAsync(request.ComplaintId, context, (c, at) => commands.Lifecycle.Close(c, request.SatisfactionScore, request.AgentId, at));
+    }
+
+    [Authorize(Roles = Handlers)]
+    public override Task<ProtoComplaint> Reopen(ReopenRequest request, ServerCallContext context)
+    {
+        Refuse(ComplaintRequestValidator.Validate(request));
+        return ChangeAsync(request.ComplaintId, context, (c, at) => commands.Lifecycle.Reopen(c, request.Reason, request.AgentId, at));
+    }
+
+    [Authorize(Roles = Handlers)]
+    public override Task<ProtoComplaint> Escalate(EscalateRequest request, ServerCallContext context)
+    {
+        Refuse(ComplaintRequestValidator.Validate(request));
+        return ChangeAsync(request.ComplaintId, context, (c, at) => commands.Escalation.Escalate(c, request.Reason, request.AgentId, at));
+    }
+
+    [Authorize(Roles = Handlers)]
+    public override async Task<ProtoComplaint> GetComplaint(GetComplaintRequest request, ServerCallContext context)
+    {
+        Refuse(ComplaintRequestValidator.Validate(request));
+        await using var connection = await db.OpenAsync(context.CancellationToken);
+        var complaint = await ComplaintStore.FindAsync(connection, null, Guid.Parse(request.ComplaintId), context.CancellationToken)
+            ?? throw new NotFoundException("no such complaint");
+        Caller.From(context).EnsureBranch(complaint.BranchCode);
+        return complaint.ToProto(withHistory: true);
+    }
+
+    [Authorize(Roles = Handlers)]
+    public override async Task<ListComplaintsResponse> ListComplaints(ListComplaintsRequest request, ServerCallContext context)
+    {
+        Refuse(ComplaintRequestValidator.Validate(request));
+        var after = ParsePageToken(request.PageToken);
+        var branch = Caller.From(context).ScopeBranch(request.BranchCode);
+        var size = request.PageSize == 0 ? listing.DefaultPageSize : Math.Min(request.PageSize, listing.MaxPageSize);
+        var filter = new ComplaintFilter(
+            branch,
+            request.Level == Grpc.Complaints.V1.EscalationLevel.Unspecified ? null : request.Level.ByName<Domain.EscalationLevel>(),
+            request.Status == Grpc.Complaints.V1.ComplaintStatus.Unspecified ? null : request.Status.ByName<Domain.ComplaintStatus>(),
+            request.Category == Grpc.Complaints.V1.ComplaintCategory.Unspecified ? null : request.Category.ByName<Domain.ComplaintCategory>(),
+            after,
+            size + 1);
+
+        await using var connection = await db.OpenAsync(context.CancellationToken);
+        var found = await ComplaintStore.ListAsync(connection, ComplaintsSql.ListComplaints[db.Dialect], filter, context.CancellationToken);
+        var page = found.Take(size).ToList();
+        var response = new ListComplaintsResponse
+        {
+            NextPageToken = found.Count > size ? PageToken(page[^1]) : "",
+        };
+        response.Complaints.Add(page.Select(c => c.ToProto(withHistory: false)));
+        return response;
+    }
+
+    [Authorize(Roles = Handlers)]
+    public override async Task<Grpc.Complaints.V1.EngineerRecord> GetEngineerRecord(GetEngineerRecordRequest request, ServerCallContext context)
+    {
+        Refuse(ComplaintRequestValidator.Validate(request));
+        await using var connection = await db.OpenAsync(context.CancellationToken);
+        var known = await EngineerFactStore.HistoryAsync(connection, request.EngineerId, context.CancellationToken)
+            ?? throw new NotFoundException("nothing is known of this engineer");
+        var caller = Caller.From(context);
+        if (!known.Branches.Any(caller.CanSeeBranch))
+        {
+            throw new AccessDeniedException("not permitted for this branch");
+        }
+
+        return assessment.Assess(known.History).ToProto();
+    }
+
+    private async Task<ProtoComplaint> ChangeAsync(
+        string complaintId, ServerCallContext context, Func<DomainComplaint, DateTimeOffset, ComplaintTransition> step)
+    {
+        var caller = Caller.From(context);
+        await using var unit = await db.BeginAsync(context.CancellationToken);
+        var at = unit.Now;
+        try
+        {
+            var changed = await commands.ChangeAsync(
+                unit, Guid.Parse(complaintId), c => caller.EnsureBranch(c.BranchCode), c => step(c, at), context.CancellationToken);
+            await unit.CommitAsync();
+            return changed.ToProto(withHistory: true);
+        }
+        catch (ComplaintTransitionRefused refused)
+        {
+            throw new RuleViolationException(refused.Message);
+        }
+    }
+
+    private static void Refuse(IReadOnlyList<FieldViolation> violations)
+    {
+        var errors = new FieldErrors();
+        foreach (var violation in violations)
+        {
+            errors.Add(violation.Field, violation.Description);
+        }
+
+        errors.ThrowIfAny();
+    }
+
+    private static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static string PageToken(DomainComplaint last) =>
+        string.Create(CultureInfo.InvariantCulture, $"{last.FiledAt.ToUnixTimeMilliseconds()}_{last.Id:N}");
+
+    private static (DateTimeOffset FiledAt, Guid Id)? ParsePageToken(string token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        var parts = token.Split('_');
+        if (parts.Length == 2
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            && Guid.TryParseExact(parts[1], "N", out var id))
+        {
+            return (DateTimeOffset.FromUnixTimeMilliseconds(ms), id);
+        }
+
+        Refuse([new FieldViolation("page_token", "is not a token this service gave")]);
+        return null;
+    }
+}
