@@ -1,0 +1,113 @@
+using TclHotline.EndToEnd.Tests.Apis;
+using TclHotline.EndToEnd.Tests.Harness;
+using TclHotline.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace TclHotline.EndToEnd.Tests.Faults;
+
+/// <summary>
+/// Each fault injected half-way through a burst of calls; after the system settles, what was stored is counted
+/// against what the calls should have produced: nothing lost, nothing doubled.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class FaultTests(SystemUnderTest system, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(60);
+
+    [RabbitMqFact]
+    public async Task Each_service_killed_with_SIGKILL_mid_burst_and_restarted_loses_and_doubles_nothing()
+    {
+        foreach (var service in SystemUnderTest.Services)
+        {
+            var burst = new Burst(system, "KA", count: 16);
+            await burst.RunAsync(() => system.InstancesOf(service)[0].RestartAsync());
+            await AssertNothingLostOrDoubled(burst, $"{service} killed");
+        }
+    }
+
+    [RabbitMqFact]
+    public async Task Broker_stopped_for_30_seconds_while_calls_keep_coming_loses_and_doubles_nothing()
+    {
+        var burst = new Burst(system, "BO", count: 24);
+        await burst.RunAsync(async () =>
+        {
+            await system.Broker.StopAsync();
+            await Task.Delay(TimeSpan.FromSeconds(30));
+            await system.Broker.StartAsync();
+        });
+        await AssertNothingLostOrDoubled(burst, "broker stopped 30 s");
+    }
+
+    [RabbitMqFact]
+    public async Task Database_file_locked_by_another_process_loses_and_doubles_nothing()
+    {
+        var burst = new Burst(system, "LK", count: 16);
+        await burst.RunAsync(() => Task.WhenAll(
+            ServiceFiles.HoldExclusiveLockAsync(ServiceFiles.DatabaseFile(system, "Complaints", "complaints"), TimeSpan.FromSeconds(4)),
+            ServiceFiles.HoldExclusiveLockAsync(ServiceFiles.DatabaseFile(system, "Sla", "sla"), TimeSpan.FromSeconds(4))));
+        await AssertNothingLostOrDoubled(burst, "complaints.db and sla.db locked 4 s");
+    }
+
+    [RabbitMqFact]
+    public async Task Two_instances_of_every_service_at_once_lose_and_double_nothing()
+    {
+        await system.StartSecondInstancesAsync();
+        try
+        {
+            var instances = system.InstancesOf("Complaints");
+            var burst = new Burst(system, "TW", count: 24);
+            // Alternate the filings between the two complaint desks; the same key sent to both below.
+            await burst.RunAsync(() => Task.CompletedTask, i => instances[i % 2]);
+            var again = new ComplaintDeskCalls(system);
+            foreach (var key in burst.Keys.Take(4))
+                await again.FileUntilAnsweredAsync(ComplaintDeskCalls.NewComplaint("TW", key), instance: instances[1]);
+            await AssertNothingLostOrDoubled(burst, "two instances of every service");
+        }
+        finally
+        {
+            await system.StopSecondInstancesAsync();
+        }
+    }
+
+    [RabbitMqFact]
+    public async Task Every_message_delivered_twice_loses_and_doubles_nothing()
+    {
+        system.ExtraEnvironment["Messaging__DuplicateDeliveries"] = "true";
+        try
+        {
+            await system.RestartAllAsync();
+            system.Figures.Fault();
+            var burst = new Burst(system, "DU", count: 16);
+            await burst.RunAsync(() => Task.CompletedTask);
+            await AssertNothingLostOrDoubled(burst, "every message delivered twice");
+        }
+        finally
+        {
+            system.ExtraEnvironment.Remove("Messaging__DuplicateDeliveries");
+            await system.RestartAllAsync();
+        }
+    }
+
+    private async Task AssertNothingLostOrDoubled(Burst burst, string fault)
+    {
+        try
+        {
+            var deadlines = await burst.SettleDeadlinesAsync(Settle);
+            var (lost, duplicated) = await burst.CountAsync();
+            output.WriteLine($"{fault}: {burst.Keys.Count} complaints filed, {deadlines} SLA deadlines, lost {lost}, duplicated {duplicated}");
+            Assert.Equal(0, lost);
+            Assert.Equal(0, duplicated);
+            Assert.Empty(await system.NotReadyAsync());
+        }
+        catch (Exception)
+        {
+            output.WriteLine(system.Tails());
+            throw;
+        }
+        finally
+        {
+            system.Figures.Print(output, fault);
+        }
+    }
+}
