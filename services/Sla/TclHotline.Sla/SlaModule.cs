@@ -6,6 +6,7 @@ using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 using TclHotline.Sla.Consumers;
 using TclHotline.Sla.Domain;
+using TclHotline.Sla.Monitoring;
 using TclHotline.Sla.Scanning;
 using TclHotline.Sla.Storage;
 
@@ -22,6 +23,8 @@ public sealed class SlaModule : IServiceModule
         builder.Services.AddSingleton(sp => new DeadlineTimer(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
         builder.Services.AddSingleton<DeadlineStore>();
         builder.Services.AddSingleton<DeadlineWakeUp>();
+        builder.Services.AddSingleton<SlaEventBroadcaster>();
+        builder.Services.AddHostedService<DeadlineScanner>();
     }
 
     public void AddConsumers(ModuleConsumers consumers)

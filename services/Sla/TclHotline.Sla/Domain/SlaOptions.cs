@@ -19,4 +19,19 @@ public sealed class SlaOptions
 
     /// <summary>ListAtRisk never returns more than this per page.</summary>
     public int AtRiskMaxPageSize { get; set; } = 500;
+
+    /// <summary>How many due deadlines one scanner round claims at most.</summary>
+    public int ScanBatchSize { get; set; } = 200;
+
+    /// <summary>How long a scanner's claim holds; a claim whose holder died is taken over after it.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest the scanner sleeps between rounds: bounds how late a deadline set by another
+    /// instance (which cannot wake this one) is found.
+    /// </summary>
+    public TimeSpan MaxSleep { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Warnings and breaches buffered per WatchSlaEvents stream; a slower reader loses the oldest.</summary>
+    public int WatchBufferSize { get; set; } = 1000;
 }
