@@ -79,7 +79,7 @@ public sealed class OutboxInMemoryTests
         var first = Journal();
         await using (await TestHost.StartAsync([new LedgerModule()], dataDirectory: data)) { }
 
-        Assert.Equal(2, first); // the foundation's script and the ledger's
+        Assert.Equal(3, first); // the foundation's two scripts and the ledger's
         Assert.Equal(first, Journal());
     }
 }

@@ -52,8 +52,15 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         _server.ErrorDataReceived += (_, _) => { };
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();
-        await RunCtlAsync("wait", Path.Combine(_dir, "pid"), "--timeout", "60");
-        await RunCtlAsync("await_startup", "--timeout", "60");
+        try
+        {
+            await RunCtlAsync("wait", Path.Combine(_dir, "pid"), "--timeout", "150");
+            await RunCtlAsync("await_startup", "--timeout", "150");
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            throw new InvalidOperationException($"RabbitMQ {NodeName} did not start: {e.Message}\n{LogTail()}", e);
+        }
     }
 
     /// <summary>
@@ -98,6 +105,12 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
+    private string LogTail()
+    {
+        var logs = Directory.Exists(Path.Combine(_dir, "log")) ? Directory.GetFiles(Path.Combine(_dir, "log"), "*.log") : [];
+        return string.Join("\n", logs.Select(f => $"--- {Path.GetFileName(f)}\n" + string.Join("\n", File.ReadLines(f).TakeLast(30))));
+    }
+
     private void KillEpmd()
     {
         foreach (var process in Process.GetProcessesByName("epmd"))
@@ -124,7 +137,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         using var ctl = Process.Start(info)!;
         var output = ctl.StandardOutput.ReadToEndAsync();
         var error = ctl.StandardError.ReadToEndAsync();
-        await ctl.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        await ctl.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(180));
         if (ctl.ExitCode != 0)
             throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed ({ctl.ExitCode}): {await output} {await error}");
     }

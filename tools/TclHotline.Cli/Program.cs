@@ -1,1 +1,3 @@
-Console.WriteLine("placeholder");
+using TclHotline.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error);

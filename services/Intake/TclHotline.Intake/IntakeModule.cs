@@ -1,5 +1,15 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TclHotline.Intake.Consumers;
+using TclHotline.Intake.Domain.Calls;
+using TclHotline.Intake.Domain.Fees;
+using TclHotline.Intake.Domain.Regions;
+using TclHotline.Intake.Domain.Warranty;
+using TclHotline.Intake.Grpc;
+using TclHotline.Intake.Orders;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 
@@ -12,13 +22,37 @@ public sealed class IntakeModule : IServiceModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IntakeDatabase>();
+        var config = builder.Configuration.GetSection("Intake");
+        var services = builder.Services;
+        services.Configure<IntakeOptions>(config);
+        services.Configure<RegionOptions>(config.GetSection("Regions"));
+        services.Configure<WarrantyOptions>(config.GetSection("Warranty"));
+        services.Configure<FeeOptions>(config.GetSection("Fees"));
+        services.Configure<CallValidationOptions>(config.GetSection("CallValidation"));
+
+        services.AddSingleton(sp => RegionCatalogue.Load(sp.GetRequiredService<IOptions<RegionOptions>>().Value));
+        services.AddSingleton(sp => new WarrantyEngine(sp.GetRequiredService<IOptions<WarrantyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new FeeEstimator(sp.GetRequiredService<IOptions<FeeOptions>>().Value));
+        services.AddSingleton(sp => new RegisterCallValidator(
+            sp.GetRequiredService<RegionCatalogue>(),
+            new ProductionDateReader(sp.GetRequiredService<IOptions<WarrantyOptions>>().Value.SerialDate),
+            sp.GetRequiredService<IOptions<CallValidationOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<CallRegistrar>();
+        services.AddSingleton<ServiceOrderBook>();
     }
 
     public void AddConsumers(ModuleConsumers consumers)
     {
+        consumers.Add<VisitCompletedConsumer>();
+        consumers.Add<EngineerAssignedConsumer>();
+        consumers.Add<AppointmentBookedConsumer>();
+        consumers.Add<EngineerArrivedConsumer>();
+        consumers.Add<CustomerAbsentConsumer>();
     }
 
     public void MapEndpoints(WebApplication app)
     {
+        app.MapGrpcService<IntakeGrpcService>();
     }
 }

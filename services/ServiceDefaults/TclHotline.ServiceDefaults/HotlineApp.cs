@@ -12,6 +12,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using TclHotline.ServiceDefaults.Audit;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Messaging;
@@ -56,6 +57,7 @@ public static class HotlineApp
             o.EnableDetailedErrors = false;
         });
         builder.Services.AddGrpcReflection();
+        builder.AddRequestLimits();
         foreach (var module in modules) module.AddServices(builder);
         builder.AddHotlineBus(modules);
     }
@@ -67,10 +69,12 @@ public static class HotlineApp
             DatabaseMigrator.Migrate(db, logger);
 
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", Health("live")).AllowAnonymous();
         app.MapHealthChecks("/health/ready", Health("ready")).AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapGrpcService<AuditTrailGrpcService>();
         foreach (var module in modules) module.MapEndpoints(app);
     }
 

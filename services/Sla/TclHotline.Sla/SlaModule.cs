@@ -6,6 +6,7 @@ using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 using TclHotline.Sla.Consumers;
 using TclHotline.Sla.Domain;
+using TclHotline.Sla.Grpc;
 using TclHotline.Sla.Monitoring;
 using TclHotline.Sla.Scanning;
 using TclHotline.Sla.Storage;
@@ -24,6 +25,7 @@ public sealed class SlaModule : IServiceModule
         builder.Services.AddSingleton<DeadlineStore>();
         builder.Services.AddSingleton<DeadlineWakeUp>();
         builder.Services.AddSingleton<SlaEventBroadcaster>();
+        builder.Services.AddSingleton<SlaMetrics>();
         builder.Services.AddHostedService<DeadlineScanner>();
     }
 
@@ -39,5 +41,6 @@ public sealed class SlaModule : IServiceModule
 
     public void MapEndpoints(WebApplication app)
     {
+        app.MapGrpcService<SlaTimerGrpcService>();
     }
 }

@@ -1,7 +1,15 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
+using TclHotline.Telephony.Api;
+using TclHotline.Telephony.Callbacks;
+using TclHotline.Telephony.Calls;
+using TclHotline.Telephony.Desk;
+using TclHotline.Telephony.Domain;
+using TclHotline.Telephony.Projection;
 
 namespace TclHotline.Telephony;
 
@@ -12,13 +20,29 @@ public sealed class TelephonyModule : IServiceModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<TelephonyDatabase>();
+        builder.Services.Configure<TelephonyOptions>(builder.Configuration.GetSection("Telephony"));
+        builder.Services.AddSingleton(sp => new CallbackPolicy(sp.GetRequiredService<IOptions<TelephonyOptions>>().Value));
+        builder.Services.AddSingleton<CallbackTasks>();
+        builder.Services.AddSingleton<CallerLookup>();
+        builder.Services.AddSingleton<AgentDesk>();
+        builder.Services.AddSingleton<TelephonyMetrics>();
+        builder.Services.AddSingleton<CallEventIngestion>();
+        builder.Services.AddSingleton<CallRecords>();
     }
 
     public void AddConsumers(ModuleConsumers consumers)
     {
+        consumers.Add<ServiceOrderOpenedConsumer>();
+        consumers.Add<ComplaintCallRegisteredConsumer>();
+        consumers.Add<EngineerAssignedConsumer>();
+        consumers.Add<EngineerArrivedConsumer>();
+        consumers.Add<VisitCompletedConsumer>();
+        consumers.Add<ServiceOrderCancelledConsumer>();
     }
 
     public void MapEndpoints(WebApplication app)
     {
+        app.MapGrpcService<TelephonyGrpcService>();
+        CallEventWebhook.Map(app);
     }
 }

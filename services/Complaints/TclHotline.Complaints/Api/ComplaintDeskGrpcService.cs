@@ -130,7 +130,7 @@ public sealed class ComplaintDeskGrpcService(
     {
         Refuse(ComplaintRequestValidator.Validate(request));
         await using var connection = await db.OpenAsync(context.CancellationToken);
-        var complaint = await ComplaintStore.FindAsync(connection, null, Guid.Parse(request.ComplaintId), context.CancellationToken)
+        var complaint = await ComplaintStore.FindAsync(connection, Guid.Parse(request.ComplaintId), context.CancellationToken)
             ?? throw new NotFoundException("no such complaint");
         Caller.From(context).EnsureBranch(complaint.BranchCode);
         return complaint.ToProto(withHistory: true);

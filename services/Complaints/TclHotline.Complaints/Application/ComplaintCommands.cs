@@ -28,6 +28,9 @@ public sealed class ComplaintCommands(
 
     public async Task<Complaint> FileAsync(UnitOfWork unit, NewComplaint filing, CancellationToken ct)
     {
+        using var activity = ComplaintsTelemetry.Source.StartActivity("complaints.file");
+        activity?.SetTag("complaint.source", filing.Source.ToString());
+        activity?.SetTag("complaint.branch", filing.BranchCode);
         var filed = lifecycle.File(filing);
         await StoreAsync(unit, null, filed, ct);
         return filed.Complaint;
@@ -41,7 +44,7 @@ public sealed class ComplaintCommands(
     public async Task<Complaint> ChangeAsync(
         UnitOfWork unit, Guid complaintId, Action<Complaint> admit, Func<Complaint, ComplaintTransition> step, CancellationToken ct)
     {
-        var complaint = await ComplaintStore.FindAsync(unit.Connection, unit.Transaction, complaintId, ct)
+        var complaint = await ComplaintStore.FindForChangeAsync(unit, complaintId, ct)
             ?? throw new NotFoundException("no such complaint");
         admit(complaint);
         var next = step(complaint);
@@ -52,7 +55,7 @@ public sealed class ComplaintCommands(
     /// <summary>Rule 21: an on-site commitment of the order passed without an engineer on site.</summary>
     public async Task CommitmentBreachedAsync(UnitOfWork unit, Guid orderId, DeadlineBreached breach, CancellationToken ct)
     {
-        var complaints = await ComplaintStore.OfOrderAsync(unit.Connection, unit.Transaction, orderId, ct);
+        var complaints = await ComplaintStore.OfOrderForChangeAsync(unit, orderId, ct);
         var decision = raised.OnCommitmentBreached(new CommitmentBreach(breach.BreachId, orderId, breach.DueAt, breach.BreachedAt), complaints);
         var order = await OrderFactStore.FindAsync(unit, orderId);
         var subject = new ComplaintSubject(
@@ -66,7 +69,7 @@ public sealed class ComplaintCommands(
         var call = new RepeatCall(m.RepeatCallId, m.OrderId, m.CalledAt);
         await OrderFactStore.RecordAsync(unit, call);
         var calls = await OrderFactStore.RepeatCallsAsync(unit, m.OrderId);
-        var complaints = await ComplaintStore.OfOrderAsync(unit.Connection, unit.Transaction, m.OrderId, ct);
+        var complaints = await ComplaintStore.OfOrderForChangeAsync(unit, m.OrderId, ct);
         var decision = raised.OnRepeatCall(call, calls, complaints);
         var order = await OrderFactStore.FindAsync(unit, m.OrderId);
         var subject = new ComplaintSubject(
@@ -87,7 +90,7 @@ public sealed class ComplaintCommands(
             return;
         }
 
-        var complaint = await ComplaintStore.FindAsync(unit.Connection, unit.Transaction, complaintId, ct);
+        var complaint = await ComplaintStore.FindForChangeAsync(unit, complaintId, ct);
         if (complaint is not null)
         {
             await StoreAsync(unit, complaint, escalation.DeadlineMissed(complaint, breach.SubjectId, breach.BreachedAt), ct);
@@ -130,17 +133,19 @@ public sealed class ComplaintCommands(
         var complaint = transition.Complaint;
         if (before is null)
         {
-            await ComplaintStore.InsertAsync(unit.Connection, unit.Transaction, complaint, ct);
+            await ComplaintStore.InsertAsync(unit, complaint, ct);
         }
         else
         {
-            await ComplaintStore.UpdateAsync(unit.Connection, unit.Transaction, before, complaint, ct);
+            await ComplaintStore.UpdateAsync(unit, before, complaint, ct);
         }
 
         foreach (var published in transition.Events)
         {
             await unit.PublishAsync(published, complaint.Id);
         }
+
+        unit.AfterCommit(() => ComplaintsTelemetry.Count(transition.Events));
 
         foreach (var deadline in transition.Deadlines)
         {

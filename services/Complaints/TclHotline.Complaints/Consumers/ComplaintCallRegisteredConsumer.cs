@@ -14,7 +14,7 @@ public sealed class ComplaintCallRegisteredConsumer(ComplaintsDatabase db, Compl
     protected override async Task Handle(ComplaintCallRegistered m, UnitOfWork unit)
     {
         // The call record's id is the complaint's, so the same call re-published never files twice.
-        if (await ComplaintStore.FindAsync(unit.Connection, unit.Transaction, m.CallRecordId, CancellationToken.None) is not null)
+        if (await ComplaintStore.FindForChangeAsync(unit, m.CallRecordId, CancellationToken.None) is not null)
         {
             return;
         }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using TclHotline.Complaints.Domain;
+using TclHotline.ServiceDefaults.Database;
 
 namespace TclHotline.Complaints.Data;
 
@@ -11,19 +12,22 @@ namespace TclHotline.Complaints.Data;
 /// </summary>
 public static class ComplaintStore
 {
-    public static async Task<Complaint?> FindAsync(DbConnection c, DbTransaction? tx, Guid id, CancellationToken ct)
-    {
-        var row = await c.QuerySingleOrDefaultAsync<ComplaintRow>(new CommandDefinition(ComplaintsSql.SelectComplaint, new { Id = id }, tx, cancellationToken: ct));
-        return row is null ? null : await WithHistoryAsync(c, tx, row, ct);
-    }
+    /// <summary>A complaint to read.</summary>
+    public static Task<Complaint?> FindAsync(DbConnection c, Guid id, CancellationToken ct) =>
+        FindAsync(c, null, ComplaintsSql.SelectComplaint, id, ct);
 
-    public static async Task<IReadOnlyList<Complaint>> OfOrderAsync(DbConnection c, DbTransaction? tx, Guid orderId, CancellationToken ct)
+    /// <summary>A complaint the unit is about to change, locked until it commits.</summary>
+    public static Task<Complaint?> FindForChangeAsync(UnitOfWork unit, Guid id, CancellationToken ct) =>
+        FindAsync(unit.Connection, unit.Transaction, ComplaintsSql.SelectComplaintForChange[unit.Dialect], id, ct);
+
+    /// <summary>Every complaint about an order, locked as <see cref="FindForChangeAsync"/>.</summary>
+    public static async Task<IReadOnlyList<Complaint>> OfOrderForChangeAsync(UnitOfWork unit, Guid orderId, CancellationToken ct)
     {
-        var rows = await c.QueryAsync<ComplaintRow>(new CommandDefinition(ComplaintsSql.SelectComplaintsOfOrder, new { OrderId = orderId }, tx, cancellationToken: ct));
+        var rows = await unit.QueryAsync<ComplaintRow>(ComplaintsSql.SelectComplaintsOfOrderForChange[unit.Dialect], new { OrderId = orderId });
         var complaints = new List<Complaint>();
         foreach (var row in rows)
         {
-            complaints.Add(await WithHistoryAsync(c, tx, row, ct));
+            complaints.Add(await WithHistoryAsync(unit.Connection, unit.Transaction, row, ct));
         }
 
         return complaints;
@@ -45,8 +49,9 @@ public static class ComplaintStore
         return [.. rows.Select(r => ToComplaint(r, [], [], [], [], []))];
     }
 
-    public static async Task InsertAsync(DbConnection c, DbTransaction tx, Complaint complaint, CancellationToken ct)
+    public static async Task InsertAsync(UnitOfWork unit, Complaint complaint, CancellationToken ct)
     {
+        var (c, tx) = (unit.Connection, unit.Transaction);
         var s = complaint.Subject;
         await c.ExecuteAsync(new CommandDefinition(ComplaintsSql.InsertComplaint, new
         {
@@ -80,8 +85,9 @@ public static class ComplaintStore
     }
 
     /// <summary>Stores what changed from <paramref name="before"/>: the history lists only ever grow.</summary>
-    public static async Task UpdateAsync(DbConnection c, DbTransaction tx, Complaint before, Complaint after, CancellationToken ct)
+    public static async Task UpdateAsync(UnitOfWork unit, Complaint before, Complaint after, CancellationToken ct)
     {
+        var (c, tx) = (unit.Connection, unit.Transaction);
         await c.ExecuteAsync(new CommandDefinition(ComplaintsSql.UpdateComplaint, new
         {
             after.Id,
@@ -98,6 +104,12 @@ public static class ComplaintStore
             after.ClosedAt,
         }, tx, cancellationToken: ct));
         await WriteHistoryAsync(c, tx, before, after, ct);
+    }
+
+    private static async Task<Complaint?> FindAsync(DbConnection c, DbTransaction? tx, string sql, Guid id, CancellationToken ct)
+    {
+        var row = await c.QuerySingleOrDefaultAsync<ComplaintRow>(new CommandDefinition(sql, new { Id = id }, tx, cancellationToken: ct));
+        return row is null ? null : await WithHistoryAsync(c, tx, row, ct);
     }
 
     private static Complaint Empty(Complaint complaint) => complaint with

@@ -59,5 +59,29 @@ public static class FoundationSql
 
     public const string DeleteOldInbox = "DELETE FROM inbox_messages WHERE processed_at < @Cutoff";
 
+    public const string InsertAudit = """
+        INSERT INTO audit_log (occurred_at, actor, actor_roles, actor_branch, action, subject_type, subject_id, before_json, after_json)
+        VALUES (@OccurredAt, @Actor, @ActorRoles, @ActorBranch, @Action, @SubjectType, @SubjectId, @BeforeJson, @AfterJson)
+        """;
+
+    /// <summary>Newest first; @Before is the page cursor (a sequence), filters are optional.</summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectAudit = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = """
+            SELECT sequence, occurred_at, actor, actor_roles, actor_branch, action, subject_type, subject_id, before_json, after_json
+            FROM audit_log
+            WHERE sequence < @Before AND occurred_at >= @Since
+              AND (@Action IS NULL OR action = @Action) AND (@SubjectId IS NULL OR subject_id = @SubjectId) AND (@Actor IS NULL OR actor = @Actor)
+            ORDER BY sequence DESC LIMIT @PageSize
+            """,
+        [SqlDialect.SqlServer] = """
+            SELECT TOP (@PageSize) sequence, occurred_at, actor, actor_roles, actor_branch, action, subject_type, subject_id, before_json, after_json
+            FROM audit_log
+            WHERE sequence < @Before AND occurred_at >= @Since
+              AND (@Action IS NULL OR action = @Action) AND (@SubjectId IS NULL OR subject_id = @SubjectId) AND (@Actor IS NULL OR actor = @Actor)
+            ORDER BY sequence DESC
+            """,
+    };
+
     public const string DeleteOldIdempotency = "DELETE FROM idempotency_records WHERE created_at < @Cutoff";
 }

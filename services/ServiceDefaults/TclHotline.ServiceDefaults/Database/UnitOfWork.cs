@@ -77,6 +77,24 @@ public sealed class UnitOfWork : IAsyncDisposable
     public Task SaveIdempotentResponseAsync(string operation, string key, byte[] response) =>
         ExecuteAsync(FoundationSql.InsertIdempotency, new { Operation = operation, IdempotencyKey = key, Response = response, CreatedAt = Now });
 
+    /// <summary>
+    /// Records who did what in the audit trail, in this transaction: the entry exists exactly when the change does.
+    /// <paramref name="before"/> and <paramref name="after"/> are serialised as JSON; leave customer data out of them.
+    /// </summary>
+    public Task AuditAsync(Security.Caller caller, string action, string subjectType, string subjectId, object? before, object? after) =>
+        ExecuteAsync(FoundationSql.InsertAudit, new
+        {
+            OccurredAt = Now,
+            Actor = caller.UserId,
+            ActorRoles = string.Join(",", caller.Roles.Order(StringComparer.Ordinal)),
+            ActorBranch = caller.Branch,
+            Action = action,
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            BeforeJson = before is null ? null : JsonSerializer.Serialize(before, MessageTypes.Json),
+            AfterJson = after is null ? null : JsonSerializer.Serialize(after, MessageTypes.Json),
+        });
+
     /// <summary>Runs after a successful commit (e.g. pushing a change to live streams); never for a rolled-back unit.</summary>
     public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
 

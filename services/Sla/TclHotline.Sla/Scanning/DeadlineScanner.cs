@@ -22,6 +22,7 @@ internal sealed class DeadlineScanner(
     DeadlineTimer timer,
     DeadlineWakeUp wakeUp,
     SlaEventBroadcaster broadcaster,
+    SlaMetrics metrics,
     IOptions<SlaOptions> options,
     ILogger<DeadlineScanner> logger) : BackgroundService
 {
@@ -55,6 +56,7 @@ internal sealed class DeadlineScanner(
                 return; // a full batch: more may be due already
             }
 
+            metrics.CountPending(await store.CountPendingAsync(ct));
             var now = db.Time.GetUtcNow();
             var bound = now + _options.MaxSleep;
             var until = await store.NextFireAtAsync(now, ct) is { } next && next < bound ? next : bound;
@@ -120,7 +122,11 @@ internal sealed class DeadlineScanner(
             return; // lost the row meanwhile: rolling back drops these outbox rows too
         }
 
-        unit.AfterCommit(() => broadcaster.Publish(notices));
+        unit.AfterCommit(() =>
+        {
+            broadcaster.Publish(notices);
+            metrics.Fired(result.Deadline, result.Firings);
+        });
         await unit.CommitAsync();
     }
 

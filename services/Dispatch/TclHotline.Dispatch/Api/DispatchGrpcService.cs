@@ -1,0 +1,279 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using TclHotline.Dispatch.Application;
+using TclHotline.Dispatch.Board;
+using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain.Planning;
+using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Grpc;
+using TclHotline.ServiceDefaults.Security;
+using TclHotline.ServiceDefaults.Validation;
+using Proto = TclHotline.Grpc.Dispatch.V1;
+
+namespace TclHotline.Dispatch.Api;
+
+/// <summary>Assignment overrides, appointments, the visit lifecycle and the board. Thin: validate → application → map.</summary>
+public sealed class DispatchGrpcService(
+    DispatchDatabase db,
+    DispatchContext context,
+    OrderStore orders,
+    AppointmentCommands appointments,
+    VisitLifecycle visits,
+    BoardReader board,
+    BoardBroadcaster broadcaster,
+    TimeProvider time) : Proto.DispatchService.DispatchServiceBase
+{
+    private const string Desk = HotlineRoles.Dispatcher + "," + HotlineRoles.ServiceDirector + "," + HotlineRoles.Administrator;
+    private const string Booking = HotlineRoles.Agent + "," + Desk;
+    private const string Field = HotlineRoles.Engineer + "," + HotlineRoles.Dispatcher + "," + HotlineRoles.Administrator;
+
+    [Authorize(Roles = Desk)]
+    public override Task<Proto.OrderDispatch> AssignEngineer(Proto.AssignEngineerRequest request, ServerCallContext call)
+    {
+        var errors = new FieldErrors();
+        var orderId = errors.Id("order_id", request.OrderId);
+        errors.Required("engineer_id", request.EngineerId);
+        errors.ThrowIfAny();
+        return ChangeAsync(call, "AssignEngineer", request.IdempotencyKey, orderId,
+            (unit, record) => appointments.OverrideAsync(unit, record, request.EngineerId, RequestFields.Instant(request.PlannedArrival)));
+    }
+
+    [Authorize(Roles = Booking)]
+    public override async Task<Proto.ProposeAppointmentsResponse> ProposeAppointments(Proto.ProposeAppointmentsRequest request, ServerCallContext call)
+    {
+        var errors = new FieldErrors();
+        var orderId = errors.Id("order_id", request.OrderId);
+        errors.ThrowIfAny();
+        // A read, but inside a unit so the proposal sees the bookings as they stand.
+        await using var unit = await db.BeginAsync(call.CancellationToken);
+        var record = await context.RequireAsync(unit, orderId);
+        Caller.From(call).EnsureBranch(record.Order.BranchCode);
+        var proposal = await appointments.ProposeAsync(unit, record);
+        var response = new Proto.ProposeAppointmentsResponse { NoneReason = proposal.NoneReason ?? "" };
+        response.Slots.AddRange(proposal.Slots.Select(s => new Proto.AppointmentSlot
+        {
+            WindowStart = ProtoMapping.Time(s.Window.Start),
+            WindowEnd = ProtoMapping.Time(s.Window.End),
+            EngineerId = s.Plan.EngineerId,
+            EngineerName = s.Plan.EngineerName,
+            PlannedArrival = ProtoMapping.Time(s.Plan.Arrival),
+        }));
+        return response;
+    }
+
+    [Authorize(Roles = Booking)]
+    public override Task<Proto.OrderDispatch> BookAppointment(Proto.BookAppointmentRequest request, ServerCallContext call)
+    {
+        var errors = new FieldErrors();
+        var orderId = errors.Id("order_id", request.OrderId);
+        var start = errors.RequiredInstant("window_start", request.WindowStart);
+        errors.ThrowIfAny();
+        return ChangeAsync(call, "BookAppointment", request.IdempotencyKey, orderId,
+            (unit, record) => appointments.BookAsync(unit, record, start));
+    }
+
+    [Authorize(Roles = Booking)]
+    public override Task<Proto.OrderDispatch> RescheduleVisit(Proto.RescheduleVisitRequest request, ServerCallContext call)
+    {
+        var errors = new FieldErrors();
+        var orderId = errors.Id("order_id", request.OrderId);
+        var visitId = errors.Id("visit_id", request.VisitId);
+        var cause = ProtoMapping.FromProto<Proto.RescheduleCause, RescheduleCause>(request.Cause);
+        if (cause is null)
+        {
+            errors.Add("cause", "must be CUSTOMER or OUTLET");
+        }
+
+        var start = errors.RequiredInstant("new_start", request.NewStart);
+        errors.ThrowIfAny();
+        return ChangeAsync(call, "RescheduleVisit", request.IdempotencyKey, orderId,
+            (unit, record) => appointments.RescheduleAsync(unit, record, visitId, cause!.Value, start));
+    }
+
+    [Authorize(Roles = Field)]
+    public override Task<Proto.Visit> AcceptVisit(Proto.VisitReport request, ServerCallContext call) =>
+        ReportAsync(call, request, (unit, record, report) => visits.AcceptAsync(unit, record, report));
+
+    [Authorize(Roles = Field)]
+    public override Task<Proto.Visit> ReportEnRoute(Proto.EnRouteReport request, ServerCallContext call) =>
+        ReportAsync(call, request.Report ?? new Proto.VisitReport(),
+            (unit, record, report) => visits.EnRouteAsync(unit, record, report, RequestFields.Instant(request.ExpectedArrival)));
+
+    [Authorize(Roles = Field)]
+    public override Task<Proto.Visit> ReportArrival(Proto.VisitReport request, ServerCallContext call) =>
+        ReportAsync(call, request, (unit, record, report) => visits.ArriveAsync(unit, record, report));
+
+    [Authorize(Roles = Field)]
+    public override Task<Proto.Visit> CompleteVisit(Proto.CompleteVisitRequest request, ServerCallContext call)
+    {
+        var errors = new FieldErrors();
+        var completion = request.Completion;
+        if (completion is null)
+        {
+            errors.Add("completion", "is required");
+        }
+
+        decimal fee = 0;
+        if (completion is not null && !string.IsNullOrEmpty(completion.FeeChargedYuan)
+            && (!decimal.TryParse(completion.FeeChargedYuan, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out fee) || fee < 0))
+        {
+            errors.Add("completion.fee_charged_yuan", "is not an amount in yuan");
+        }
+
+        errors.Required("serial_number", request.SerialNumber);
+        errors.ThrowIfAny();
+        var outcome = new VisitOutcome(request.SerialNumber, completion!.Repaired, completion.CustomerDeclined, completion.FaultFound,
+            completion.PartsReplaced.ToList(),
+            completion.MainPartsReplaced.Where(p => p != Proto.MainPart.Unspecified).Select(p => p.ToString()).ToList(),
+            fee, completion.DaysInRepair, completion.DaysWaitingForParts);
+        return ReportAsync(call, request.Report ?? new Proto.VisitReport(),
+            (unit, record, report) => visits.CompleteAsync(unit, record, report, outcome), "CompleteVisit", request.IdempotencyKey);
+    }
+
+    [Authorize(Roles = Field)]
+    public override Task<Proto.Visit> ReportCustomerAbsent(Proto.CustomerAbsentReport request, ServerCallContext call) =>
+        ReportAsync(call, request.Report ?? new Proto.VisitReport(), (unit, record, report) => visits.CustomerAbsentAsync(unit, record, report));
+
+    [Authorize(Roles = HotlineRoles.Agent + "," + HotlineRoles.ComplaintHandler + "," + HotlineRoles.Engineer + "," + Desk)]
+    public override async Task<Proto.OrderDispatch> GetOrderDispatch(Proto.GetOrderDispatchRequest request, ServerCallContext call)
+    {
+        var errors = new FieldErrors();
+        var orderId = errors.Id("order_id", request.OrderId);
+        errors.ThrowIfAny();
+        await using var connection = await db.OpenAsync(call.CancellationToken);
+        var record = await orders.LoadAsync(connection, null, orderId, call.CancellationToken)
+            ?? throw new NotFoundException($"order {orderId} is not known to dispatch");
+        var caller = Caller.From(call);
+        EnsureMayReadOrder(caller, record);
+        return ProtoMapping.ToProto(record, board.StateOf(record, time.GetUtcNow()));
+    }
+
+    [Authorize(Roles = Desk)]
+    public override Task<Proto.Board> GetBoard(Proto.GetBoardRequest request, ServerCallContext call) =>
+        board.ReadAsync(BoardBranch(call, request.BranchCode), call.CancellationToken);
+
+    /// <summary>A snapshot, then each changed (or removed) entry with the branch's scores, until the caller hangs up.</summary>
+    [Authorize(Roles = Desk)]
+    public override async Task WatchBoard(Proto.WatchBoardRequest request, IServerStreamWriter<Proto.BoardUpdate> stream, ServerCallContext call)
+    {
+        var branch = BoardBranch(call, request.BranchCode);
+        var ct = call.CancellationToken;
+        // Watch before the snapshot so no change between the two is lost.
+        using var watch = broadcaster.Watch(branch);
+        await stream.WriteAsync(new Proto.BoardUpdate { At = Now(), Snapshot = await board.ReadAsync(branch, ct) }, ct);
+        try
+        {
+            await foreach (var orderId in watch.Changes.ReadAllAsync(ct))
+            {
+                var entry = await board.EntryAsync(orderId, ct);
+                await stream.WriteAsync(entry is null
+                    ? new Proto.BoardUpdate { At = Now(), EntryRemovedOrderId = orderId.ToString() }
+                    : new Proto.BoardUpdate { At = Now(), EntryChanged = entry }, ct);
+                await stream.WriteAsync(new Proto.BoardUpdate { At = Now(), Scores = await board.ScoresAsync(branch, ct) }, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The watcher hung up.
+        }
+    }
+
+    /// <summary>An engineer sees an order only when one of its visits is theirs; others by branch.</summary>
+    internal static void EnsureMayReadOrder(Caller caller, DispatchRecord record)
+    {
+        if (caller.IsIn(HotlineRoles.Engineer) && !caller.IsHeadquarters && !caller.IsIn(HotlineRoles.Dispatcher))
+        {
+            if (caller.EngineerId is null || record.Visits.All(v => v.EngineerId != caller.EngineerId))
+            {
+                throw new AccessDeniedException("not one of your visits");
+            }
+
+            return;
+        }
+
+        caller.EnsureBranch(record.Order.BranchCode);
+    }
+
+    private static string BoardBranch(ServerCallContext call, string requested)
+    {
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            new FieldErrors().Add("branch_code", "is required").ThrowIfAny();
+        }
+
+        Caller.From(call).EnsureBranch(requested);
+        return requested;
+    }
+
+    private Google.Protobuf.WellKnownTypes.Timestamp Now() => Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(time.GetUtcNow());
+
+    private Task<Proto.OrderDispatch> ChangeAsync(
+        ServerCallContext call, string operation, string idempotencyKey, Guid orderId, Func<UnitOfWork, DispatchRecord, Task> change) =>
+        InUnitAsync(call, operation, idempotencyKey, orderId, async (unit, record) =>
+        {
+            Caller.From(call).EnsureBranch(record.Order.BranchCode);
+            await change(unit, record);
+            var after = await context.RequireAsync(unit, orderId);
+            return ProtoMapping.ToProto(after, board.StateOf(after, unit.Now));
+        });
+
+    private Task<Proto.Visit> ReportAsync(
+        ServerCallContext call, Proto.VisitReport request, Func<UnitOfWork, DispatchRecord, VisitReport, Task> change,
+        string? operation = null, string? idempotencyKey = null)
+    {
+        var errors = new FieldErrors();
+        var orderId = errors.Id("order_id", request.OrderId);
+        var visitId = errors.Id("visit_id", request.VisitId);
+        errors.Required("engineer_id", request.EngineerId);
+        var now = time.GetUtcNow();
+        var at = RequestFields.Instant(request.At) ?? now;
+        if (at > now)
+        {
+            errors.Add("at", "is in the future");
+        }
+
+        errors.ThrowIfAny();
+        var caller = Caller.From(call);
+        if (caller.IsIn(HotlineRoles.Engineer) && !caller.IsIn(HotlineRoles.Dispatcher) && !caller.IsIn(HotlineRoles.Administrator)
+            && caller.EngineerId != request.EngineerId)
+        {
+            // Engineers report only their own visits.
+            throw new AccessDeniedException("engineers report only their own visits");
+        }
+
+        return InUnitAsync(call, operation ?? "", idempotencyKey ?? "", orderId, async (unit, record) =>
+        {
+            if (!caller.IsIn(HotlineRoles.Engineer))
+            {
+                caller.EnsureBranch(record.Order.BranchCode);
+            }
+
+            await change(unit, record, new VisitReport(orderId, visitId, request.EngineerId, at));
+            var after = await context.RequireAsync(unit, orderId);
+            return ProtoMapping.ToProto(after.Visits.First(v => v.VisitId == visitId), after.Commitment);
+        });
+    }
+
+    private async Task<T> InUnitAsync<T>(
+        ServerCallContext call, string operation, string idempotencyKey, Guid orderId, Func<UnitOfWork, DispatchRecord, Task<T>> work)
+        where T : IMessage<T>, new()
+    {
+        var keyed = !string.IsNullOrEmpty(operation) && !string.IsNullOrEmpty(idempotencyKey);
+        await using var unit = await db.BeginAsync(call.CancellationToken);
+        if (keyed && await unit.FindIdempotentResponseAsync(operation, idempotencyKey) is { } stored)
+        {
+            return new MessageParser<T>(() => new T()).ParseFrom(stored);
+        }
+
+        var record = await context.RequireAsync(unit, orderId);
+        var response = await work(unit, record);
+        if (keyed)
+        {
+            await unit.SaveIdempotentResponseAsync(operation, idempotencyKey, response.ToByteArray());
+        }
+
+        await unit.CommitAsync();
+        return response;
+    }
+}

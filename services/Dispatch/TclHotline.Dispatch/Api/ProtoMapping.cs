@@ -1,0 +1,168 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain.Board;
+using TclHotline.Dispatch.Domain.Network;
+using TclHotline.Dispatch.Domain.Planning;
+using Proto = TclHotline.Grpc.Dispatch.V1;
+
+namespace TclHotline.Dispatch.Api;
+
+/// <summary>Domain ↔ gRPC. Enum values share their names (a contract test keeps them so).</summary>
+public static class ProtoMapping
+{
+    public static TTo Enum<TFrom, TTo>(TFrom value)
+        where TFrom : struct, System.Enum
+        where TTo : struct, System.Enum =>
+        System.Enum.Parse<TTo>(value.ToString());
+
+    /// <summary>A proto enum value as the domain's, or null for UNSPECIFIED or an unknown number.</summary>
+    public static TTo? FromProto<TFrom, TTo>(TFrom value)
+        where TFrom : struct, System.Enum
+        where TTo : struct, System.Enum =>
+        System.Enum.IsDefined(value) && System.Enum.TryParse<TTo>(value.ToString(), out var result)
+            ? result
+            : null;
+
+    public static Proto.OrderType ToProto(OrderType type) => Enum<OrderType, Proto.OrderType>(type);
+
+    public static Proto.CommitmentState ToProto(CommitmentState state) => Enum<CommitmentState, Proto.CommitmentState>(state);
+
+    public static Proto.VisitStatus VisitStatus(string stored) => System.Enum.Parse<Proto.VisitStatus>(stored);
+
+    public static Proto.MetShare ToProto(MetShare share)
+    {
+        var proto = new Proto.MetShare { Met = share.Met, Decided = share.Decided };
+        if (share.Fraction is { } fraction)
+        {
+            proto.Fraction = fraction;
+        }
+
+        return proto;
+    }
+
+    public static Timestamp? Time(DateTimeOffset? instant) => instant is { } i ? Timestamp.FromDateTimeOffset(i) : null;
+
+    public static Proto.Commitment ToProto(Commitment commitment) => new()
+    {
+        StartsAt = Timestamp.FromDateTimeOffset(commitment.StartsAt),
+        DueAt = Timestamp.FromDateTimeOffset(commitment.DueAt),
+        Basis = Enum<CommitmentBasis, Proto.CommitmentBasis>(commitment.Basis),
+        NotBefore = Time(commitment.NotBefore),
+        OriginalDueAt = Time(commitment.OriginalDueAt),
+        CustomerCaused = commitment.CustomerCaused,
+        Rule = commitment.Rule,
+    };
+
+    public static Proto.Visit ToProto(VisitRow visit, Commitment? commitment) => new()
+    {
+        VisitId = visit.VisitId.ToString(),
+        OrderId = visit.OrderId.ToString(),
+        EngineerId = visit.EngineerId,
+        EngineerName = visit.EngineerName,
+        OutletId = visit.OutletId,
+        Status = VisitStatus(visit.Status),
+        AssignedBy = System.Enum.Parse<Proto.AssignedBy>(visit.AssignedBy),
+        PlannedArrival = Timestamp.FromDateTimeOffset(visit.PlannedArrival),
+        TravelMinutes = (int)visit.TravelMinutes,
+        DistanceKm = (double)visit.DistanceKm,
+        AssignedAt = Timestamp.FromDateTimeOffset(visit.AssignedAt),
+        AcceptedAt = Time(visit.AcceptedAt),
+        EnRouteAt = Time(visit.EnRouteAt),
+        ExpectedArrival = Time(visit.ExpectedArrival),
+        ArrivedAt = Time(visit.ArrivedAt),
+        OnTime = visit.ArrivedAt is { } arrived && commitment is not null && arrived <= commitment.DueAt,
+        CompletedAt = Time(visit.CompletedAt),
+        CustomerAbsentAt = Time(visit.CustomerAbsentAt),
+    };
+
+    public static Proto.OrderDispatch ToProto(DispatchRecord record, CommitmentState state)
+    {
+        var proto = new Proto.OrderDispatch
+        {
+            OrderId = record.Order.OrderId.ToString(),
+            OrderNumber = record.OrderNumber,
+            BranchCode = record.Order.BranchCode,
+            DistrictCode = record.Order.DistrictCode,
+            OrderType = ToProto(record.Order.Type),
+            IsUrban = record.Order.IsUrban,
+            RegisteredAt = Timestamp.FromDateTimeOffset(record.Order.RegisteredAt),
+            AwaitingAppointment = record.AwaitingAppointment,
+            State = ToProto(state),
+        };
+        if (record.Commitment is { } commitment)
+        {
+            proto.Commitment = ToProto(commitment);
+        }
+
+        var current = record.CurrentVisit;
+        if (current is not null)
+        {
+            proto.CurrentVisit = ToProto(current, record.Commitment);
+        }
+
+        proto.EarlierVisits.AddRange(record.Visits.Where(v => v != current).Select(v => ToProto(v, record.Commitment)));
+        proto.Escalations.AddRange(record.Escalations.Select(e => new Proto.Escalation
+        {
+            EscalationId = e.EscalationId.ToString(),
+            ServiceDirector = e.ServiceDirector,
+            Reason = e.Reason,
+            EscalatedAt = Timestamp.FromDateTimeOffset(e.EscalatedAt),
+        }));
+        return proto;
+    }
+
+    public static Proto.Branch ToProto(Branch branch)
+    {
+        var proto = new Proto.Branch
+        {
+            Code = branch.Code, Name = branch.Name, TimeZoneId = branch.TimeZoneId, ServiceDirector = branch.ServiceDirector,
+        };
+        proto.Areas.AddRange(branch.Areas);
+        return proto;
+    }
+
+    public static Proto.Outlet ToProto(Outlet outlet)
+    {
+        var proto = new Proto.Outlet
+        {
+            OutletId = outlet.Id,
+            BranchCode = outlet.BranchCode,
+            Name = outlet.Name,
+            Kind = Enum<OutletKind, Proto.OutletKind>(outlet.Kind),
+            ProviderName = outlet.ProviderName ?? "",
+        };
+        proto.Coverage.AddRange(outlet.Coverage.Select(c => new Proto.DistrictCoverage
+        {
+            DistrictCode = c.DistrictCode, TravelMinutes = (int)c.Travel.TotalMinutes, DistanceKm = (double)c.DistanceKm,
+        }));
+        return proto;
+    }
+
+    public static Proto.Engineer ToProto(Engineer engineer, string branchCode)
+    {
+        var proto = new Proto.Engineer
+        {
+            EngineerId = engineer.Id,
+            Name = engineer.Name,
+            OutletId = engineer.OutletId,
+            BranchCode = branchCode,
+            DailyCapacity = engineer.DailyCapacity,
+            Active = engineer.Active,
+        };
+        proto.Skills.AddRange(engineer.Skills.Order().Select(Enum<Skill, Proto.Skill>));
+        proto.Shifts.AddRange(engineer.Shifts.Select(s =>
+        {
+            var shift = new Proto.Shift { Start = Clock(s.Start), End = Clock(s.End) };
+            shift.Days.AddRange(s.Days.Order().Select(Enum<DayOfWeek, Proto.Weekday>));
+            return shift;
+        }));
+        proto.VisitDurations.AddRange(engineer.VisitDurations.OrderBy(d => d.Key).Select(d => new Proto.VisitDuration
+        {
+            OrderType = ToProto(d.Key), Minutes = (int)d.Value.TotalMinutes,
+        }));
+        return proto;
+    }
+
+    private static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+}

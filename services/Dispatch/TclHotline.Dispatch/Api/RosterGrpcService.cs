@@ -1,0 +1,155 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using TclHotline.Dispatch.Application;
+using TclHotline.Dispatch.Board;
+using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain.Network;
+using TclHotline.ServiceDefaults.Grpc;
+using TclHotline.ServiceDefaults.Security;
+using TclHotline.ServiceDefaults.Validation;
+using Proto = TclHotline.Grpc.Dispatch.V1;
+
+namespace TclHotline.Dispatch.Api;
+
+/// <summary>The network: outlets and engineers, each change checked against the whole network.</summary>
+public sealed class RosterGrpcService(
+    DispatchDatabase db, NetworkStore networks, DispatchContext context, RosterCommands roster, BoardReader board, TimeProvider time)
+    : Proto.RosterService.RosterServiceBase
+{
+    private const string Desk = HotlineRoles.Dispatcher + "," + HotlineRoles.ServiceDirector + "," + HotlineRoles.Administrator;
+
+    [Authorize(Roles = Desk + "," + HotlineRoles.Agent)]
+    public override async Task<Proto.Network> GetNetwork(Proto.GetNetworkRequest request, ServerCallContext call)
+    {
+        var branch = Caller.From(call).ScopeBranch(request.BranchCode);
+        var network = await LoadAsync(call.CancellationToken);
+        var response = new Proto.Network();
+        response.Branches.AddRange(network.Branches.Where(b => branch is null || b.Code == branch).OrderBy(b => b.Code).Select(ProtoMapping.ToProto));
+        response.Outlets.AddRange(network.Outlets.Where(o => branch is null || o.BranchCode == branch).OrderBy(o => o.Id).Select(ProtoMapping.ToProto));
+        response.Engineers.AddRange(network.Engineers.Where(e => branch is null || network.BranchOf(e).Code == branch)
+            .OrderBy(e => e.Id).Select(e => ProtoMapping.ToProto(e, network.BranchOf(e).Code)));
+        return response;
+    }
+
+    [Authorize(Roles = Desk)]
+    public override async Task<Proto.Outlet> CreateOutlet(Proto.CreateOutletRequest request, ServerCallContext call)
+    {
+        var errors = new FieldErrors();
+        errors.Required("outlet.branch_code", request.Outlet?.BranchCode);
+        var outlet = RosterMapping.ToDomain(request.Outlet, errors, request.Outlet?.BranchCode ?? "");
+        errors.ThrowIfAny();
+        Caller.From(call).EnsureBranch(outlet.BranchCode);
+        await using var unit = await db.BeginAsync(call.CancellationToken);
+        await roster.SaveOutletAsync(unit, outlet, isNew: true);
+        await unit.CommitAsync();
+        return ProtoMapping.ToProto(outlet);
+    }
+
+    [Authorize(Roles = Desk)]
+    public override async Task<Proto.Outlet> UpdateOutlet(Proto.UpdateOutletRequest request, ServerCallContext call)
+    {
+        var existing = (await LoadAsync(call.CancellationToken)).Outlet(request.Outlet?.OutletId ?? "")
+            ?? throw new NotFoundException($"outlet {request.Outlet?.OutletId} is unknown");
+        Caller.From(call).EnsureBranch(existing.BranchCode);
+        var errors = new FieldErrors();
+        var outlet = RosterMapping.ToDomain(request.Outlet, errors, existing.BranchCode);
+        errors.ThrowIfAny();
+        await using var unit = await db.BeginAsync(call.CancellationToken);
+        await roster.SaveOutletAsync(unit, outlet, isNew: false);
+        await unit.CommitAsync();
+        return ProtoMapping.ToProto(outlet);
+    }
+
+    [Authorize(Roles = Desk)]
+    public override Task<Proto.Engineer> CreateEngineer(Proto.CreateEngineerRequest request, ServerCallContext call) =>
+        SaveEngineerAsync(request.Engineer, isNew: true, call);
+
+    [Authorize(Roles = Desk)]
+    public override Task<Proto.Engineer> UpdateEngineer(Proto.UpdateEngineerRequest request, ServerCallContext call) =>
+        SaveEngineerAsync(request.Engineer, isNew: false, call);
+
+    [Authorize(Roles = Desk)]
+    public override async Task<Proto.DeactivateEngineerResponse> DeactivateEngineer(Proto.DeactivateEngineerRequest request, ServerCallContext call)
+    {
+        var errors = new FieldErrors();
+        errors.Required("engineer_id", request.EngineerId);
+        errors.ThrowIfAny();
+        await using var unit = await db.BeginAsync(call.CancellationToken);
+        var network = await context.NetworkAsync(unit);
+        var engineer = network.Engineer(request.EngineerId) ?? throw new NotFoundException($"engineer {request.EngineerId} is unknown");
+        Caller.From(call).EnsureBranch(network.BranchOf(engineer).Code);
+        if (!engineer.Active)
+        {
+            throw new RuleViolationException($"engineer {engineer.Id} is already inactive");
+        }
+
+        var replanned = await roster.DeactivateAsync(unit, engineer);
+        var response = new Proto.DeactivateEngineerResponse
+        {
+            Engineer = ProtoMapping.ToProto(engineer with { Active = false }, network.BranchOf(engineer).Code),
+        };
+        foreach (var orderId in replanned)
+        {
+            var record = await context.RequireAsync(unit, orderId);
+            response.Replanned.Add(ProtoMapping.ToProto(record, board.StateOf(record, time.GetUtcNow())));
+        }
+
+        await unit.CommitAsync();
+        return response;
+    }
+
+    [Authorize(Roles = Desk)]
+    public override async Task<Proto.ListEngineersResponse> ListEngineers(Proto.ListEngineersRequest request, ServerCallContext call)
+    {
+        var branch = Caller.From(call).ScopeBranch(request.BranchCode);
+        var network = await LoadAsync(call.CancellationToken);
+        var skill = ProtoMapping.FromProto<Proto.Skill, Skill>(request.Skill);
+        var size = request.PageSize is > 0 and <= 500 ? request.PageSize : 100;
+        var matching = network.Engineers
+            .Where(e => branch is null || network.BranchOf(e).Code == branch)
+            .Where(e => string.IsNullOrEmpty(request.OutletId) || e.OutletId == request.OutletId)
+            .Where(e => skill is null || e.Skills.Contains(skill.Value))
+            .Where(e => request.IncludeInactive || e.Active)
+            .OrderBy(e => e.Id, StringComparer.Ordinal)
+            // The page token is the last id of the previous page.
+            .Where(e => string.IsNullOrEmpty(request.PageToken) || string.CompareOrdinal(e.Id, request.PageToken) > 0)
+            .Take(size + 1)
+            .ToList();
+        var response = new Proto.ListEngineersResponse();
+        response.Engineers.AddRange(matching.Take(size).Select(e => ProtoMapping.ToProto(e, network.BranchOf(e).Code)));
+        response.NextPageToken = matching.Count > size ? matching[size - 1].Id : "";
+        return response;
+    }
+
+    private async Task<Proto.Engineer> SaveEngineerAsync(Proto.Engineer? request, bool isNew, ServerCallContext call)
+    {
+        var network = await LoadAsync(call.CancellationToken);
+        var existing = network.Engineer(request?.EngineerId ?? "");
+        var errors = new FieldErrors();
+        // New engineers start active; an update never changes that (DeactivateEngineer does).
+        var engineer = RosterMapping.ToDomain(request, errors, active: existing?.Active ?? true);
+        errors.ThrowIfAny();
+        var caller = Caller.From(call);
+        if (existing is not null)
+        {
+            caller.EnsureBranch(network.BranchOf(existing).Code);
+        }
+
+        var outlet = network.Outlet(engineer.OutletId);
+        if (outlet is not null)
+        {
+            caller.EnsureBranch(outlet.BranchCode);
+        }
+
+        await using var unit = await db.BeginAsync(call.CancellationToken);
+        var changed = await roster.SaveEngineerAsync(unit, engineer, isNew);
+        await unit.CommitAsync();
+        return ProtoMapping.ToProto(engineer, changed.BranchOf(engineer).Code);
+    }
+
+    private async Task<ServiceNetwork> LoadAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await networks.LoadAsync(connection, null, ct);
+    }
+}

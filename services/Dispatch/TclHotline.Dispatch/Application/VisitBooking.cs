@@ -1,0 +1,124 @@
+using TclHotline.Dispatch.Board;
+using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain.Planning;
+using TclHotline.Messages;
+using TclHotline.Messages.Dispatch;
+using TclHotline.Messages.Sla;
+using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Validation;
+
+namespace TclHotline.Dispatch.Application;
+
+/// <summary>
+/// Carries out a planner's decision in the unit of work: books the visit (handing over from the one it
+/// replaces) or escalates to the service director at once, publishing the events through the outbox.
+/// </summary>
+public sealed class VisitBooking(BoardBroadcaster board)
+{
+    public static class By
+    {
+        public const string Auto = "Auto";
+        public const string Override = "Override";
+        public const string Reassign = "Reassign";
+    }
+
+    /// <summary>Applies <paramref name="outcome"/>; a refusal becomes InvalidArgument naming each field, nothing changed.</summary>
+    public async Task<Guid?> ApplyAsync(UnitOfWork unit, AssignmentOutcome outcome, string assignedBy, VisitRow? replacing)
+    {
+        switch (outcome)
+        {
+            case VisitAssigned assigned:
+                var visitId = await BookAsync(unit, assigned.Order, assigned.Commitment, assigned.Plan, assignedBy, replacing);
+                await unit.ExecuteAsync(DispatchSql.SetOrderEscalated, new { assigned.Order.OrderId, Escalated = false, UpdatedAt = unit.Now });
+                return visitId;
+            case CommitmentAtRisk atRisk:
+                Guid? late = atRisk.LatePlan is { } plan
+                    ? await BookAsync(unit, atRisk.Order, atRisk.Commitment, plan, assignedBy, replacing)
+                    : null;
+                await EscalateAsync(unit, atRisk);
+                return late;
+            case AssignmentRefused refused:
+                var errors = new FieldErrors();
+                foreach (var problem in refused.Problems)
+                {
+                    errors.Add(problem.Field, problem.Message);
+                }
+
+                errors.ThrowIfAny();
+                return null;
+            default:
+                throw new InvalidOperationException($"unexpected planning outcome {outcome.GetType().Name}");
+        }
+    }
+
+    public async Task SaveCommitmentAsync(UnitOfWork unit, Guid orderId, Commitment commitment, bool isNew) =>
+        await unit.ExecuteAsync(isNew ? DispatchSql.InsertCommitment : DispatchSql.UpdateCommitment, new
+        {
+            OrderId = orderId,
+            commitment.StartsAt,
+            commitment.DueAt,
+            Basis = commitment.Basis.ToString(),
+            commitment.Rule,
+            commitment.NotBefore,
+            commitment.OriginalDueAt,
+        });
+
+    /// <summary>The commitment as a deadline for the SLA timer: the span starts at registration.</summary>
+    public static Task PublishDeadlineSetAsync(UnitOfWork unit, DispatchOrder order, DateTimeOffset dueAt) =>
+        unit.PublishAsync(new DeadlineSet(DeadlineOwners.Dispatch, order.OrderId.ToString(), DeadlineKinds.OnSite, order.BranchCode,
+            order.RegisteredAt, dueAt, unit.Now), order.OrderId.ToString());
+
+    /// <summary>The customer moved the visit: the deadline moves with it, and the lateness is the customer's.</summary>
+    public static Task PublishCustomerMoveAsync(UnitOfWork unit, DispatchOrder order, DateTimeOffset newDueAt) =>
+        unit.PublishAsync(new DeadlineMoved(DeadlineOwners.Dispatch, order.OrderId.ToString(), DeadlineKinds.OnSite, newDueAt,
+            "Customer", unit.Now), order.OrderId.ToString());
+
+    public void NotifyBoard(UnitOfWork unit, DispatchOrder order) =>
+        unit.AfterCommit(() => board.Changed(order.BranchCode, order.OrderId));
+
+    private async Task<Guid> BookAsync(
+        UnitOfWork unit, DispatchOrder order, Commitment commitment, VisitPlan plan, string assignedBy, VisitRow? replacing)
+    {
+        if (replacing is not null)
+        {
+            await unit.ExecuteAsync(DispatchSql.SetVisitStatus, new { replacing.VisitId, Status = VisitStatuses.Reassigned });
+        }
+
+        var visitId = Guid.NewGuid();
+        await unit.ExecuteAsync(DispatchSql.InsertVisit, new
+        {
+            VisitId = visitId,
+            order.OrderId,
+            plan.EngineerId,
+            plan.EngineerName,
+            plan.OutletId,
+            PlannedArrival = plan.Arrival,
+            DurationMinutes = (int)plan.Duration.TotalMinutes,
+            TravelMinutes = (int)plan.Travel.TotalMinutes,
+            plan.DistanceKm,
+            AssignedBy = assignedBy,
+            AssignedAt = unit.Now,
+        });
+        await unit.PublishAsync(new EngineerAssigned(order.OrderId, visitId, plan.EngineerId, plan.EngineerName, plan.OutletId,
+            order.BranchCode, plan.Arrival, commitment.DueAt, assignedBy, unit.Now), order.OrderId.ToString());
+        NotifyBoard(unit, order);
+        return visitId;
+    }
+
+    private async Task EscalateAsync(UnitOfWork unit, CommitmentAtRisk atRisk)
+    {
+        var escalationId = Guid.NewGuid();
+        await unit.ExecuteAsync(DispatchSql.InsertEscalation, new
+        {
+            EscalationId = escalationId,
+            atRisk.Order.OrderId,
+            atRisk.ServiceDirector,
+            Reason = atRisk.Detail,
+            EscalatedAt = unit.Now,
+        });
+        await unit.ExecuteAsync(DispatchSql.SetOrderEscalated, new { atRisk.Order.OrderId, Escalated = true, UpdatedAt = unit.Now });
+        await unit.PublishAsync(new DispatchEscalated(escalationId, atRisk.Order.OrderId, atRisk.BranchCode, atRisk.ServiceDirector,
+            atRisk.Detail, atRisk.Commitment.DueAt, unit.Now), atRisk.Order.OrderId.ToString());
+        NotifyBoard(unit, atRisk.Order);
+    }
+}

@@ -1,0 +1,96 @@
+using TclHotline.Dispatch.Data;
+using TclHotline.Messages;
+using TclHotline.Messages.Dispatch;
+using TclHotline.Messages.Sla;
+using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Grpc;
+using TclHotline.ServiceDefaults.Validation;
+
+namespace TclHotline.Dispatch.Application;
+
+/// <summary>
+/// A visit from acceptance to completion, as reported by its engineer. Arrival decides the commitment
+/// (met when at or before its due time) and tells the SLA timer.
+/// </summary>
+public sealed class VisitLifecycle(VisitBooking booking)
+{
+    public async Task AcceptAsync(UnitOfWork unit, DispatchRecord record, VisitReport report)
+    {
+        var visit = Reported(record, report, VisitStatuses.Assigned);
+        await unit.ExecuteAsync(DispatchSql.AcceptVisit, new { visit.VisitId, report.At });
+        booking.NotifyBoard(unit, record.Order);
+    }
+
+    public async Task EnRouteAsync(UnitOfWork unit, DispatchRecord record, VisitReport report, DateTimeOffset? expectedArrival)
+    {
+        var visit = Reported(record, report, VisitStatuses.Assigned, VisitStatuses.Accepted);
+        await unit.ExecuteAsync(DispatchSql.VisitEnRoute, new { visit.VisitId, report.At, ExpectedArrival = expectedArrival });
+        booking.NotifyBoard(unit, record.Order);
+    }
+
+    public async Task ArriveAsync(UnitOfWork unit, DispatchRecord record, VisitReport report)
+    {
+        var visit = Reported(record, report, VisitStatuses.Assigned, VisitStatuses.Accepted, VisitStatuses.EnRoute);
+        await unit.ExecuteAsync(DispatchSql.VisitArrived, new { visit.VisitId, report.At });
+        await DecideAsync(unit, record, visit, report.At);
+        booking.NotifyBoard(unit, record.Order);
+    }
+
+    public async Task CompleteAsync(UnitOfWork unit, DispatchRecord record, VisitReport report, VisitOutcome outcome)
+    {
+        var visit = Reported(record, report, VisitStatuses.Arrived);
+        await unit.ExecuteAsync(DispatchSql.VisitCompleted, new { visit.VisitId, report.At, outcome.FaultFound, outcome.Repaired });
+        await unit.ExecuteAsync(DispatchSql.SetOrderStatus, new { record.Order.OrderId, Status = DispatchRecord.Closed, UpdatedAt = unit.Now });
+        await unit.PublishAsync(new VisitCompleted(record.Order.OrderId, visit.VisitId, visit.EngineerId, record.Order.BranchCode,
+            outcome.SerialNumber, report.At, outcome.Repaired, outcome.CustomerDeclined, outcome.FaultFound, outcome.PartsReplaced,
+            outcome.MainPartsReplaced, outcome.FeeCharged, outcome.DaysInRepair, outcome.DaysWaitingForParts), record.Order.OrderId.ToString());
+        booking.NotifyBoard(unit, record.Order);
+    }
+
+    /// <summary>
+    /// Nobody home. The engineer was on site, so an absence reported before the arrival counts as the
+    /// arrival: the commitment was kept by the outlet. The order stays open for a new visit.
+    /// </summary>
+    public async Task CustomerAbsentAsync(UnitOfWork unit, DispatchRecord record, VisitReport report)
+    {
+        var visit = Reported(record, report, VisitStatuses.Accepted, VisitStatuses.EnRoute, VisitStatuses.Arrived);
+        if (visit.ArrivedAt is null)
+        {
+            await DecideAsync(unit, record, visit, report.At);
+        }
+
+        await unit.ExecuteAsync(DispatchSql.VisitCustomerAbsent, new { visit.VisitId, report.At });
+        await unit.PublishAsync(new CustomerAbsent(record.Order.OrderId, visit.VisitId, visit.EngineerId, record.Order.BranchCode, report.At),
+            record.Order.OrderId.ToString());
+        booking.NotifyBoard(unit, record.Order);
+    }
+
+    private static async Task DecideAsync(UnitOfWork unit, DispatchRecord record, VisitRow visit, DateTimeOffset arrivedAt)
+    {
+        var commitment = record.Commitment ?? throw new RuleViolationException("the order has no commitment");
+        var onTime = arrivedAt <= commitment.DueAt;
+        await unit.ExecuteAsync(DispatchSql.DecideCommitment, new { record.Order.OrderId, State = onTime ? "Met" : "Breached", DecidedAt = arrivedAt });
+        await unit.PublishAsync(new EngineerArrived(record.Order.OrderId, visit.VisitId, visit.EngineerId, record.Order.BranchCode,
+            arrivedAt, commitment.DueAt, onTime), record.Order.OrderId.ToString());
+        await unit.PublishAsync(new DeadlineMet(DeadlineOwners.Dispatch, record.Order.OrderId.ToString(), DeadlineKinds.OnSite, arrivedAt),
+            record.Order.OrderId.ToString());
+    }
+
+    /// <summary>The visit reported on: it must be the order's, assigned to the reporting engineer, in one of the states given.</summary>
+    private static VisitRow Reported(DispatchRecord record, VisitReport report, params string[] allowedStatuses)
+    {
+        var visit = record.Visits.FirstOrDefault(v => v.VisitId == report.VisitId)
+            ?? throw new NotFoundException($"visit {report.VisitId} is not a visit of order {record.Order.OrderId}");
+        if (visit.EngineerId != report.EngineerId)
+        {
+            new FieldErrors().Add("engineer_id", $"the visit is not assigned to engineer {report.EngineerId}").ThrowIfAny();
+        }
+
+        if (!allowedStatuses.Contains(visit.Status))
+        {
+            throw new RuleViolationException($"the visit is {visit.Status}; this report needs it {string.Join(" or ", allowedStatuses)}");
+        }
+
+        return visit;
+    }
+}

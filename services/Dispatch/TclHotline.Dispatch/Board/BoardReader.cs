@@ -1,0 +1,113 @@
+using Google.Protobuf.WellKnownTypes;
+using TclHotline.Dispatch.Api;
+using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain.Board;
+using TclHotline.ServiceDefaults.Grpc;
+using Proto = TclHotline.Grpc.Dispatch.V1;
+
+namespace TclHotline.Dispatch.Board;
+
+/// <summary>
+/// A branch's board: its open orders with commitment, time left, engineer and state, and its met shares.
+/// The gRPC board, its stream and the web page all read it here.
+/// </summary>
+public sealed class BoardReader(DispatchDatabase db, NetworkStore networks, OrderStore orders, CommitmentStanding standing, TimeProvider time)
+{
+    public async Task<Proto.Board> ReadAsync(string branchCode, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var network = await networks.LoadAsync(connection, null, ct);
+        var branch = network.Branch(branchCode) ?? throw new NotFoundException($"branch {branchCode} is unknown");
+        var now = time.GetUtcNow();
+        var records = await orders.LoadOpenOfBranchAsync(connection, branchCode, ct);
+        var board = new Proto.Board
+        {
+            BranchCode = branch.Code,
+            BranchName = branch.Name,
+            AsOf = Timestamp.FromDateTimeOffset(now),
+        };
+        // Soonest due first; orders still awaiting an appointment (no due time) last.
+        board.Entries.AddRange(records
+            .OrderBy(r => r.Commitment?.DueAt ?? DateTimeOffset.MaxValue)
+            .Select(r => Entry(r, now)));
+        var scores = await ScoresAsync(connection, branch, now, ct);
+        board.MetToday = scores.MetToday;
+        board.MetThisMonth = scores.MetThisMonth;
+        return board;
+    }
+
+    /// <summary>One order's entry, or null once it has left the board (completed or cancelled).</summary>
+    public async Task<Proto.BoardEntry?> EntryAsync(Guid orderId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var record = await orders.LoadAsync(connection, null, orderId, ct);
+        return record is { IsOpen: true } ? Entry(record, time.GetUtcNow()) : null;
+    }
+
+    public async Task<Proto.Scores> ScoresAsync(string branchCode, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var network = await networks.LoadAsync(connection, null, ct);
+        var branch = network.Branch(branchCode) ?? throw new NotFoundException($"branch {branchCode} is unknown");
+        return await ScoresAsync(connection, branch, time.GetUtcNow(), ct);
+    }
+
+    public CommitmentState StateOf(DispatchRecord record, DateTimeOffset now)
+    {
+        if (record.Commitment is not { } commitment)
+        {
+            // Awaiting its appointment: nothing is promised yet, so nothing can be late.
+            return CommitmentState.OnTrack;
+        }
+
+        var current = record.CurrentVisit;
+        if (record.CommitmentState == "Breached" && current?.ArrivedAt is null)
+        {
+            return CommitmentState.Breached;
+        }
+
+        var state = standing.StateOf(commitment, new VisitProgress(record.BookedVisit?.PlannedArrival, current?.ArrivedAt, record.Escalated), now);
+        // The SLA timer's warning counts even when the board's own reading of the clock has not reached it.
+        return state == CommitmentState.OnTrack && record.Warned ? CommitmentState.Warned : state;
+    }
+
+    private Proto.BoardEntry Entry(DispatchRecord record, DateTimeOffset now)
+    {
+        var visit = record.CurrentVisit;
+        var entry = new Proto.BoardEntry
+        {
+            OrderId = record.Order.OrderId.ToString(),
+            OrderNumber = record.OrderNumber,
+            DistrictCode = record.Order.DistrictCode,
+            OrderType = ProtoMapping.ToProto(record.Order.Type),
+            IsUrban = record.Order.IsUrban,
+            State = ProtoMapping.ToProto(StateOf(record, now)),
+            CustomerCaused = record.Commitment?.CustomerCaused ?? false,
+            EngineerId = visit?.EngineerId ?? "",
+            EngineerName = visit?.EngineerName ?? "",
+            VisitStatus = visit is null ? Proto.VisitStatus.Unspecified : ProtoMapping.VisitStatus(visit.Status),
+        };
+        if (record.Commitment is { } commitment)
+        {
+            entry.DueAt = Timestamp.FromDateTimeOffset(commitment.DueAt);
+            entry.SecondsLeft = (long)CommitmentStanding.TimeLeft(commitment, now).TotalSeconds;
+        }
+
+        if (visit is not null)
+        {
+            entry.PlannedArrival = Timestamp.FromDateTimeOffset(visit.PlannedArrival);
+        }
+
+        return entry;
+    }
+
+    private async Task<Proto.Scores> ScoresAsync(System.Data.Common.DbConnection connection, Domain.Network.Branch branch, DateTimeOffset now, CancellationToken ct)
+    {
+        var clock = branch.Clock;
+        var today = clock.LocalDate(now);
+        var monthStart = clock.Instant(new DateOnly(today.Year, today.Month, 1), TimeOnly.MinValue);
+        var outcomes = await orders.LoadOutcomesAsync(connection, branch.Code, monthStart, ct);
+        var (day, month) = CommitmentShare.Of(outcomes.Select(o => new KeptOrMissed(o.DueAt, o.ArrivedAt)), clock, now);
+        return new Proto.Scores { MetToday = ProtoMapping.ToProto(day), MetThisMonth = ProtoMapping.ToProto(month) };
+    }
+}

@@ -1,0 +1,47 @@
+using System.Data.Common;
+using Dapper;
+using TclHotline.Dispatch.Domain.Planning;
+
+namespace TclHotline.Dispatch.Data;
+
+/// <summary>Reads the orders dispatch serves, with their visits, and the bookings the planner must respect.</summary>
+public sealed class OrderStore
+{
+    public async Task<DispatchRecord?> LoadAsync(DbConnection connection, DbTransaction? transaction, Guid orderId, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<OrderRow>(Command(DispatchSql.SelectOrder, new { OrderId = orderId }, transaction, ct));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var visits = await connection.QueryAsync<VisitRow>(Command(DispatchSql.SelectVisitsOfOrder, new { OrderId = orderId }, transaction, ct));
+        var escalations = await connection.QueryAsync<EscalationRow>(Command(DispatchSql.SelectEscalationsOfOrder, new { OrderId = orderId }, transaction, ct));
+        return DispatchRecord.From(row, visits, escalations);
+    }
+
+    public async Task<IReadOnlyList<DispatchRecord>> LoadOpenOfBranchAsync(DbConnection connection, string branchCode, CancellationToken ct)
+    {
+        var rows = (await connection.QueryAsync<OrderRow>(Command(DispatchSql.SelectOpenOrdersOfBranch, new { BranchCode = branchCode }, null, ct))).ToList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var visits = (await connection.QueryAsync<VisitRow>(
+            Command(DispatchSql.SelectVisitsOfOrders, new { OrderIds = rows.Select(r => r.OrderId).ToList() }, null, ct))).ToLookup(v => v.OrderId);
+        // Escalations matter to the board only as the order's flag, which the row carries.
+        return rows.Select(r => DispatchRecord.From(r, visits[r.OrderId], [])).ToList();
+    }
+
+    public async Task<Schedule> LoadScheduleAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct) =>
+        Schedule.Of((await connection.QueryAsync<VisitRow>(Command(DispatchSql.SelectBookings, null, transaction, ct))).Select(v => v.ToBooking()));
+
+    public async Task<IReadOnlyList<CommitmentOutcomeRow>> LoadOutcomesAsync(
+        DbConnection connection, string branchCode, DateTimeOffset since, CancellationToken ct) =>
+        (await connection.QueryAsync<CommitmentOutcomeRow>(
+            Command(DispatchSql.SelectBranchCommitmentsSince, new { BranchCode = branchCode, Since = since }, null, ct))).ToList();
+
+    private static CommandDefinition Command(string sql, object? param, DbTransaction? transaction, CancellationToken ct) =>
+        new(sql, param, transaction, cancellationToken: ct);
+}

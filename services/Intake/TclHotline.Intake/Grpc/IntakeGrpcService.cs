@@ -1,0 +1,106 @@
+using System.Globalization;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using TclHotline.Intake.Domain;
+using TclHotline.Intake.Domain.Calls;
+using TclHotline.Intake.Orders;
+using TclHotline.ServiceDefaults.Security;
+using TclHotline.ServiceDefaults.Validation;
+using V1 = TclHotline.Grpc.Intake.V1;
+
+namespace TclHotline.Intake.Grpc;
+
+/// <summary>The agent's desk over gRPC: validate, hand to the registrar or the order book, map.</summary>
+public sealed class IntakeGrpcService(
+    RegisterCallValidator validator, CallRegistrar registrar, ServiceOrderBook orders, IOptions<IntakeOptions> options)
+    : V1.IntakeService.IntakeServiceBase
+{
+    private const string Desk = HotlineRoles.Agent + "," + HotlineRoles.Administrator;
+    private const string Readers = HotlineRoles.Agent + "," + HotlineRoles.Dispatcher + "," + HotlineRoles.ServiceDirector + ","
+        + HotlineRoles.ComplaintHandler + "," + HotlineRoles.Administrator;
+    private const string Cancellers = HotlineRoles.Agent + "," + HotlineRoles.Dispatcher + "," + HotlineRoles.Administrator;
+
+    [Authorize(Roles = Desk)]
+    public override async Task<V1.RegisterCallReply> RegisterCall(V1.RegisterCallRequest request, ServerCallContext context)
+    {
+        var validation = validator.Validate(IntakeContract.ToInput(request));
+        if (!validation.IsValid)
+        {
+            var errors = new FieldErrors();
+            foreach (var error in validation.Errors)
+                errors.Add(error.Field, error.Message);
+            errors.ThrowIfAny();
+        }
+        return await registrar.RegisterAsync(validation.Registration!, context.CancellationToken);
+    }
+
+    [Authorize(Roles = Readers)]
+    public override async Task<V1.ServiceOrder> GetServiceOrder(V1.GetServiceOrderRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        errors.Required("order_number", request.OrderNumber);
+        errors.ThrowIfAny();
+        var order = await orders.GetAsync(request.OrderNumber.Trim(), context.CancellationToken);
+        Caller.From(context).EnsureMayHandle(order.BranchCode);
+        return IntakeContract.ToContract(order);
+    }
+
+    [Authorize(Roles = Readers)]
+    public override Task<V1.ListServiceOrdersReply> ListServiceOrders(V1.ListServiceOrdersRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        if (!Enum.IsDefined(request.Status))
+            errors.Add("status", "is not a known status");
+        if (!Enum.IsDefined(request.OrderType))
+            errors.Add("order_type", "is not a known order type");
+        if (!IntakeContract.TryDate(request.RegisteredFrom, out var from))
+            errors.Add("registered_from", "must be a date written yyyy-MM-dd");
+        if (!IntakeContract.TryDate(request.RegisteredTo, out var to))
+            errors.Add("registered_to", "must be a date written yyyy-MM-dd");
+        if (request.PageSize < 0)
+            errors.Add("page_size", "must not be negative");
+        if (request.PageToken.Length > 0 && !int.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            errors.Add("page_token", "is not a token this service returned");
+        errors.ThrowIfAny();
+
+        var caller = Caller.From(context);
+        var requested = string.IsNullOrWhiteSpace(request.BranchCode) ? null : request.BranchCode.Trim();
+        var branch = caller.IsIn(HotlineRoles.Agent) ? requested : caller.ScopeBranch(requested);
+        var filter = new ServiceOrderFilter(
+            branch,
+            request.Status == V1.OrderStatus.Unspecified ? null : (OrderStatus)request.Status,
+            request.OrderType == V1.OrderType.Unspecified ? null : (OrderType)request.OrderType,
+            from,
+            to);
+        return orders.ListAsync(filter, request.PageSize, request.PageToken, context.CancellationToken);
+    }
+
+    [Authorize(Roles = Cancellers)]
+    public override async Task<V1.ServiceOrder> CancelServiceOrder(V1.CancelServiceOrderRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        errors.Required("order_number", request.OrderNumber);
+        errors.Required("reason", request.Reason);
+        errors.MaxLength("reason", request.Reason, options.Value.CancelReasonMaxLength);
+        errors.MaxLength("cancelled_by", request.CancelledBy, options.Value.CancelledByMaxLength);
+        errors.ThrowIfAny();
+        var caller = Caller.From(context);
+        var by = string.IsNullOrWhiteSpace(request.CancelledBy) ? caller.UserId : request.CancelledBy.Trim();
+        var order = await orders.CancelAsync(request.OrderNumber.Trim(), request.Reason.Trim(), by, caller, context.CancellationToken);
+        return IntakeContract.ToContract(order);
+    }
+
+    [Authorize(Roles = Desk)]
+    public override Task<V1.LookupCallerReply> LookupCaller(V1.LookupCallerRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var number = CallerNumber.Normalize(request.CallerNumber);
+        if (number is null)
+            errors.Add("caller_number", "must be a mobile number, a landline with its area code, or a 400 number");
+        if (request.MaxCalls < 0)
+            errors.Add("max_calls", "must not be negative");
+        errors.ThrowIfAny();
+        return orders.LookupAsync(number!, request.MaxCalls, context.CancellationToken);
+    }
+}

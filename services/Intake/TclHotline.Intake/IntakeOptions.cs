@@ -1,0 +1,19 @@
+namespace TclHotline.Intake;
+
+/// <summary>The intake service's own numbers (section "Intake").</summary>
+public sealed class IntakeOptions
+{
+    /// <summary>Order numbers read "SO20261127-000123": this prefix, the branch-calendar day, a daily counter.</summary>
+    public string OrderNumberPrefix { get; set; } = "SO";
+
+    /// <summary>How many of a caller's last calls the screen pop shows when the request does not say.</summary>
+    public int LastCallsShown { get; set; } = 10;
+
+    public int DefaultPageSize { get; set; } = 50;
+
+    public int MaxPageSize { get; set; } = 500;
+
+    public int CancelReasonMaxLength { get; set; } = 400;
+
+    public int CancelledByMaxLength { get; set; } = 40;
+}

@@ -1,0 +1,196 @@
+using TclHotline.ServiceDefaults.Database;
+
+namespace TclHotline.Intake.Storage;
+
+/// <summary>
+/// Every statement of the intake service. Most run unchanged on both engines; paging differs and sits
+/// side by side. Every SQL Server statement is parsed by the T-SQL parser in the intake tests.
+/// </summary>
+public static class IntakeSql
+{
+    public const string UpdateCustomer = """
+        UPDATE customers SET name = @Name, province_code = @ProvinceCode, city_code = @CityCode,
+            district_code = @DistrictCode, street_address = COALESCE(@StreetAddress, street_address), updated_at = @Now
+        WHERE caller_number = @CallerNumber
+        """;
+
+    public const string InsertCustomer = """
+        INSERT INTO customers (customer_id, caller_number, name, province_code, city_code, district_code, street_address, created_at, updated_at)
+        VALUES (@CustomerId, @CallerNumber, @Name, @ProvinceCode, @CityCode, @DistrictCode, @StreetAddress, @Now, @Now)
+        """;
+
+    public const string SelectCustomerByPhone = """
+        SELECT customer_id, caller_number, name, province_code, city_code, district_code, street_address
+        FROM customers WHERE caller_number = @CallerNumber
+        """;
+
+    public const string SelectUnit = "SELECT " + Fragment.UnitColumns + " FROM units WHERE serial_number = @SerialNumber";
+
+    public const string SelectUnitsOfCustomer = "SELECT " + Fragment.UnitColumns + " FROM units WHERE customer_id = @CustomerId ORDER BY serial_number";
+
+    // What the agent is told on a later call only adds to what is known: a blank field keeps the stored value.
+    public const string UpdateUnit = """
+        UPDATE units SET
+            product_model = COALESCE(@ProductModel, product_model),
+            customer_id = @CustomerId,
+            production_date = COALESCE(@ProductionDate, production_date),
+            purchase_date = COALESCE(@PurchaseDate, purchase_date),
+            invoice_number = COALESCE(@InvoiceNumber, invoice_number),
+            invoice_date = COALESCE(@InvoiceDate, invoice_date),
+            has_warranty_card = CASE WHEN @HasWarrantyCard = 1 THEN 1 ELSE has_warranty_card END,
+            installation_date = COALESCE(@InstallationDate, installation_date),
+            installed_through_hotline = CASE WHEN @InstalledThroughHotline = 1 THEN 1 ELSE installed_through_hotline END,
+            updated_at = @Now
+        WHERE serial_number = @SerialNumber
+        """;
+
+    public const string InsertUnit = """
+        INSERT INTO units (serial_number, product_model, customer_id, production_date, purchase_date, invoice_number, invoice_date,
+            has_warranty_card, installation_date, installed_through_hotline, days_in_repair, days_waiting_for_parts, created_at, updated_at)
+        VALUES (@SerialNumber, @ProductModel, @CustomerId, @ProductionDate, @PurchaseDate, @InvoiceNumber, @InvoiceDate,
+            @HasWarrantyCard, @InstallationDate, @InstalledThroughHotline, 0, 0, @Now, @Now)
+        """;
+
+    public const string AddRepairDaysToUnit = """
+        UPDATE units SET days_in_repair = days_in_repair + @DaysInRepair,
+            days_waiting_for_parts = days_waiting_for_parts + @DaysWaitingForParts, updated_at = @Now
+        WHERE serial_number = @SerialNumber
+        """;
+
+    public const string SelectFaultReports =
+        "SELECT reported_on, fault_category FROM unit_fault_reports WHERE serial_number = @SerialNumber";
+
+    public const string InsertFaultReport = """
+        INSERT INTO unit_fault_reports (order_id, serial_number, reported_on, fault_category)
+        VALUES (@OrderId, @SerialNumber, @ReportedOn, @FaultCategory)
+        """;
+
+    public const string SelectRepairs = """
+        SELECT started_on, days_in_repair, days_waiting_for_parts, main_part_involved
+        FROM repair_history WHERE serial_number = @SerialNumber
+        """;
+
+    public const string InsertRepair = """
+        INSERT INTO repair_history (visit_id, order_id, serial_number, engineer_id, started_on, completed_at, repaired,
+            customer_declined, fault_found, parts_replaced, main_part_involved, fee_charged, days_in_repair, days_waiting_for_parts)
+        VALUES (@VisitId, @OrderId, @SerialNumber, @EngineerId, @StartedOn, @CompletedAt, @Repaired,
+            @CustomerDeclined, @FaultFound, @PartsReplaced, @MainPartInvolved, @FeeCharged, @DaysInRepair, @DaysWaitingForParts)
+        """;
+
+    public const string NextOrderNumber = "UPDATE order_number_sequences SET last_value = last_value + 1 WHERE day = @Day";
+
+    public const string SelectOrderNumber = "SELECT last_value FROM order_number_sequences WHERE day = @Day";
+
+    public const string StartOrderNumbers = "INSERT INTO order_number_sequences (day, last_value) VALUES (@Day, 1)";
+
+    public const string InsertOrder = """
+        INSERT INTO service_orders (order_id, order_number, order_type, status, branch_code, branch_name, province_code, city_code,
+            district_code, district_name, is_urban, customer_id, customer_name, caller_number, street_address, serial_number,
+            product_model, fault_category, fault_description, bracket_source, requested_visit_at, call_id, agent_id, in_warranty,
+            warranty_coverage, exchange_eligible, invoice_needs_verification, warranty_decision, fee_chargeable, fee_total,
+            fee_estimate, repeat_call_count, registered_at, registered_on, status_changed_at)
+        VALUES (@OrderId, @OrderNumber, @OrderType, @Status, @BranchCode, @BranchName, @ProvinceCode, @CityCode,
+            @DistrictCode, @DistrictName, @IsUrban, @CustomerId, @CustomerName, @CallerNumber, @StreetAddress, @SerialNumber,
+            @ProductModel, @FaultCategory, @FaultDescription, @BracketSource, @RequestedVisitAt, @CallId, @AgentId, @InWarranty,
+            @WarrantyCoverage, @ExchangeEligible, @InvoiceNeedsVerification, @WarrantyDecision, @FeeChargeable, @FeeTotal,
+            @FeeEstimate, 0, @RegisteredAt, @RegisteredOn, @RegisteredAt)
+        """;
+
+    public const string SelectOrderByNumber = "SELECT " + Fragment.OrderColumns + " FROM service_orders WHERE order_number = @OrderNumber";
+
+    public const string SelectOrderById = "SELECT " + Fragment.OrderColumns + " FROM service_orders WHERE order_id = @OrderId";
+
+    /// <summary>
+    /// The open order a call repeats: the same unit, or the same caller when either side names no unit.
+    /// A caller's second set with its own serial is a new order, not a repeat.
+    /// </summary>
+    public const string SelectOpenOrderForCall = """
+        SELECT order_id FROM service_orders
+        WHERE status NOT IN @Closed AND order_type <> 'Consultation'
+          AND (serial_number = @SerialNumber OR (caller_number = @CallerNumber AND (@SerialNumber IS NULL OR serial_number IS NULL)))
+        ORDER BY registered_at DESC
+        """;
+
+    public const string SelectOpenOrdersOfCaller = "SELECT " + Fragment.OrderColumns + """
+         FROM service_orders WHERE caller_number = @CallerNumber AND status NOT IN @Closed ORDER BY registered_at DESC
+        """;
+
+    public static readonly IReadOnlyDictionary<SqlDialect, string> ListOrders = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = "SELECT " + Fragment.OrderColumns + " " + Fragment.ListFilter + " LIMIT @Take OFFSET @Skip",
+        [SqlDialect.SqlServer] = "SELECT " + Fragment.OrderColumns + " " + Fragment.ListFilter + " OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY",
+    };
+
+    public const string LinkRepeatCall = "UPDATE service_orders SET repeat_call_count = repeat_call_count + 1 WHERE order_id = @OrderId";
+
+    public const string SelectRepeatCount = "SELECT repeat_call_count FROM service_orders WHERE order_id = @OrderId";
+
+    public const string InsertRepeatCall = """
+        INSERT INTO repeat_calls (call_record_id, order_id, repeat_number, called_at)
+        VALUES (@CallRecordId, @OrderId, @RepeatNumber, @CalledAt)
+        """;
+
+    public const string InsertCall = """
+        INSERT INTO calls (call_record_id, call_id, caller_number, customer_id, agent_id, called_at, order_type, order_id,
+            repeat_call, complaint_category, complaint_description)
+        VALUES (@CallRecordId, @CallId, @CallerNumber, @CustomerId, @AgentId, @CalledAt, @OrderType, @OrderId,
+            @RepeatCall, @ComplaintCategory, @ComplaintDescription)
+        """;
+
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectLastCalls = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = """
+            SELECT c.call_record_id, c.call_id, c.called_at, c.order_type, o.order_number, c.repeat_call, c.agent_id
+            FROM calls c LEFT JOIN service_orders o ON o.order_id = c.order_id
+            WHERE c.caller_number = @CallerNumber ORDER BY c.called_at DESC LIMIT @Take
+            """,
+        [SqlDialect.SqlServer] = """
+            SELECT TOP (@Take) c.call_record_id, c.call_id, c.called_at, c.order_type, o.order_number, c.repeat_call, c.agent_id
+            FROM calls c LEFT JOIN service_orders o ON o.order_id = c.order_id
+            WHERE c.caller_number = @CallerNumber ORDER BY c.called_at DESC
+            """,
+    };
+
+    public const string CancelOrder = """
+        UPDATE service_orders SET status = 'Cancelled', cancel_reason = @Reason, cancelled_by = @CancelledBy,
+            cancelled_at = @Now, status_changed_at = @Now
+        WHERE order_id = @OrderId AND status NOT IN @Closed
+        """;
+
+    /// <summary>Moves an order on from dispatch's events; a closed order stays closed.</summary>
+    public const string ChangeStatus = """
+        UPDATE service_orders SET status = @Status, engineer_id = COALESCE(@EngineerId, engineer_id), status_changed_at = @Now
+        WHERE order_id = @OrderId AND status NOT IN @Closed
+        """;
+
+    public const string CompleteOrder = """
+        UPDATE service_orders SET status = 'Completed', completed_at = @CompletedAt, engineer_id = @EngineerId, status_changed_at = @Now
+        WHERE order_id = @OrderId AND status NOT IN @Closed
+        """;
+
+    /// <summary>Pieces of the statements above; not statements themselves, so kept out of the parse test's sight.</summary>
+    private static class Fragment
+    {
+        public const string UnitColumns = """
+            serial_number, product_model, customer_id, production_date, purchase_date, invoice_number, invoice_date,
+            has_warranty_card, installation_date, installed_through_hotline, days_in_repair, days_waiting_for_parts
+            """;
+
+        public const string OrderColumns = """
+            order_id, order_number, order_type, status, branch_code, branch_name, province_code, city_code, district_code,
+            district_name, is_urban, customer_id, customer_name, caller_number, street_address, serial_number, product_model,
+            fault_category, fault_description, bracket_source, requested_visit_at, call_id, agent_id, warranty_decision,
+            fee_estimate, repeat_call_count, engineer_id, registered_at, cancel_reason, cancelled_at
+            """;
+
+        public const string ListFilter = """
+            FROM service_orders
+            WHERE (@BranchCode IS NULL OR branch_code = @BranchCode)
+              AND (@Status IS NULL OR status = @Status)
+              AND (@OrderType IS NULL OR order_type = @OrderType)
+              AND (@From IS NULL OR registered_on >= @From)
+              AND (@To IS NULL OR registered_on <= @To)
+            ORDER BY registered_at DESC, order_number DESC
+            """;
+    }
+}

@@ -1,0 +1,92 @@
+using Dapper;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using TclHotline.Grpc.Audit.V1;
+using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Security;
+using TclHotline.ServiceDefaults.Validation;
+
+namespace TclHotline.ServiceDefaults.Audit;
+
+/// <summary>The audit trail of every service database in this process, for administrators.</summary>
+[Authorize(Roles = HotlineRoles.Administrator)]
+public sealed class AuditTrailGrpcService(IEnumerable<ServiceDatabase> databases) : AuditTrail.AuditTrailBase
+{
+    public override async Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context)
+    {
+        var known = databases.ToDictionary(d => d.Service);
+        var errors = new FieldErrors();
+        if (request.Service.Length > 0 && !known.ContainsKey(request.Service))
+            errors.Add("service", $"is not one of: {string.Join(", ", known.Keys.Order())}");
+        if (request.PageSize is < 0 or > 500) errors.Add("page_size", "must be between 1 and 500");
+        var cursor = ParseCursor(request.PageToken, errors);
+        errors.ThrowIfAny();
+
+        var pageSize = request.PageSize == 0 ? 50 : request.PageSize;
+        var selected = request.Service.Length > 0 ? [known[request.Service]] : known.Values.OrderBy(d => d.Service).ToList();
+        var entries = new List<AuditEntry>();
+        foreach (var db in selected)
+        {
+            var before = cursor.TryGetValue(db.Service, out var c) ? c : long.MaxValue;
+            await using var connection = await db.OpenAsync(context.CancellationToken);
+            var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(FoundationSql.SelectAudit[db.Dialect], new
+            {
+                Before = before,
+                Since = request.Since?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch,
+                Action = NullIfEmpty(request.Action),
+                SubjectId = NullIfEmpty(request.SubjectId),
+                Actor = NullIfEmpty(request.Actor),
+                PageSize = pageSize,
+            }, cancellationToken: context.CancellationToken));
+            entries.AddRange(rows.Select(r => r.ToProto(db.Service)));
+        }
+
+        var page = entries.OrderByDescending(e => e.OccurredAt.ToDateTimeOffset()).ThenByDescending(e => e.Sequence).Take(pageSize).ToList();
+        var response = new ListAuditEntriesResponse();
+        response.Entries.AddRange(page);
+        if (page.Count == pageSize)
+        {
+            foreach (var service in page.Select(e => e.Service).Distinct())
+                cursor[service] = page.Where(e => e.Service == service).Min(e => e.Sequence);
+            response.NextPageToken = string.Join(";", cursor.Select(kv => $"{kv.Key}:{kv.Value}"));
+        }
+        return response;
+    }
+
+    private static Dictionary<string, long> ParseCursor(string token, FieldErrors errors)
+    {
+        var cursor = new Dictionary<string, long>();
+        if (token.Length == 0) return cursor;
+        foreach (var part in token.Split(';'))
+        {
+            var pieces = part.Split(':');
+            if (pieces.Length != 2 || !long.TryParse(pieces[1], out var sequence)) { errors.Add("page_token", "is not a token this service issued"); break; }
+            cursor[pieces[0]] = sequence;
+        }
+        return cursor;
+    }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+
+    private sealed class AuditRow
+    {
+        public long Sequence { get; init; }
+        public DateTimeOffset OccurredAt { get; init; }
+        public string Actor { get; init; } = "";
+        public string ActorRoles { get; init; } = "";
+        public string ActorBranch { get; init; } = "";
+        public string Action { get; init; } = "";
+        public string SubjectType { get; init; } = "";
+        public string SubjectId { get; init; } = "";
+        public string? BeforeJson { get; init; }
+        public string? AfterJson { get; init; }
+
+        public AuditEntry ToProto(string service) => new()
+        {
+            Sequence = Sequence, Service = service, OccurredAt = Timestamp.FromDateTimeOffset(OccurredAt), Actor = Actor, ActorRoles = ActorRoles,
+            ActorBranch = ActorBranch, Action = Action, SubjectType = SubjectType, SubjectId = SubjectId,
+            BeforeJson = BeforeJson ?? "", AfterJson = AfterJson ?? "",
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using TclHotline.Grpc.Telephony.V1;
+using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Grpc;
+using TclHotline.ServiceDefaults.Security;
+using TclHotline.Telephony.Data;
+using Dapper;
+
+namespace TclHotline.Telephony.Calls;
+
+/// <summary>Reads call records, within the caller's branch (the branch of the order a call is linked to).</summary>
+public sealed class CallRecords(TelephonyDatabase db)
+{
+    public async Task<Call> GetAsync(string callId, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<CallRow>(
+            new CommandDefinition(TelephonySql.SelectCall, new { CallId = callId }, cancellationToken: ct))
+            ?? throw new NotFoundException("call not found");
+        if (row.OrderId is { } orderId) await EnsureOrderBranchAsync(connection, orderId, caller, ct);
+        return CallMapping.ToProto(row);
+    }
+
+    public async Task<IReadOnlyList<Call>> ListForOrderAsync(Guid orderId, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await EnsureOrderBranchAsync(connection, orderId, caller, ct);
+        var rows = await connection.QueryAsync<CallRow>(
+            new CommandDefinition(TelephonySql.SelectCallsForOrder, new { OrderId = orderId }, cancellationToken: ct));
+        return rows.Select(CallMapping.ToProto).ToList();
+    }
+
+    /// <summary>An order telephony has not heard of has no known branch: only headquarters may look.</summary>
+    private static async Task EnsureOrderBranchAsync(System.Data.Common.DbConnection connection, Guid orderId, Caller caller, CancellationToken ct)
+    {
+        var branch = await connection.QuerySingleOrDefaultAsync<string>(
+            new CommandDefinition(TelephonySql.SelectOrderBranch, new { OrderId = orderId }, cancellationToken: ct));
+        if (branch is null)
+        {
+            if (!caller.IsHeadquarters) throw new AccessDeniedException("not permitted for this branch");
+            return;
+        }
+        caller.EnsureBranch(branch);
+    }
+}

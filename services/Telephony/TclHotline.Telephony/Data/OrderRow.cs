@@ -1,0 +1,17 @@
+namespace TclHotline.Telephony.Data;
+
+/// <summary>An order as telephony's projection knows it (from ServiceOrderOpened and dispatch's events).</summary>
+public sealed class OrderRow
+{
+    public Guid OrderId { get; init; }
+    public string? OrderNumber { get; init; }
+    public string BranchCode { get; init; } = "";
+    public string? CustomerPhone { get; init; }
+    public string? CustomerName { get; init; }
+    public string? SerialNumber { get; init; }
+    public string? ProductModel { get; init; }
+    public bool ExchangeEligible { get; init; }
+    public string Status { get; init; } = "";
+    public DateTimeOffset? RegisteredAt { get; init; }
+    public DateTimeOffset? CommitmentDue { get; init; }
+}

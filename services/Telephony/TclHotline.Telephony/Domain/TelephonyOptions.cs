@@ -1,0 +1,23 @@
+namespace TclHotline.Telephony.Domain;
+
+/// <summary>Bound from the <c>Telephony</c> section; the defaults are the documented ones.</summary>
+public sealed class TelephonyOptions
+{
+    /// <summary>
+    /// The shared secret a webhook connector sends in X-Telephony-Secret. Unset: the webhook refuses every
+    /// request (there is no default secret).
+    /// </summary>
+    public string? ConnectorSecret { get; set; }
+
+    /// <summary>An abandoned caller who waited longer than this is called back even with no open order.</summary>
+    public TimeSpan CallbackAfterWait { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long after the abandonment a callback is due (its deadline on the SLA timer).</summary>
+    public TimeSpan CallbackDue { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>The largest webhook body accepted; one call event is well under a kilobyte.</summary>
+    public int WebhookMaxBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Screen pops held for a slow desk before the oldest is dropped.</summary>
+    public int DeskQueueCapacity { get; set; } = 32;
+}

@@ -1,0 +1,35 @@
+using Google.Protobuf.WellKnownTypes;
+using TclHotline.ServiceDefaults.Security;
+using Proto = TclHotline.Grpc.Dispatch.V1;
+
+namespace TclHotline.Dispatch.Tests.Functional;
+
+/// <summary>gRPC clients of a running dispatch module, as the roles the tests need.</summary>
+public static class Clients
+{
+    public static Proto.DispatchService.DispatchServiceClient Dispatch(this DispatchService service, string role = HotlineRoles.Dispatcher,
+        string branch = "CS", string? engineerId = null) =>
+        new(service.Host.ChannelAs(role, branch, engineerId));
+
+    public static Proto.RosterService.RosterServiceClient Roster(this DispatchService service, string role = HotlineRoles.Dispatcher,
+        string branch = "CS") =>
+        new(service.Host.ChannelAs(role, branch));
+
+    public static async Task<Proto.OrderDispatch> OrderAsync(this DispatchService service, Guid orderId) =>
+        await service.Dispatch().GetOrderDispatchAsync(new Proto.GetOrderDispatchRequest { OrderId = orderId.ToString() });
+
+    /// <summary>An engineer of outlet CS-FR working round the clock with room for many visits, so overrides can always be placed.</summary>
+    public static async Task<Proto.Engineer> CreateRoundTheClockEngineerAsync(this DispatchService service, string id)
+    {
+        var engineer = new Proto.Engineer
+        {
+            EngineerId = id, Name = "测试工程师", OutletId = "CS-FR", DailyCapacity = 40,
+            Skills = { Proto.Skill.Repair },
+            Shifts = { new Proto.Shift { Start = "00:00", End = "23:59" } },
+            VisitDurations = { new Proto.VisitDuration { OrderType = Proto.OrderType.Repair, Minutes = 60 } },
+        };
+        return await service.Roster().CreateEngineerAsync(new Proto.CreateEngineerRequest { Engineer = engineer });
+    }
+
+    public static Timestamp Stamp(DateTimeOffset instant) => Timestamp.FromDateTimeOffset(instant);
+}
