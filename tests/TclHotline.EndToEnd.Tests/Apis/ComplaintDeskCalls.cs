@@ -36,7 +36,7 @@ public sealed class ComplaintDeskCalls(SystemUnderTest system)
     public async Task<Complaint> FileUntilAnsweredAsync(FileComplaintRequest request, TimeSpan? within = null, ServiceProcess? instance = null)
     {
         var desk = new ComplaintDesk.ComplaintDeskClient(system.ChannelAs(instance ?? system.Complaints, HotlineRoles.Agent));
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(90));
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(180));
         while (true)
         {
             try

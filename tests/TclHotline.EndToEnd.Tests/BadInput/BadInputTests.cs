@@ -23,7 +23,14 @@ public sealed class BadInputTests(SystemUnderTest system, ITestOutputHelper outp
     {
         var desk = new ComplaintDeskCalls(system);
         var filed = await desk.FileAsync(ComplaintDeskCalls.NewComplaint(ComplaintDeskMalformedCalls.Branch, "table-" + Guid.NewGuid().ToString("N")[..8]));
-        var table = ComplaintDeskMalformedCalls.For(system, filed).ToList();
+        // Its deadlines reach the SLA timer before counting starts.
+        await Eventually.Until(
+            () => ServiceFiles.CountAsync(ServiceFiles.DatabaseFile(system, "Sla", "sla"),
+                "SELECT COUNT(*) FROM deadlines WHERE substr(subject_id, 1, 36) = @id", ("@id", filed.ComplaintId)),
+            n => n == filed.PendingDeadlines.Count,
+            TimeSpan.FromSeconds(60),
+            "the filed complaint's deadlines with the SLA timer");
+        var table = ComplaintDeskMalformedCalls.For(system, filed).Concat(HotlineMalformedCalls.For(system)).ToList();
         var before = await StoredAsync();
 
         var wrong = new List<string>();
@@ -74,15 +81,16 @@ public sealed class BadInputTests(SystemUnderTest system, ITestOutputHelper outp
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
-    /// <summary>What the system holds: complaints on the desk and deadlines with the SLA timer.</summary>
-    private async Task<(int Complaints, long Deadlines)> StoredAsync()
+    /// <summary>What the system holds: service orders, complaints on the desk and deadlines with the SLA timer.</summary>
+    private async Task<(int Orders, int Complaints, long Deadlines)> StoredAsync()
     {
+        var orders = await new HotlineCalls(system).CountOrdersAsync();
         var complaints = (await new ComplaintDeskCalls(system).ListAsync("")).Count;
         var deadlines = await ServiceFiles.CountAsync(ServiceFiles.DatabaseFile(system, "Sla", "sla"), "SELECT COUNT(*) FROM deadlines");
-        return (complaints, deadlines);
+        return (orders, complaints, deadlines);
     }
 
-    private async Task AssertUnharmedAsync((int Complaints, long Deadlines) before, string what)
+    private async Task AssertUnharmedAsync((int Orders, int Complaints, long Deadlines) before, string what)
     {
         // Give any wrongly accepted request time to travel the bus before counting.
         await Task.Delay(TimeSpan.FromSeconds(2));

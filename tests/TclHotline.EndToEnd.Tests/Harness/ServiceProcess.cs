@@ -10,8 +10,8 @@ namespace TclHotline.EndToEnd.Tests.Harness;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
-    private readonly IReadOnlyDictionary<string, string> _environment;
+    private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private Dictionary<string, string> _environment;
     private readonly object _logGate = new();
     private Process? _process;
 
@@ -22,15 +22,19 @@ public sealed class ServiceProcess : IAsyncDisposable
         GrpcPort = Testing.FreePort.Next();
         HttpPort = Testing.FreePort.Next();
         LogFile = Path.Combine(logDirectory, Name + ".log");
-        var env = new Dictionary<string, string>(environment)
-        {
-            ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort}",
-            ["Kestrel__Endpoints__Grpc__Protocols"] = "Http2",
-            ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{HttpPort}",
-            ["Kestrel__Endpoints__Http__Protocols"] = "Http1",
-        };
-        _environment = env;
+        _environment = WithPorts(environment);
     }
+
+    /// <summary>Settings for the next start; the ports, log and data folder stay.</summary>
+    public void Reconfigure(IReadOnlyDictionary<string, string> environment) => _environment = WithPorts(environment);
+
+    private Dictionary<string, string> WithPorts(IReadOnlyDictionary<string, string> environment) => new(environment)
+    {
+        ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort}",
+        ["Kestrel__Endpoints__Grpc__Protocols"] = "Http2",
+        ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{HttpPort}",
+        ["Kestrel__Endpoints__Http__Protocols"] = "Http1",
+    };
 
     public string Service { get; }
     public string Name { get; }
@@ -63,7 +67,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        await WaitReadyAsync(timeout ?? TimeSpan.FromSeconds(90));
+        await WaitReadyAsync(timeout ?? TimeSpan.FromSeconds(150));
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush; whatever was in flight is cut.</summary>

@@ -49,8 +49,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
             Directory.CreateDirectory(DataDirectory(service));
             _instances[service] = [NewInstance(service, "1")];
         }
-        // One at a time: on two cores, parallel cold starts only make each slower.
-        foreach (var process in All) await process.StartAsync();
+        await Task.WhenAll(All.Select(p => p.StartAsync()));
     }
 
     public async Task DisposeAsync()
@@ -96,13 +95,14 @@ public sealed class SystemUnderTest : IAsyncLifetime
     /// <summary>Starts a second instance of every service on the same data folders and broker queues.</summary>
     public async Task StartSecondInstancesAsync()
     {
-        foreach (var service in Services)
+        var seconds = new List<ServiceProcess>();
+        foreach (var service in Services.Where(s => _instances[s].Count == 1))
         {
-            if (_instances[service].Count > 1) continue;
             var second = NewInstance(service, "2");
             _instances[service].Add(second);
-            await second.StartAsync();
+            seconds.Add(second);
         }
+        await Task.WhenAll(seconds.Select(p => p.StartAsync()));
     }
 
     public async Task StopSecondInstancesAsync()
@@ -116,11 +116,12 @@ public sealed class SystemUnderTest : IAsyncLifetime
 
     public IReadOnlyList<ServiceProcess> InstancesOf(string service) => _instances[service];
 
-    /// <summary>Kills and restarts every process (to apply <see cref="ExtraEnvironment"/>).</summary>
+    /// <summary>Kills every process with SIGKILL at once and starts them again (also applies <see cref="ExtraEnvironment"/>).</summary>
     public async Task RestartAllAsync()
     {
-        foreach (var process in All) await process.KillAsync();
-        foreach (var process in All) await process.StartAsync();
+        await Task.WhenAll(All.Select(p => p.KillAsync()));
+        foreach (var process in All) process.Reconfigure(EnvironmentFor(process.Service));
+        await Task.WhenAll(All.Select(p => p.StartAsync()));
     }
 
     public async Task<IReadOnlyList<string>> NotReadyAsync()
@@ -137,7 +138,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
     public string Tails(int lines = 30) => string.Join("\n", All.Select(p => p.Tail(lines)));
 
     /// <summary>Every branch a test files complaints in, with an owner at each escalation level (rule 20).</summary>
-    public static readonly string[] Branches = ["CS", "KA", "BO", "DU", "TW", "LK", "BI", "FZ"];
+    public static readonly string[] Branches = ["CS", "WH", "BR-43", "BR-42", "KA", "BO", "DU", "TW", "LK", "BI", "FZ"];
 
     private static void AddComplaintOwners(Dictionary<string, string> env)
     {
@@ -176,6 +177,14 @@ public sealed class SystemUnderTest : IAsyncLifetime
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
         if (service == "Complaints") AddComplaintOwners(env);
+        if (service == "Intake")
+        {
+            // The same branches as dispatch's network: Changsha and Wuhan own their cities (rule 1).
+            env["Intake__Regions__CityBranches__4301__Code"] = "CS";
+            env["Intake__Regions__CityBranches__4301__Name"] = "长沙分公司服务部";
+            env["Intake__Regions__CityBranches__4201__Code"] = "WH";
+            env["Intake__Regions__CityBranches__4201__Name"] = "武汉分公司服务部";
+        }
         foreach (var (key, value) in ExtraEnvironment) env[key] = value;
         return env;
     }
