@@ -6,14 +6,16 @@ using TclHotline.Testing;
 namespace TclHotline.EndToEnd.Tests.Apis;
 
 /// <summary>
-/// A burst of complaint filings in one branch, each with its own idempotency key, sent in parallel lanes
-/// while a fault is injected half-way; then what was stored is counted against what was sent.
+/// A burst of calls in one branch, sent in parallel lanes while a fault is injected half-way: for each
+/// key a complaint filed at the desk and a repair registered at intake (dispatched and watched by the SLA
+/// timer through the bus); then what was stored is counted against what was sent.
 /// </summary>
 public sealed class Burst(SystemUnderTest system, string branch, int count)
 {
     private const int Lanes = 4;
     private readonly string _run = Guid.NewGuid().ToString("N")[..6];
     private readonly List<Complaint> _answers = [];
+    private readonly List<Grpc.Intake.V1.ServiceOrder> _orders = [];
 
     public IReadOnlyList<string> Keys => Enumerable.Range(0, count).Select(i => $"{branch}-{_run}-{i:D3}").ToList();
 
@@ -21,6 +23,7 @@ public sealed class Burst(SystemUnderTest system, string branch, int count)
     public async Task RunAsync(Func<Task> fault, Func<int, ServiceProcess>? instanceFor = null)
     {
         var desk = new ComplaintDeskCalls(system);
+        var hotline = new HotlineCalls(system);
         var keys = Keys;
         var halfway = new TaskCompletionSource();
         var sent = 0;
@@ -31,7 +34,14 @@ public sealed class Burst(SystemUnderTest system, string branch, int count)
             {
                 if (Interlocked.Increment(ref sent) == keys.Count / 2) halfway.TrySetResult();
                 var answer = await desk.FileUntilAnsweredAsync(ComplaintDeskCalls.NewComplaint(branch, keys[i]), instance: instanceFor?.Invoke(i));
-                lock (_answers) _answers.Add(answer);
+                var repair = HotlineCalls.BurstRepair();
+                repair.IdempotencyKey = keys[i];
+                var order = await hotline.RegisterUntilAnsweredAsync(repair);
+                lock (_answers)
+                {
+                    _answers.Add(answer);
+                    _orders.Add(order);
+                }
             }
         })).ToList();
         await Task.WhenAll(lanes);
@@ -52,8 +62,45 @@ public sealed class Burst(SystemUnderTest system, string branch, int count)
         var duplicated = mine.Count - distinct;
         // Every answer for one key is the same complaint (idempotency), however often it was sent.
         duplicated += _answers.GroupBy(a => a.SerialNumber).Sum(g => g.Select(a => a.ComplaintId).Distinct().Count() - 1);
+        (lost, duplicated) = (lost + await OrdersLostAsync(), duplicated + await OrdersDoubledAsync());
         system.Figures.Counted(lost, duplicated);
         return (lost, duplicated);
+    }
+
+    /// <summary>Orders answered but not listed, plus orders dispatch never planned (no commitment, or neither a visit nor an escalation).</summary>
+    private async Task<int> OrdersLostAsync()
+    {
+        var listed = (await new HotlineCalls(system).ListOrdersAsync()).Select(o => o.OrderId).ToHashSet();
+        var lost = _orders.Select(o => o.OrderId).Distinct().Count(id => !listed.Contains(id));
+        var hotline = new HotlineCalls(system);
+        foreach (var order in _orders.DistinctBy(o => o.OrderId))
+        {
+            await hotline.DispatchOnceAsync(order.OrderId, d => d.Commitment is not null && (d.CurrentVisit is not null || d.Escalations.Count > 0),
+                $"order {order.OrderNumber} planned by dispatch", TimeSpan.FromSeconds(60));
+        }
+        return lost;
+    }
+
+    /// <summary>One key, one order: the same key answered with two orders, or one unit's repair listed twice.</summary>
+    private async Task<int> OrdersDoubledAsync()
+    {
+        var serials = _orders.Select(o => o.SerialNumber).ToHashSet();
+        var listed = (await new HotlineCalls(system).ListOrdersAsync()).Where(o => serials.Contains(o.SerialNumber)).ToList();
+        var doubled = listed.Count - listed.Select(o => o.SerialNumber).Distinct().Count();
+        return doubled + _orders.GroupBy(o => o.SerialNumber).Sum(g => g.Select(o => o.OrderId).Distinct().Count() - 1);
+    }
+
+    /// <summary>Waits until the SLA timer holds exactly one on-site deadline per registered order.</summary>
+    public async Task<long> SettleOrderDeadlinesAsync(TimeSpan timeout)
+    {
+        var ids = _orders.Select(o => o.OrderId).Distinct().ToList();
+        var inList = string.Join(",", ids.Select((_, i) => "@o" + i));
+        var parameters = ids.Select((s, i) => ("@o" + i, (object)s)).Append(("@owner", DeadlineOwners.Dispatch)).ToArray();
+        return await Eventually.Until(
+            () => ServiceFiles.CountAsync(ServiceFiles.DatabaseFile(system, "Sla", "sla"), $"SELECT COUNT(*) FROM deadlines WHERE owner = @owner AND subject_id IN ({inList})", parameters),
+            n => n == ids.Count,
+            timeout,
+            $"{ids.Count} on-site deadlines for the orders of {branch}");
     }
 
     /// <summary>Waits until the SLA timer holds exactly one deadline per pending deadline of each filed complaint (its subject is "{complaint id}/{n}").</summary>

@@ -85,8 +85,9 @@ public sealed class FaultTests(SystemUnderTest system, ITestOutputHelper output)
         try
         {
             var deadlines = await burst.SettleDeadlinesAsync(Settle);
+            var onSite = await burst.SettleOrderDeadlinesAsync(Settle);
             var (lost, duplicated) = await burst.CountAsync();
-            output.WriteLine($"{fault}: {burst.Keys.Count} complaints filed, {deadlines} SLA deadlines, lost {lost}, duplicated {duplicated}");
+            output.WriteLine($"{fault}: {burst.Keys.Count} complaints filed and {burst.Keys.Count} repairs registered, {deadlines} complaint and {onSite} on-site SLA deadlines, lost {lost}, duplicated {duplicated}");
             Assert.Equal(0, lost);
             Assert.Equal(0, duplicated);
             Assert.Empty(await system.NotReadyAsync());
