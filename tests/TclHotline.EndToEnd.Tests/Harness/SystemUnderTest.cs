@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using Grpc.Core;
+using Grpc.Net.Client;
+using TclHotline.ServiceDefaults.Time;
+using TclHotline.Testing;
+using Xunit;
+
+namespace TclHotline.EndToEnd.Tests.Harness;
+
+/// <summary>
+/// The distributed system for a test run: a real RabbitMQ broker on loopback and each service host as its own
+/// process (intake with telephony, dispatch, sla, complaints), each service with one SQLite folder shared by
+/// all its instances, and one clock offset file shared by every process so a test can move time for all.
+/// Shared by the whole suite (an xunit collection fixture): starting it costs most of the run.
+/// </summary>
+public sealed class SystemUnderTest : IAsyncLifetime
+{
+    public const string ConnectorSecret = "e2e-connector-secret-7f3a";
+    public static readonly string[] Services = ["Intake", "Dispatch", "Sla", "Complaints"];
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "tclhotline-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new();
+    private readonly Dictionary<string, List<ServiceProcess>> _instances = [];
+
+    public RabbitMqBroker Broker { get; } = new();
+    public Figures Figures { get; } = new();
+    public string OffsetFile => Path.Combine(_root, "clock-offset-ms");
+    public string LogDirectory => Path.Combine(_root, "logs");
+
+    /// <summary>Settings every process gets on its next start (e.g. Messaging__DuplicateDeliveries).</summary>
+    public Dictionary<string, string> ExtraEnvironment { get; } = [];
+
+    public ServiceProcess Intake => _instances["Intake"][0];
+    public ServiceProcess Dispatch => _instances["Dispatch"][0];
+    public ServiceProcess Sla => _instances["Sla"][0];
+    public ServiceProcess Complaints => _instances["Complaints"][0];
+    public IEnumerable<ServiceProcess> All => _instances.Values.SelectMany(i => i);
+
+    public string DataDirectory(string service) => Path.Combine(_root, "data", service.ToLowerInvariant());
+
+    public async Task InitializeAsync()
+    {
+        if (!RabbitMqBroker.IsInstalled) return; // every test is a [RabbitMqFact]: skipped, saying why
+        Directory.CreateDirectory(LogDirectory);
+        await File.WriteAllTextAsync(OffsetFile, "0");
+        await Broker.StartAsync();
+        foreach (var service in Services)
+        {
+            Directory.CreateDirectory(DataDirectory(service));
+            _instances[service] = [NewInstance(service, "1")];
+        }
+        await Task.WhenAll(All.Select(p => p.StartAsync()));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var channel in _channels.Values) channel.Dispose();
+        foreach (var process in All) await process.DisposeAsync();
+        await Broker.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>A channel to a service's first instance whose every call carries a token for the role and branch.</summary>
+    public GrpcChannel ChannelAs(ServiceProcess process, string role, string branch = "*", string? engineerId = null) =>
+        Channel(process, TestTokens.For(role, branch, engineerId));
+
+    public GrpcChannel Channel(ServiceProcess process, string? token)
+    {
+        return _channels.GetOrAdd($"{process.GrpcAddress}|{token}", _ =>
+        {
+            if (token is null) return GrpcChannel.ForAddress(process.GrpcAddress);
+            var credentials = CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("Authorization", "Bearer " + token);
+                return Task.CompletedTask;
+            });
+            return GrpcChannel.ForAddress(process.GrpcAddress, new GrpcChannelOptions
+            {
+                Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
+                UnsafeUseInsecureChannelCallCredentials = true,
+            });
+        });
+    }
+
+    /// <summary>Moves time forward for every process (they re-read the shared offset file within 100 ms).</summary>
+    public async Task AdvanceClockAsync(TimeSpan by)
+    {
+        ControlledClock.Advance(OffsetFile, by);
+        await Task.Delay(300);
+    }
+
+    public DateTimeOffset Now => new ControlledClock(OffsetFile).GetUtcNow();
+
+    /// <summary>Starts a second instance of every service on the same data folders and broker queues.</summary>
+    public async Task StartSecondInstancesAsync()
+    {
+        var seconds = new List<ServiceProcess>();
+        foreach (var service in Services.Where(s => _instances[s].Count == 1))
+        {
+            var second = NewInstance(service, "2");
+            _instances[service].Add(second);
+            seconds.Add(second);
+        }
+        await Task.WhenAll(seconds.Select(p => p.StartAsync()));
+    }
+
+    public async Task StopSecondInstancesAsync()
+    {
+        foreach (var instances in _instances.Values)
+        {
+            foreach (var extra in instances.Skip(1)) await extra.DisposeAsync();
+            instances.RemoveRange(1, instances.Count - 1);
+        }
+    }
+
+    public IReadOnlyList<ServiceProcess> InstancesOf(string service) => _instances[service];
+
+    /// <summary>Kills every process with SIGKILL at once and starts them again (also applies <see cref="ExtraEnvironment"/>).</summary>
+    public async Task RestartAllAsync()
+    {
+        await Task.WhenAll(All.Select(p => p.KillAsync()));
+        foreach (var process in All) process.Reconfigure(EnvironmentFor(process.Service));
+        await Task.WhenAll(All.Select(p => p.StartAsync()));
+    }
+
+    public async Task<IReadOnlyList<string>> NotReadyAsync()
+    {
+        var down = new List<string>();
+        foreach (var process in All)
+        {
+            if (!await process.IsReadyAsync()) down.Add(process.Name);
+        }
+        return down;
+    }
+
+    /// <summary>The last lines of every process's log, for a failure message.</summary>
+    public string Tails(int lines = 30) => string.Join("\n", All.Select(p => p.Tail(lines)));
+
+    /// <summary>Every branch a test files complaints in, with an owner at each escalation level (rule 20).</summary>
+    public static readonly string[] Branches = ["CS", "WH", "BR-43", "BR-42", "KA", "BO", "DU", "TW", "LK", "BI", "FZ"];
+
+    private static void AddComplaintOwners(Dictionary<string, string> env)
+    {
+        foreach (var branch in Branches)
+        {
+            env[$"Complaints__Escalation__BranchServiceDirectors__{branch}"] = $"director-{branch}";
+            env[$"Complaints__Escalation__BranchRegions__{branch}"] = "CENTRAL";
+        }
+        env["Complaints__Escalation__RegionalServiceManagers__CENTRAL"] = "regional-manager-central";
+        env["Complaints__Escalation__HeadquartersCustomerService"] = "hq-customer-service";
+    }
+
+    private ServiceProcess NewInstance(string service, string instance) =>
+        new(service, instance, EnvironmentFor(service), LogDirectory);
+
+    private Dictionary<string, string> EnvironmentFor(string service)
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Database__DataDirectory"] = DataDirectory(service),
+            ["Messaging__Transport"] = "RabbitMq",
+            ["Messaging__Host"] = "127.0.0.1",
+            ["Messaging__Port"] = Broker.Port.ToString(),
+            ["Messaging__RetryIntervalsMs__0"] = "100",
+            ["Messaging__RetryIntervalsMs__1"] = "500",
+            ["Messaging__RetryIntervalsMs__2"] = "2000",
+            ["Messaging__RetryIntervalsMs__3"] = "5000",
+            ["Security__Jwt__SigningKey"] = TestTokens.SigningKey,
+            ["Clock__Mode"] = "Controlled",
+            ["Clock__OffsetFile"] = OffsetFile,
+            ["Outbox__PollInterval"] = "00:00:00.200",
+            ["Telephony__ConnectorSecret"] = ConnectorSecret,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        };
+        if (service == "Complaints") AddComplaintOwners(env);
+        if (service == "Intake")
+        {
+            // The same branches as dispatch's network: Changsha and Wuhan own their cities (rule 1).
+            env["Intake__Regions__CityBranches__4301__Code"] = "CS";
+            env["Intake__Regions__CityBranches__4301__Name"] = "长沙分公司服务部";
+            env["Intake__Regions__CityBranches__4201__Code"] = "WH";
+            env["Intake__Regions__CityBranches__4201__Name"] = "武汉分公司服务部";
+        }
+        foreach (var (key, value) in ExtraEnvironment) env[key] = value;
+        return env;
+    }
+}
