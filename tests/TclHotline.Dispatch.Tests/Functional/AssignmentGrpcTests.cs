@@ -126,6 +126,14 @@ public class AssignmentGrpcTests(DispatchService service) : IClassFixture<Dispat
         var reassigned = replanned.CurrentVisit is { } v && v.EngineerId != engineer.EngineerId && v.AssignedBy == Proto.AssignedBy.Reassign;
         var escalated = replanned.Escalations.Count > 0 && replanned.State == Proto.CommitmentState.AtRisk;
         Assert.True(reassigned || escalated, replanned.ToString());
+
+        // Roster changes and manual assignments are in the audit trail (issue 8).
+        var audit = new TclHotline.Grpc.Audit.V1.AuditTrail.AuditTrailClient(service.Host.ChannelAs(TclHotline.ServiceDefaults.Security.HotlineRoles.Administrator));
+        var actions = (await audit.ListAuditEntriesAsync(new TclHotline.Grpc.Audit.V1.ListAuditEntriesRequest { Service = "dispatch", PageSize = 500 }))
+            .Entries.Select(e => (e.Action, e.SubjectId)).ToList();
+        Assert.Contains(("roster.create-engineer", engineer.EngineerId), actions);
+        Assert.Contains(("roster.deactivate-engineer", engineer.EngineerId), actions);
+        Assert.Contains(("dispatch.AssignEngineer", order.OrderId.ToString()), actions);
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public sealed class RosterGrpcService(
         Caller.From(call).EnsureBranch(outlet.BranchCode);
         await using var unit = await db.BeginAsync(call.CancellationToken);
         await roster.SaveOutletAsync(unit, outlet, isNew: true);
+        await unit.AuditAsync(Caller.From(call), "roster.create-outlet", "outlet", outlet.Id, null, outlet);
         await unit.CommitAsync();
         return ProtoMapping.ToProto(outlet);
     }
@@ -56,6 +57,7 @@ public sealed class RosterGrpcService(
         errors.ThrowIfAny();
         await using var unit = await db.BeginAsync(call.CancellationToken);
         await roster.SaveOutletAsync(unit, outlet, isNew: false);
+        await unit.AuditAsync(Caller.From(call), "roster.update-outlet", "outlet", outlet.Id, existing, outlet);
         await unit.CommitAsync();
         return ProtoMapping.ToProto(outlet);
     }
@@ -94,6 +96,8 @@ public sealed class RosterGrpcService(
             response.Replanned.Add(ProtoMapping.ToProto(record, board.StateOf(record, time.GetUtcNow())));
         }
 
+        await unit.AuditAsync(Caller.From(call), "roster.deactivate-engineer", "engineer", engineer.Id,
+            new { engineer.Active }, new { Active = false, Replanned = replanned });
         await unit.CommitAsync();
         return response;
     }
@@ -143,6 +147,7 @@ public sealed class RosterGrpcService(
 
         await using var unit = await db.BeginAsync(call.CancellationToken);
         var changed = await roster.SaveEngineerAsync(unit, engineer, isNew);
+        await unit.AuditAsync(caller, isNew ? "roster.create-engineer" : "roster.update-engineer", "engineer", engineer.Id, existing, engineer);
         await unit.CommitAsync();
         return ProtoMapping.ToProto(engineer, changed.BranchOf(engineer).Code);
     }
