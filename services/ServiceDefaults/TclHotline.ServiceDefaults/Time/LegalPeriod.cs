@@ -1,9 +1,10 @@
-namespace TclHotline.Intake.Domain;
+namespace TclHotline.ServiceDefaults.Time;
 
 /// <summary>
 /// Periods counted as Chinese law counts them (Civil Code arts. 201–202): the starting day is not
-/// counted, day 1 is the next calendar day, the last day counts whole; N months end on the same
-/// date N months later, or on that month's last day when the date does not exist.
+/// counted, day 1 is the next calendar day, the last day counts whole, in the branch's time zone; N months
+/// end on the same date N months later, or on that month's last day when the date does not exist.
+/// One implementation for every service (warranty periods, repeat-repair windows…).
 /// </summary>
 public static class LegalPeriod
 {
@@ -27,4 +28,11 @@ public static class LegalPeriod
     /// <summary>The calendar date of an instant in a branch's time zone.</summary>
     public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
+    /// <summary>The first instant (UTC) after a period of <paramref name="days"/> days starting at <paramref name="start"/>.</summary>
+    public static DateTimeOffset EndOfDays(DateTimeOffset start, int days, TimeZoneInfo zone)
+    {
+        var dayAfterLast = LastDayOfDays(LocalDate(start, zone), days + 1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(dayAfterLast, zone.GetUtcOffset(dayAfterLast)).ToUniversalTime();
+    }
 }
