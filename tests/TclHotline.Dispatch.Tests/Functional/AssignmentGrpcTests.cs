@@ -88,7 +88,13 @@ public class AssignmentGrpcTests(DispatchService service) : IClassFixture<Dispat
         var due = current.Commitment.DueAt;
 
         // The outlet moves the visit a little later (still before the commitment): the commitment stays.
+        // The hour-long visit has to end inside the 00:00-23:59 shift, so late in the evening it goes to midnight.
         var outletTime = current.CurrentVisit.PlannedArrival.ToDateTimeOffset().AddMinutes(30);
+        if (Changsha.LocalTime(outletTime).TimeOfDay > new TimeSpan(22, 30, 0))
+        {
+            outletTime = Changsha.StartOfDay(outletTime).AddDays(1);
+        }
+
         var byOutlet = await dispatch.RescheduleVisitAsync(new Proto.RescheduleVisitRequest
         {
             OrderId = order.OrderId.ToString(), VisitId = current.CurrentVisit.VisitId, Cause = Proto.RescheduleCause.Outlet,
