@@ -12,7 +12,7 @@ case "$what" in
   distributed) projects=(services/Intake/TclHotline.Intake.Host services/Dispatch/TclHotline.Dispatch.Host
                          services/Sla/TclHotline.Sla.Host services/Complaints/TclHotline.Complaints.Host) ;;
   timer) projects=(services/Sla/TclHotline.Sla.Host) ;;
-  *) echo "usage: tools/bench.sh micro|standalone|distributed|timer [--agents N] [--seconds S] [--pending N] [--burst N] [--arrivals N]" >&2; exit 2 ;;
+  *) echo "usage: tools/bench.sh micro|standalone|distributed|timer [--agents N] [--seconds S] [--engineers N] [--capacity N] [--pending N] [--burst N] [--arrivals N]" >&2; exit 2 ;;
 esac
 if [[ "${BENCH_NO_BUILD:-}" != 1 ]]; then
   for p in "${projects[@]}" tools/TclHotline.Benchmarks; do

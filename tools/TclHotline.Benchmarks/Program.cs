@@ -10,7 +10,11 @@ using TclHotline.Benchmarks.Timer;
 var command = args.FirstOrDefault() ?? "";
 var agents = Option("--agents", 32);
 var seconds = Option("--seconds", 20);
-var root = RepoRoot();
+var engineers = Option("--engineers", 150);
+var capacity = Option("--capacity", 24);
+// The hosts run from their Release builds under this root; BENCH_HOSTS_ROOT points at another checkout
+// (e.g. a worktree of an older commit) to measure two builds back to back with the same load generator.
+var root = Environment.GetEnvironmentVariable("BENCH_HOSTS_ROOT") is { Length: > 0 } hostsRoot ? hostsRoot : RepoRoot();
 switch (command)
 {
     case "micro":
@@ -20,17 +24,17 @@ switch (command)
         BenchmarkRunner.Run([typeof(WarrantyEngineBenchmarks), typeof(AssignmentPlannerBenchmarks)], config);
         break;
     case "standalone":
-        await new PipelineLoadBenchmark(root, distributed: false, agents, TimeSpan.FromSeconds(seconds)).RunAsync();
+        await new PipelineLoadBenchmark(root, distributed: false, agents, TimeSpan.FromSeconds(seconds), engineers, capacity).RunAsync();
         break;
     case "distributed":
-        await new PipelineLoadBenchmark(root, distributed: true, agents, TimeSpan.FromSeconds(seconds)).RunAsync();
+        await new PipelineLoadBenchmark(root, distributed: true, agents, TimeSpan.FromSeconds(seconds), engineers, capacity).RunAsync();
         break;
     case "timer":
         await new SlaTimerBenchmark(root, pending: Option("--pending", 1_000_000), burst: Option("--burst", 10_000),
             arrivalsPerSecond: Option("--arrivals", 50), arrivalTime: TimeSpan.FromSeconds(seconds)).RunAsync();
         break;
     default:
-        Console.Error.WriteLine("usage: bench <micro|standalone|distributed|timer> [--agents N] [--seconds S] [--pending N] [--burst N] [--arrivals N]");
+        Console.Error.WriteLine("usage: bench <micro|standalone|distributed|timer> [--agents N] [--seconds S] [--engineers N] [--capacity N] [--pending N] [--burst N] [--arrivals N]");
         return 2;
 }
 

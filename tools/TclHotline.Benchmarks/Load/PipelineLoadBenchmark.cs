@@ -15,7 +15,7 @@ namespace TclHotline.Benchmarks.Load;
 /// RabbitMQ; in the same run the cheapest authenticated call of the same server under the same load as
 /// a baseline; then how far the pipeline behind intake kept up.
 /// </summary>
-public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int agents, TimeSpan duration)
+public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int agents, TimeSpan duration, int engineers, int dailyCapacity)
 {
     private static readonly string[] Services = ["intake", "telephony", "dispatch", "sla", "complaints"];
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(60);
@@ -86,6 +86,10 @@ public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int
             }
         }
 
+        var dispatchHost = hosts.FirstOrDefault(h => h.Name.Contains("Dispatch", StringComparison.Ordinal)) ?? intakeHost;
+        Console.WriteLine($"adding {engineers} round-the-clock engineers of {dailyCapacity} visits a day to Changsha…");
+        await BenchmarkRoster.AddAsync(dispatchHost.GrpcAddress, headers, engineers, dailyCapacity);
+
         Console.WriteLine("warming up (5 s)…");
         await AgentLoad.RunAsync(4, TimeSpan.FromSeconds(5), Register);
         await AgentLoad.RunAsync(4, TimeSpan.FromSeconds(3), Missing);
@@ -108,6 +112,7 @@ public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int
 
         var table = new ResultTable(distributed ? "Distributed over RabbitMQ (intake, dispatch, sla, complaints hosts)" : "Standalone host (in-memory bus)");
         table.Add("Agents (closed loop) × time", $"{agents} × {load.Elapsed.TotalSeconds:F0} s");
+        table.Add("Engineers added to Changsha × visits a day", $"{engineers} × {dailyCapacity} (plus the seed network)");
         table.Add("Baseline GetServiceOrder(missing) calls/s", baseline.PerSecond, "/s");
         table.Add("Baseline p50 / p99", $"{baseline.LatencyMs.P50:F1} / {baseline.LatencyMs.P99:F1} ms");
         table.Add("Registrations/s", load.PerSecond, "/s", distributed ? "≥ 1,000 end to end" : "≥ 2,000");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -12,7 +13,11 @@ namespace TclHotline.ServiceDefaults.Database;
 /// </summary>
 public abstract class ServiceDatabase
 {
+    /// <summary>One write turn per SQLite file in this process, shared by every instance that opens the file.</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteTurns = new(StringComparer.Ordinal);
+
     private readonly int _busyTimeoutMs;
+    private readonly SemaphoreSlim? _writeTurn;
 
     protected ServiceDatabase(string service, DatabaseSettings settings, TimeProvider time)
     {
@@ -22,6 +27,7 @@ public abstract class ServiceDatabase
         ConnectionString = settings.ConnectionStringFor(service);
         Time = time;
         _busyTimeoutMs = settings.SqliteBusyTimeoutMs;
+        _writeTurn = Dialect == SqlDialect.Sqlite ? WriteTurns.GetOrAdd(ConnectionString, _ => new SemaphoreSlim(1, 1)) : null;
     }
 
     public string Service { get; }
@@ -58,19 +64,25 @@ public abstract class ServiceDatabase
 
     /// <summary>
     /// Opens a connection and a transaction. On SQLite this is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default),
-    /// so writers queue on the busy timeout instead of deadlocking on a read-to-write upgrade.
+    /// so writers never deadlock on a read-to-write upgrade. SQLite has one writer per file: writers in this
+    /// process take turns in order on an async gate, held until the unit is disposed, instead of polling the
+    /// file lock with SQLite's sleeping busy handler; only writers in other processes meet the busy timeout.
     /// </summary>
     public async Task<UnitOfWork> BeginAsync(CancellationToken ct = default)
     {
-        var connection = await OpenAsync(ct);
+        if (_writeTurn is not null && !await _writeTurn.WaitAsync(_busyTimeoutMs, ct))
+            throw new TimeoutException($"The {Service} database had no free write turn within {_busyTimeoutMs} ms (Database:SqliteBusyTimeoutMs).");
+        DbConnection? connection = null;
         try
         {
+            connection = await OpenAsync(ct);
             var transaction = await connection.BeginTransactionAsync(ct);
-            return new UnitOfWork(this, connection, transaction, ct);
+            return new UnitOfWork(this, connection, transaction, _writeTurn, ct);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null) await connection.DisposeAsync();
+            _writeTurn?.Release();
             throw;
         }
     }

@@ -14,13 +14,15 @@ public sealed class UnitOfWork : IAsyncDisposable
 {
     private readonly ServiceDatabase _db;
     private readonly CancellationToken _ct;
+    private SemaphoreSlim? _writeTurn;
     private List<Action>? _afterCommit;
     private bool _wroteOutbox;
     private bool _committed;
 
-    internal UnitOfWork(ServiceDatabase db, DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    internal UnitOfWork(ServiceDatabase db, DbConnection connection, DbTransaction transaction, SemaphoreSlim? writeTurn, CancellationToken ct)
     {
         _db = db;
+        _writeTurn = writeTurn;
         Connection = connection;
         Transaction = transaction;
         _ct = ct;
@@ -102,6 +104,7 @@ public sealed class UnitOfWork : IAsyncDisposable
     {
         await Transaction.CommitAsync(_ct);
         _committed = true;
+        ReleaseWriteTurn();
         if (_wroteOutbox) _db.OutboxSignal.Notify();
         if (_afterCommit is null) return;
         foreach (var action in _afterCommit) action();
@@ -109,14 +112,24 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_committed)
+        try
         {
-            try { await Transaction.RollbackAsync(CancellationToken.None); }
-            catch (InvalidOperationException) { /* already completed or connection broken */ }
+            if (!_committed)
+            {
+                try { await Transaction.RollbackAsync(CancellationToken.None); }
+                catch (InvalidOperationException) { /* already completed or connection broken */ }
+            }
+            await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
         }
-        await Transaction.DisposeAsync();
-        await Connection.DisposeAsync();
+        finally
+        {
+            ReleaseWriteTurn();
+        }
     }
+
+    /// <summary>The next writer of this file in this process may begin once this one has committed or rolled back.</summary>
+    private void ReleaseWriteTurn() => Interlocked.Exchange(ref _writeTurn, null)?.Release();
 
     private CommandDefinition Command(string sql, object? param) =>
         new(sql, param, Transaction, cancellationToken: _ct);

@@ -58,10 +58,10 @@ public sealed class OutboxRelay<TDb>(
 
     private async Task<bool> TryHoldLeaseAsync(CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        var now = db.Time.GetUtcNow();
-        var rows = await connection.ExecuteAsync(new CommandDefinition(FoundationSql.HoldRelayLease,
-            new { Holder = _holder, ExpiresAt = now + _options.LeaseDuration, Now = now }, cancellationToken: ct));
+        await using var unit = await db.BeginAsync(ct);
+        var now = unit.Now;
+        var rows = await unit.ExecuteAsync(FoundationSql.HoldRelayLease, new { Holder = _holder, ExpiresAt = now + _options.LeaseDuration, Now = now });
+        await unit.CommitAsync();
         return rows == 1;
     }
 
@@ -95,13 +95,14 @@ public sealed class OutboxRelay<TDb>(
             }
         }));
 
-        await using (var connection = await db.OpenAsync(ct))
+        await using (var unit = await db.BeginAsync(ct))
         {
-            var now = db.Time.GetUtcNow();
+            var now = unit.Now;
             if (sent.Count > 0)
-                await connection.ExecuteAsync(new CommandDefinition(FoundationSql.MarkOutboxSent, new { SentAt = now, Sequences = sent }, cancellationToken: ct));
+                await unit.ExecuteAsync(FoundationSql.MarkOutboxSent, new { SentAt = now, Sequences = sent });
             foreach (var (sequence, error) in failures)
-                await connection.ExecuteAsync(new CommandDefinition(FoundationSql.CountOutboxFailure, new { Sequence = sequence, Error = Truncate(error) }, cancellationToken: ct));
+                await unit.ExecuteAsync(FoundationSql.CountOutboxFailure, new { Sequence = sequence, Error = Truncate(error) });
+            await unit.CommitAsync();
             foreach (var message in pending.Where(p => sent.Contains(p.Sequence)))
                 HotlineTelemetry.OutboxLag.Record((now - message.CreatedAt).TotalMilliseconds, new KeyValuePair<string, object?>("service", db.Service));
         }
@@ -133,10 +134,11 @@ public sealed class OutboxRelay<TDb>(
         if (now < _nextCleanup) return;
         _nextCleanup = now + _options.CleanupInterval;
         var cutoff = new { Cutoff = now - _options.Retention };
-        await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(FoundationSql.DeleteSentOutbox, cutoff, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(FoundationSql.DeleteOldInbox, cutoff, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(FoundationSql.DeleteOldIdempotency, cutoff, cancellationToken: ct));
+        await using var unit = await db.BeginAsync(ct);
+        await unit.ExecuteAsync(FoundationSql.DeleteSentOutbox, cutoff);
+        await unit.ExecuteAsync(FoundationSql.DeleteOldInbox, cutoff);
+        await unit.ExecuteAsync(FoundationSql.DeleteOldIdempotency, cutoff);
+        await unit.CommitAsync();
     }
 
     private static string Truncate(string s) => s.Length <= 1900 ? s : s[..1900];
