@@ -21,7 +21,7 @@ switch (command)
         // ShortRun (3 warm-ups, 3 iterations) in process: no generated project to build on a busy box, both
         // classes under two minutes; ratios matter more than decimals here.
         var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)).WithOptions(ConfigOptions.JoinSummary);
-        BenchmarkRunner.Run([typeof(WarrantyEngineBenchmarks), typeof(AssignmentPlannerBenchmarks)], config);
+        BenchmarkRunner.Run([typeof(WarrantyEngineBenchmarks), typeof(AssignmentPlannerBenchmarks), typeof(CallRegistrarBenchmarks)], config, args[1..]);
         break;
     case "standalone":
         await new PipelineLoadBenchmark(root, distributed: false, agents, TimeSpan.FromSeconds(seconds), engineers, capacity).RunAsync();
