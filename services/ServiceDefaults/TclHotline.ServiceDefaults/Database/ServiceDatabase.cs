@@ -27,7 +27,7 @@ public abstract class ServiceDatabase
         ConnectionString = settings.ConnectionStringFor(service);
         Time = time;
         _busyTimeoutMs = settings.SqliteBusyTimeoutMs;
-        _writeTurn = Dialect == SqlDialect.Sqlite ? WriteTurns.GetOrAdd(ConnectionString, _ => new SemaphoreSlim(1, 1)) : null;
+        _writeTurn = Dialect == SqlDialect.Sqlite ? WriteTurns.GetOrAdd(SqliteFile(ConnectionString), _ => new SemaphoreSlim(1, 1)) : null;
     }
 
     public string Service { get; }
@@ -37,6 +37,9 @@ public abstract class ServiceDatabase
 
     /// <summary>Woken after every commit that wrote outbox rows, so the relay publishes without waiting for its poll.</summary>
     public OutboxSignal OutboxSignal { get; } = new();
+
+    private static string SqliteFile(string connectionString) =>
+        Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
