@@ -1,7 +1,13 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using Dapper;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using TclHotline.Foundation.Tests.Ledger;
 using TclHotline.Foundation.Tests.Ledger.V1;
+using TclHotline.Messages.Sla;
+using TclHotline.ServiceDefaults.Outbox;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Xunit;
@@ -21,6 +27,59 @@ public sealed class OutboxInMemoryTests
             TimeSpan.FromSeconds(10), "two deliveries of each event");
         var applied = await LedgerFixture.AppliedAsync(host, subjects);
         Assert.All(subjects, s => Assert.Equal(1, applied[s]));
+    }
+
+    [Fact]
+    public async Task Events_written_together_get_sequences_in_list_order_and_the_relay_publishes_them_in_that_order()
+    {
+        await using var host = await TestHost.StartAsync([new LedgerModule()]);
+        var published = new PublishedSubjects();
+        using var observing = host.Services.GetRequiredService<IBus>().ConnectPublishObserver(published);
+        var db = host.Services.GetRequiredService<LedgerDatabase>();
+        var aggregate = Guid.NewGuid().ToString("N");
+        var subjects = Enumerable.Range(0, 50).Select(i => $"{aggregate}-{i:D2}").ToList();
+        var now = DateTimeOffset.UtcNow;
+
+        // Two message types interleaved: each row is serialised as its own type.
+        await using (var unit = await db.BeginAsync())
+        {
+            await unit.PublishManyAsync(subjects.Select((s, i) => new OutboxEvent(i % 2 == 0
+                ? new DeadlineSet(LedgerGrpcService.Owner, s, "test", "CS", now, now.AddHours(1), now)
+                : new DeadlineMet(LedgerGrpcService.Owner, s, "test", now), aggregate)).ToList());
+            await unit.CommitAsync();
+        }
+
+        await using var connection = await db.OpenAsync();
+        var rows = (await connection.QueryAsync<(string MessageType, string Body)>(
+            "SELECT message_type, body FROM outbox_messages WHERE aggregate_id = @Aggregate ORDER BY sequence", new { Aggregate = aggregate })).ToList();
+        Assert.Equal(subjects.Select((_, i) => (i % 2 == 0 ? typeof(DeadlineSet) : typeof(DeadlineMet)).FullName), rows.Select(r => r.MessageType));
+        Assert.Equal(subjects, rows.Select(r => System.Text.Json.JsonDocument.Parse(r.Body).RootElement.GetProperty("subjectId").GetString()));
+
+        await Eventually.Until(() => Task.FromResult(published.Of(aggregate).Count), n => n >= subjects.Count, TimeSpan.FromSeconds(15), "every event published");
+        Assert.Equal(subjects, published.Of(aggregate));
+        Assert.Equal(0, await LedgerFixture.PendingOutboxAsync(host));
+    }
+
+    /// <summary>The subjects of the Deadline messages the bus published, in publish order.</summary>
+    private sealed class PublishedSubjects : IPublishObserver
+    {
+        private readonly ConcurrentQueue<string> _subjects = new();
+
+        public List<string> Of(string aggregate) => _subjects.Where(s => s.StartsWith(aggregate, StringComparison.Ordinal)).ToList();
+
+        public Task PrePublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PostPublish<T>(PublishContext<T> context) where T : class
+        {
+            switch (context.Message)
+            {
+                case DeadlineSet set: _subjects.Enqueue(set.SubjectId); break;
+                case DeadlineMet met: _subjects.Enqueue(met.SubjectId); break;
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
     }
 
     [Fact]

@@ -23,8 +23,9 @@ public sealed class SlaModule : IServiceModule
         builder.Services.AddOptions<SlaOptions>()
             .Bind(builder.Configuration.GetSection(SlaOptions.SectionName))
             .Validate(
-                o => o.ScanBatchSize > 0 && o.ClaimLease > TimeSpan.Zero && o.MaxSleep > TimeSpan.Zero && o.WatchBufferSize > 0,
-                "Sla:ScanBatchSize, Sla:ClaimLease, Sla:MaxSleep and Sla:WatchBufferSize must be positive.")
+                o => o.ScanBatchSize > 0 && o.ClaimLease > TimeSpan.Zero && o.MaxSleep > TimeSpan.Zero && o.WatchBufferSize > 0
+                     && o.PendingCountInterval >= TimeSpan.Zero,
+                "Sla:ScanBatchSize, Sla:ClaimLease, Sla:MaxSleep and Sla:WatchBufferSize must be positive, Sla:PendingCountInterval not negative.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new DeadlineTimer(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
         builder.Services.AddSingleton<DeadlineStore>();

@@ -16,13 +16,16 @@ public class SlaOptionsTests
                 ["Sla:ClaimLease"] = "00:00:05",
                 ["Sla:MaxSleep"] = "00:00:00.250",
                 ["Sla:WatchBufferSize"] = "10",
+                ["Sla:PendingCountInterval"] = "00:00:10",
             })
             .Build()
             .GetSection(SlaOptions.SectionName)
             .Get<SlaOptions>()!;
 
-        Assert.Equal((200, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), 1000), (defaults.ScanBatchSize, defaults.ClaimLease, defaults.MaxSleep, defaults.WatchBufferSize));
-        Assert.Equal((50, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(250), 10), (configured.ScanBatchSize, configured.ClaimLease, configured.MaxSleep, configured.WatchBufferSize));
+        Assert.Equal((1000, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), 1000, TimeSpan.FromSeconds(2)),
+            (defaults.ScanBatchSize, defaults.ClaimLease, defaults.MaxSleep, defaults.WatchBufferSize, defaults.PendingCountInterval));
+        Assert.Equal((50, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(250), 10, TimeSpan.FromSeconds(10)),
+            (configured.ScanBatchSize, configured.ClaimLease, configured.MaxSleep, configured.WatchBufferSize, configured.PendingCountInterval));
     }
 
     [Fact]

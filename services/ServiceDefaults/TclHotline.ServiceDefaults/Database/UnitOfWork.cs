@@ -49,19 +49,30 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// Writes an event to the outbox in this transaction; the relay publishes it after commit, in order
     /// per <paramref name="aggregateId"/>, with a message id fixed now so a re-publish is recognised downstream.
     /// </summary>
-    public async Task PublishAsync<T>(T message, string aggregateId) where T : class
+    public Task PublishAsync<T>(T message, string aggregateId) where T : class =>
+        PublishManyAsync([new OutboxEvent(message, aggregateId)]);
+
+    /// <summary>
+    /// Writes several events to the outbox in this transaction, as <see cref="PublishAsync{T}"/> does for one:
+    /// one INSERT prepared once and run per row, in list order, so the rows get ascending sequences and the
+    /// relay publishes them in that order, on either engine. (A multi-row INSERT of 200 rows, 1,400 named
+    /// parameters, measured several times slower than this in the SLA timer benchmark.)
+    /// </summary>
+    public async Task PublishManyAsync(IReadOnlyList<OutboxEvent> events)
     {
+        if (events.Count == 0) return;
         var activity = Activity.Current;
-        await ExecuteAsync(FoundationSql.InsertOutbox, new
+        var createdAt = Now;
+        await ExecuteAsync(FoundationSql.InsertOutbox, events.Select(e => new
         {
             MessageId = Guid.NewGuid(),
-            AggregateId = aggregateId,
-            MessageType = MessageTypes.NameOf(typeof(T)),
-            Body = JsonSerializer.Serialize(message, MessageTypes.Json),
+            AggregateId = e.AggregateId,
+            MessageType = MessageTypes.NameOf(e.Message.GetType()),
+            Body = JsonSerializer.Serialize(e.Message, e.Message.GetType(), MessageTypes.Json),
             TraceParent = activity?.Id,
             TraceState = activity?.TraceStateString,
-            CreatedAt = Now,
-        });
+            CreatedAt = createdAt,
+        }).ToList());
         _wroteOutbox = true;
     }
 

@@ -20,8 +20,11 @@ public sealed class SlaOptions
     /// <summary>ListAtRisk never returns more than this per page.</summary>
     public int AtRiskMaxPageSize { get; set; } = 500;
 
-    /// <summary>How many due deadlines one scanner round claims at most.</summary>
-    public int ScanBatchSize { get; set; } = 200;
+    /// <summary>
+    /// How many due deadlines one scanner round claims and fires in one transaction at most. Larger batches
+    /// share the claim and the commit among more rows; the write lock is held for the whole batch.
+    /// </summary>
+    public int ScanBatchSize { get; set; } = 1000;
 
     /// <summary>How long a scanner's claim holds; a claim whose holder died is taken over after it.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
@@ -31,6 +34,12 @@ public sealed class SlaOptions
     /// instance (which cannot wake this one) is found.
     /// </summary>
     public TimeSpan MaxSleep { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often the scanner refreshes the pending-deadlines gauge at most (it counts when it goes to sleep):
+    /// the count reads the whole pending index.
+    /// </summary>
+    public TimeSpan PendingCountInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Warnings and breaches buffered per WatchSlaEvents stream; a slower reader loses the oldest.</summary>
     public int WatchBufferSize { get; set; } = 1000;

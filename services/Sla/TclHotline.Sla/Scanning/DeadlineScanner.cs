@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Outbox;
 using TclHotline.Sla.Domain;
 using TclHotline.Sla.Monitoring;
 using TclHotline.Sla.Storage;
@@ -10,11 +10,12 @@ using TclHotline.Sla.Storage;
 namespace TclHotline.Sla.Scanning;
 
 /// <summary>
-/// Fires due warnings and breaches. Each round claims a batch of due rows (one statement, so instances
-/// sharing the table take disjoint batches), then fires them in a unit of work: the firings go to the
-/// outbox and each row is stored and released together, so each fires exactly once. A claim whose
-/// holder died is taken over after the lease. Between rounds it sleeps until the next due instant,
-/// bounded by MaxSleep and cut short when a consumer sets something earlier.
+/// Fires due warnings and breaches. Each round claims a batch of due rows, most overdue first (one
+/// statement that returns the claimed rows, so instances sharing the table take disjoint batches), then
+/// fires them in a unit of work: the firings go to the outbox and each row is stored and released
+/// together, so each fires exactly once. A claim whose holder died is taken over after the lease.
+/// Between rounds it sleeps until the next due instant, bounded by MaxSleep and cut short when a
+/// consumer sets something earlier.
 /// </summary>
 internal sealed class DeadlineScanner(
     SlaDatabase db,
@@ -27,6 +28,7 @@ internal sealed class DeadlineScanner(
     ILogger<DeadlineScanner> logger) : BackgroundService
 {
     private readonly SlaOptions _options = options.Value;
+    private DateTimeOffset _nextPendingCount = DateTimeOffset.MinValue;
 
     /// <summary>This scanner's name in claimed_by: unique per start, so a restarted process never mistakes an old claim for its own.</summary>
     public string Instance { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -56,7 +58,7 @@ internal sealed class DeadlineScanner(
                 return; // a full batch: more may be due already
             }
 
-            metrics.CountPending(await store.CountPendingAsync(ct));
+            await CountPendingIfDueAsync(ct);
             var now = db.Time.GetUtcNow();
             var bound = now + _options.MaxSleep;
             var until = await store.NextFireAtAsync(now, ct) is { } next && next < bound ? next : bound;
@@ -78,6 +80,22 @@ internal sealed class DeadlineScanner(
         }
     }
 
+    /// <summary>
+    /// Refreshes the pending gauge at most once per PendingCountInterval: the count reads the whole pending
+    /// index (about 30 ms with 1,000,000 rows), too much to repeat every time the scanner goes to sleep.
+    /// </summary>
+    private async Task CountPendingIfDueAsync(CancellationToken ct)
+    {
+        var now = db.Time.GetUtcNow();
+        if (now < _nextPendingCount)
+        {
+            return;
+        }
+
+        metrics.CountPending(await store.CountPendingAsync(ct));
+        _nextPendingCount = now + _options.PendingCountInterval;
+    }
+
     /// <returns>How many rows the round claimed.</returns>
     internal async Task<int> RunRoundAsync(CancellationToken ct)
     {
@@ -90,18 +108,21 @@ internal sealed class DeadlineScanner(
 
         try
         {
-            await FireAsync(claimed, ct);
+            // Fired as claimed, not read again: the update stores a row only while its version and claim are unchanged.
+            await using var unit = await db.BeginAsync(ct);
+            await FireAsync(unit, claimed);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            // One bad row must not hold up its batch: fire the rest one by one; a failing row keeps
-            // its claim and is tried again after the lease.
+            // One bad row, or one a consumer changed since the claim, must not hold up its batch: fire them
+            // one by one, each read again in its own unit; a failing row keeps its claim and is tried again
+            // after the lease.
             logger.LogWarning(ex, "Firing a batch of {Count} deadlines failed; firing them one by one", claimed.Count);
-            foreach (var key in claimed)
+            foreach (var key in claimed.Select(d => d.Key))
             {
                 try
                 {
-                    await FireAsync([key], ct);
+                    await FireOneAsync(key, ct);
                 }
                 catch (Exception single) when (!ct.IsCancellationRequested)
                 {
@@ -113,46 +134,58 @@ internal sealed class DeadlineScanner(
         return claimed.Count;
     }
 
-    /// <summary>
-    /// Fires claimed rows in one unit of work: each row still held is fired, its warnings and breach
-    /// written to the outbox, stored and released, all committed together. One transaction per batch
-    /// rather than per row keeps SQLite's single writer free for the consumers and the relay.
-    /// </summary>
-    private async Task FireAsync(IReadOnlyList<DeadlineKey> keys, CancellationToken ct)
+    private async Task FireOneAsync(DeadlineKey key, CancellationToken ct)
     {
         await using var unit = await db.BeginAsync(ct);
+        var before = await store.LoadForChangeAsync(unit, key);
+        if (before is null || before.ClaimedBy != Instance)
+        {
+            return; // the lease ran out and another instance holds it now
+        }
+
+        await FireAsync(unit, [before]);
+    }
+
+    /// <summary>
+    /// Fires claimed rows in one unit of work, in the order given (most overdue first): their warnings and
+    /// breaches go to the outbox in that order with multi-row inserts, each fired row is stored and released,
+    /// all committed together. One transaction per batch rather than per row keeps SQLite's single writer
+    /// free for the consumers and the relay. A row whose claim or version changed since it was read fails
+    /// the unit.
+    /// </summary>
+    private async Task FireAsync(UnitOfWork unit, IReadOnlyList<Deadline> held)
+    {
+        var now = unit.Now;
+        var events = new List<OutboxEvent>();
         var notices = new List<SlaNotice>();
         var fired = new List<FireResult>();
-        foreach (var key in keys)
+        var saves = new List<(Deadline Before, Deadline After)>();
+        foreach (var before in held)
         {
-            var before = await store.LoadForChangeAsync(unit, key);
-            if (before is null || before.ClaimedBy != Instance)
-            {
-                continue; // the lease ran out and another instance holds it now
-            }
-
-            var result = timer.Fire(before, unit.Now);
+            var result = timer.Fire(before, now);
             if (result.Firings.Count == 0)
             {
                 // Moved later or stopped since it was claimed: nothing due now.
-                await store.ReleaseClaimAsync(unit, key, Instance);
+                await store.ReleaseClaimAsync(unit, before.Key, Instance);
                 continue;
             }
 
             foreach (var firing in result.Firings)
             {
                 var message = firing.ToMessage(result.Deadline, Guid.NewGuid());
-                await PublishAsync(unit, message, key.ToString());
+                events.Add(new OutboxEvent(message, before.Key.ToString()));
                 notices.Add(SlaNotice.Of(message));
             }
 
-            // The row was read under the unit's lock, so only a changed claim or version gets here.
-            if (!await store.SaveFiredAsync(unit, before, result.Deadline, Instance))
-            {
-                throw new DeadlineConcurrencyException(key);
-            }
-
             fired.Add(result);
+            saves.Add((before, result.Deadline));
+        }
+
+        await unit.PublishManyAsync(events);
+        var stored = await store.SaveFiredAsync(unit, saves, Instance);
+        if (stored != saves.Count)
+        {
+            throw new DeadlineConcurrencyException(saves.Count - stored, saves.Count);
         }
 
         unit.AfterCommit(() =>
@@ -162,13 +195,6 @@ internal sealed class DeadlineScanner(
         });
         await unit.CommitAsync();
     }
-
-    private static Task PublishAsync(UnitOfWork unit, object message, string aggregateId) => message switch
-    {
-        DeadlineWarned warned => unit.PublishAsync(warned, aggregateId),
-        DeadlineBreached breached => unit.PublishAsync(breached, aggregateId),
-        _ => throw new ArgumentException($"{message.GetType().Name} is not a firing message.", nameof(message)),
-    };
 
     /// <summary>On a clean stop, hands unfired claims back at once instead of letting them wait out the lease.</summary>
     private async Task ReleaseClaimsAsync()

@@ -37,13 +37,42 @@ internal sealed class DeadlineStore(SlaDatabase db)
         }
     }
 
-    /// <summary>Stores a fired row and releases the claim; false when the claim or the version was lost meanwhile.</summary>
-    public async Task<bool> SaveFiredAsync(UnitOfWork unit, Deadline before, Deadline after, string me)
+    /// <summary>
+    /// Stores fired rows and releases their claims, one prepared statement run per row; returns how many were
+    /// stored, fewer when a claim or a version was lost meanwhile. Only the columns firing changes are written.
+    /// </summary>
+    public Task<int> SaveFiredAsync(UnitOfWork unit, IReadOnlyList<(Deadline Before, Deadline After)> rows, string me)
     {
-        var parameters = VersionedParameters(before, after);
-        parameters.Add("Me", me);
-        return await unit.ExecuteAsync(SlaSql.UpdateFired, parameters) == 1;
+        var parameters = rows.Select(r => new FiredParameters
+        {
+            Owner = r.After.Owner,
+            SubjectId = r.After.SubjectId,
+            Kind = r.After.Kind,
+            State = r.After.State.ToString(),
+            WarnedFraction = r.After.WarnedFraction,
+            NextFireAt = r.After.NextFireAt,
+            BreachedAt = r.After.BreachedAt,
+            LatenessMs = r.After.Lateness is { } lateness ? (long)lateness.TotalMilliseconds : null,
+            Version = r.After.Version,
+            ExpectedVersion = OnlyFiringChanged(r.Before, r.After).Version,
+            Me = me,
+        }).ToList();
+        return parameters.Count == 0 ? Task.FromResult(0) : unit.ExecuteAsync(SlaSql.UpdateFired, parameters);
     }
+
+    /// <summary><paramref name="before"/>, after checking that firing changed nothing UpdateFired does not write.</summary>
+    private static Deadline OnlyFiringChanged(Deadline before, Deadline after) =>
+        after with
+        {
+            State = before.State,
+            WarnedFraction = before.WarnedFraction,
+            NextFireAt = before.NextFireAt,
+            BreachedAt = before.BreachedAt,
+            Lateness = before.Lateness,
+            Version = before.Version,
+        } == before
+            ? before
+            : throw new InvalidOperationException($"Firing deadline {before.Key} changed columns UpdateFired does not store.");
 
     public Task ReleaseClaimAsync(UnitOfWork unit, DeadlineKey key, string me)
     {
@@ -52,13 +81,16 @@ internal sealed class DeadlineStore(SlaDatabase db)
         return unit.ExecuteAsync(SlaSql.ReleaseClaim, parameters);
     }
 
-    /// <summary>Claims due rows for <paramref name="me"/> until <paramref name="leaseUntil"/>, in one statement.</summary>
-    public async Task<IReadOnlyList<DeadlineKey>> ClaimAsync(string me, DateTimeOffset now, DateTimeOffset leaseUntil, int batchSize, CancellationToken ct)
+    /// <summary>
+    /// Claims due rows for <paramref name="me"/> until <paramref name="leaseUntil"/>, in one statement, and returns
+    /// them as claimed, most overdue first.
+    /// </summary>
+    public async Task<IReadOnlyList<Deadline>> ClaimAsync(string me, DateTimeOffset now, DateTimeOffset leaseUntil, int batchSize, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var keys = await connection.QueryAsync<ClaimedKey>(new CommandDefinition(
+        var rows = await connection.QueryAsync<DeadlineRow>(new CommandDefinition(
             SlaSql.Claim[db.Dialect], new { Me = me, Now = now, LeaseUntil = leaseUntil, BatchSize = batchSize }, cancellationToken: ct));
-        return keys.Select(k => new DeadlineKey(k.Owner, k.SubjectId, k.Kind)).ToList();
+        return rows.Select(r => r.ToDeadline()).OrderBy(d => d.NextFireAt).ThenBy(d => d.Key.ToString(), StringComparer.Ordinal).ToList();
     }
 
     public async Task ReleaseAllClaimsAsync(string me, CancellationToken ct)
@@ -113,15 +145,34 @@ internal sealed class DeadlineStore(SlaDatabase db)
         parameters.Add("ExpectedVersion", before.Version);
         return parameters;
     }
+}
 
-    private sealed class ClaimedKey
-    {
-        public string Owner { get; init; } = "";
-        public string SubjectId { get; init; } = "";
-        public string Kind { get; init; } = "";
-    }
+/// <summary>The parameters of SlaSql.UpdateFired, as DeadlineRow stores them.</summary>
+internal sealed class FiredParameters
+{
+    public string Owner { get; init; } = "";
+    public string SubjectId { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public string State { get; init; } = "";
+    public double WarnedFraction { get; init; }
+    public DateTimeOffset? NextFireAt { get; init; }
+    public DateTimeOffset? BreachedAt { get; init; }
+    public long? LatenessMs { get; init; }
+    public long Version { get; init; }
+    public long ExpectedVersion { get; init; }
+    public string Me { get; init; } = "";
 }
 
 /// <summary>The row changed between read and write (another instance); the unit rolls back and is retried.</summary>
-internal sealed class DeadlineConcurrencyException(DeadlineKey key)
-    : Exception($"Deadline {key} was changed concurrently.");
+internal sealed class DeadlineConcurrencyException : Exception
+{
+    public DeadlineConcurrencyException(DeadlineKey key)
+        : base($"Deadline {key} was changed concurrently.")
+    {
+    }
+
+    public DeadlineConcurrencyException(int changed, int of)
+        : base($"{changed} of {of} deadlines were changed concurrently.")
+    {
+    }
+}

@@ -28,9 +28,12 @@ internal static class SlaSql
     /// <summary>Optimistic concurrency: no row updated means someone changed it since it was read.</summary>
     public const string Update = $"UPDATE deadlines SET {Parts.StateColumns} WHERE {Parts.ByKey} AND version = @ExpectedVersion";
 
-    /// <summary>Stores what the scanner fired and releases its claim, only while it still holds it.</summary>
+    /// <summary>
+    /// Stores what the scanner fired and releases its claim, only while it still holds it. Only the columns
+    /// firing changes (DeadlineStore checks that nothing else changed): fewer parameters per fired row.
+    /// </summary>
     public const string UpdateFired = $"""
-        UPDATE deadlines SET {Parts.StateColumns}, claimed_by = NULL, claimed_until = NULL
+        UPDATE deadlines SET {Parts.FiredColumns}, claimed_by = NULL, claimed_until = NULL
         WHERE {Parts.ByKey} AND version = @ExpectedVersion AND claimed_by = @Me
         """;
 
@@ -39,29 +42,30 @@ internal static class SlaSql
     public const string ReleaseAllClaims = "UPDATE deadlines SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = @Me";
 
     /// <summary>
-    /// Claims up to @BatchSize due rows, earliest first, that nobody holds or whose holder's lease ran out.
+    /// Claims up to @BatchSize due rows, earliest first, that nobody holds or whose holder's lease ran out, and
+    /// returns them as claimed (all columns), so the scanner fires them without reading each row again.
     /// SQL Server: READPAST skips rows another instance is claiming right now; the CTE keeps the ORDER BY
     /// that a bare UPDATE TOP cannot have.
     /// </summary>
     public static readonly IReadOnlyDictionary<SqlDialect, string> Claim = new Dictionary<SqlDialect, string>
     {
-        [SqlDialect.Sqlite] = """
+        [SqlDialect.Sqlite] = $"""
             UPDATE deadlines SET claimed_by = @Me, claimed_until = @LeaseUntil
             WHERE rowid IN (
                 SELECT rowid FROM deadlines
-                WHERE next_fire_at IS NOT NULL AND next_fire_at <= @Now AND (claimed_until IS NULL OR claimed_until < @Now)
+                WHERE {Parts.DueAndFree}
                 ORDER BY next_fire_at
                 LIMIT @BatchSize)
-            RETURNING owner, subject_id, kind
+            RETURNING {Parts.Columns}
             """,
-        [SqlDialect.SqlServer] = """
+        [SqlDialect.SqlServer] = $"""
             WITH due AS (
-                SELECT TOP (@BatchSize) owner, subject_id, kind, claimed_by, claimed_until
+                SELECT TOP (@BatchSize) {Parts.Columns}
                 FROM deadlines WITH (READPAST, UPDLOCK, ROWLOCK)
-                WHERE next_fire_at IS NOT NULL AND next_fire_at <= @Now AND (claimed_until IS NULL OR claimed_until < @Now)
+                WHERE {Parts.DueAndFree}
                 ORDER BY next_fire_at)
             UPDATE due SET claimed_by = @Me, claimed_until = @LeaseUntil
-            OUTPUT inserted.owner, inserted.subject_id, inserted.kind
+            OUTPUT {Parts.InsertedColumns}
             """,
     };
 
@@ -98,6 +102,10 @@ internal static class SlaSql
             breached_at, met_at, lateness_ms, cancelled_at, version, claimed_by, claimed_until
             """;
 
+        public static readonly string InsertedColumns = string.Join(", ", Columns.Split(',').Select(c => "inserted." + c.Trim()));
+
+        public const string DueAndFree = "next_fire_at IS NOT NULL AND next_fire_at <= @Now AND (claimed_until IS NULL OR claimed_until < @Now)";
+
         public const string ByKey = "owner = @Owner AND subject_id = @SubjectId AND kind = @Kind";
 
         // Claim columns are absent: a consumer's change never takes or drops a scanner's claim.
@@ -107,6 +115,12 @@ internal static class SlaSql
             last_resumed_at = @LastResumedAt, early_resumed_at = @EarlyResumedAt, warned_fraction = @WarnedFraction,
             next_fire_at = @NextFireAt, breached_at = @BreachedAt, met_at = @MetAt, lateness_ms = @LatenessMs,
             cancelled_at = @CancelledAt, version = @Version
+            """;
+
+        // What DeadlineTimer.Fire changes: the warning sent, the breach, and what Settle derives from them.
+        public const string FiredColumns = """
+            state = @State, warned_fraction = @WarnedFraction, next_fire_at = @NextFireAt, breached_at = @BreachedAt,
+            lateness_ms = @LatenessMs, version = @Version
             """;
 
         public const string AtRiskWhere = """
