@@ -21,6 +21,12 @@ internal sealed class NetworkBuilder
 
     public DispatchOptions Options { get; } = new();
 
+    public NetworkBuilder Branch(string code, string timeZoneId, string area)
+    {
+        _branches.Add(new(code, $"branch {code}", timeZoneId, $"director {code}", [area]));
+        return this;
+    }
+
     public NetworkBuilder Outlet(string id, params (string District, int TravelMinutes)[] coverage) =>
         Outlet(id, "CS", coverage);
 

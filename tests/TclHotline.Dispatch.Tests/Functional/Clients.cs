@@ -19,21 +19,20 @@ public static class Clients
         await service.Dispatch().GetOrderDispatchAsync(new Proto.GetOrderDispatchRequest { OrderId = orderId.ToString() });
 
     /// <summary>An engineer of outlet CS-FR working round the clock with room for many visits, so overrides can always be placed.</summary>
-    public static async Task<Proto.Engineer> CreateRoundTheClockEngineerAsync(this DispatchService service, string id)
+    public static async Task<Proto.Engineer> CreateRoundTheClockEngineerAsync(this DispatchService service, string id) =>
+        await service.Roster().CreateEngineerAsync(new Proto.CreateEngineerRequest { Engineer = RoundTheClockEngineer(id) });
+
+    public static Proto.Engineer RoundTheClockEngineer(string id) => new()
     {
-        var engineer = new Proto.Engineer
+        EngineerId = id, Name = "测试工程师", OutletId = "CS-FR", DailyCapacity = 40,
+        Skills = { Proto.Skill.Repair },
+        Shifts = { new Proto.Shift { Start = "00:00", End = "23:59" } },
+        VisitDurations =
         {
-            EngineerId = id, Name = "测试工程师", OutletId = "CS-FR", DailyCapacity = 40,
-            Skills = { Proto.Skill.Repair },
-            Shifts = { new Proto.Shift { Start = "00:00", End = "23:59" } },
-            VisitDurations =
-            {
-                new Proto.VisitDuration { OrderType = Proto.OrderType.Repair, Minutes = 60 },
-                new Proto.VisitDuration { OrderType = Proto.OrderType.PreSaleRepair, Minutes = 45 },
-            },
-        };
-        return await service.Roster().CreateEngineerAsync(new Proto.CreateEngineerRequest { Engineer = engineer });
-    }
+            new Proto.VisitDuration { OrderType = Proto.OrderType.Repair, Minutes = 60 },
+            new Proto.VisitDuration { OrderType = Proto.OrderType.PreSaleRepair, Minutes = 45 },
+        },
+    };
 
     public static Timestamp Stamp(DateTimeOffset instant) => Timestamp.FromDateTimeOffset(instant);
 }

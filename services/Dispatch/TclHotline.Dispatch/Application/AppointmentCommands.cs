@@ -14,7 +14,7 @@ public sealed class AppointmentCommands(DispatchContext context, AssignmentPlann
     {
         var commitment = RequireOpen(record);
         var network = await context.NetworkAsync(unit);
-        var schedule = await context.ScheduleAsync(unit);
+        var schedule = await context.ScheduleAsync(unit, planner.BookingsOf(engineerId, commitment, plannedArrival));
         if (record.BookedVisit is { } current)
         {
             schedule = schedule.Without(current.VisitId);
@@ -28,7 +28,8 @@ public sealed class AppointmentCommands(DispatchContext context, AssignmentPlann
     {
         EnsureOpen(record);
         var network = await context.NetworkAsync(unit);
-        return planner.ProposeAppointments(network, await context.ScheduleAsync(unit), record.Order);
+        var schedule = await context.ScheduleAsync(unit, planner.BookingsFor(network, record.Order, planner.LatestProposedArrival));
+        return planner.ProposeAppointments(network, schedule, record.Order);
     }
 
     /// <summary>Rule 2, remote: the booked window's end becomes the commitment, set with the SLA timer.</summary>
@@ -41,7 +42,8 @@ public sealed class AppointmentCommands(DispatchContext context, AssignmentPlann
         }
 
         var network = await context.NetworkAsync(unit);
-        var outcome = planner.BookAppointment(network, await context.ScheduleAsync(unit), record.Order, windowStart);
+        var window = planner.BookingsFor(network, record.Order, planner.Commitments.WindowAt(windowStart).End);
+        var outcome = planner.BookAppointment(network, await context.ScheduleAsync(unit, window), record.Order, windowStart);
         if (outcome is CommitmentAtRisk risk)
         {
             throw new RuleViolationException($"the window is no longer available: {risk.Detail}");
@@ -73,7 +75,10 @@ public sealed class AppointmentCommands(DispatchContext context, AssignmentPlann
         }
 
         var network = await context.NetworkAsync(unit);
-        var outcome = planner.Reschedule(network, await context.ScheduleAsync(unit), open, newStart, cause);
+        // The customer's move plans afresh up to the new window's end; the outlet's keeps the engineer, who may arrive late.
+        var latest = planner.Commitments.Reschedule(open.Commitment, newStart, cause).DueAt;
+        var window = planner.BookingsFor(network, open.Order, latest > newStart ? latest : newStart, open.Booking.EngineerId);
+        var outcome = planner.Reschedule(network, await context.ScheduleAsync(unit, window), open, newStart, cause);
         if (outcome is AssignmentRefused)
         {
             await booking.ApplyAsync(unit, outcome, VisitBooking.By.Override, null);

@@ -30,7 +30,7 @@ public sealed class DeadlineReactions(DispatchContext context, AssignmentPlanner
         }
 
         var network = await context.NetworkAsync(unit);
-        var schedule = await context.ScheduleAsync(unit);
+        var schedule = await context.ScheduleAsync(unit, planner.BookingsFor(network, record.Order, commitment.DueAt));
         var outcome = record.AsOpenVisit() is { } open
             ? planner.Reassign(network, schedule, open)
             : planner.Plan(network, schedule, record.Order, commitment);

@@ -66,7 +66,8 @@ public sealed class OrderIntake(DispatchContext context, AssignmentPlanner plann
             return;
         }
 
-        var outcome = planner.Plan(network, await context.ScheduleAsync(unit), order, commitment);
+        var schedule = await context.ScheduleAsync(unit, planner.BookingsFor(network, order, commitment.DueAt));
+        var outcome = planner.Plan(network, schedule, order, commitment);
         await booking.ApplyAsync(unit, outcome, VisitBooking.By.Auto, replacing: null);
     }
 

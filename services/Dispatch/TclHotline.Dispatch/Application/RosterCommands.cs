@@ -37,10 +37,10 @@ public sealed class RosterCommands(
     public async Task<IReadOnlyList<Guid>> DeactivateAsync(UnitOfWork unit, Engineer engineer)
     {
         var network = (await context.NetworkAsync(unit)).WithEngineer(engineer with { Active = false }, options);
-        await unit.ExecuteAsync(DispatchSql.SetEngineerActive, new { EngineerId = engineer.Id, Active = false });
-        var schedule = await context.ScheduleAsync(unit);
+        await store.SetEngineerActiveAsync(unit.Connection, unit.Transaction, engineer.Id, active: false);
+        var theirs = await context.BookingsOfAsync(unit, engineer.Id);
         var records = new Dictionary<Guid, DispatchRecord>();
-        foreach (var orderId in schedule.Of(engineer.Id).Select(b => b.OrderId).Distinct())
+        foreach (var orderId in theirs.Select(b => b.OrderId).Distinct())
         {
             if (await context.FindAsync(unit, orderId) is { IsOpen: true } record)
             {
@@ -48,7 +48,16 @@ public sealed class RosterCommands(
             }
         }
 
-        var open = records.Values.Select(r => r.AsOpenVisit()).OfType<OpenVisit>();
+        var open = records.Values.Select(r => r.AsOpenVisit()).OfType<OpenVisit>().ToList();
+        if (open.Count == 0)
+        {
+            return records.Keys.ToList();
+        }
+
+        // Each visit is planned with the engineers eligible for it (the network no longer counts this one), up to its
+        // commitment: their bookings are all the decisions can depend on.
+        var window = open.Select(v => planner.BookingsFor(network, v.Order, v.Commitment.DueAt)).Aggregate((a, b) => a.Union(b));
+        var schedule = await context.ScheduleAsync(unit, window);
         foreach (var outcome in planner.ReplanVisitsOf(engineer.Id, network, schedule, open))
         {
             var replaced = records[outcome.Order.OrderId].BookedVisit!;

@@ -20,6 +20,14 @@ public static class DispatchSql
         SELECT engineer_id, name, outlet_id, skills, shifts, visit_minutes, daily_capacity, active FROM engineers
         """;
 
+    /// <summary>
+    /// The roster's stamp: every write to branches, outlets, coverage or engineers sets a new one in its
+    /// transaction, so a process holding the network in memory knows with one read whether it is still current.
+    /// </summary>
+    public const string SelectNetworkStamp = "SELECT stamp FROM network_version WHERE id = 1";
+
+    public const string StampNetwork = "UPDATE network_version SET stamp = @Stamp WHERE id = 1";
+
     public const string InsertBranch = """
         INSERT INTO branches (code, name, time_zone_id, service_director, areas)
         VALUES (@Code, @Name, @TimeZoneId, @ServiceDirector, @Areas)
@@ -132,8 +140,25 @@ public static class DispatchSql
 
     public const string SelectVisitsOfOrders = "SELECT " + VisitColumns + " FROM visits WHERE order_id IN @OrderIds ORDER BY assigned_at";
 
-    /// <summary>The visits that still hold an engineer's time: what the planner must not double-book.</summary>
-    public const string SelectBookings = "SELECT " + VisitColumns + " FROM visits WHERE status IN ('Assigned', 'Accepted', 'EnRoute')";
+    private const string BookingColumns = "visit_id, order_id, engineer_id, planned_arrival, duration_minutes, travel_minutes";
+
+    /// <summary>
+    /// The visits that still hold the time of some engineers (what the planner must not double-book), arriving in a
+    /// window: ix_visits_engineer_arrival.
+    /// </summary>
+    public const string SelectBookingsOfEngineers = "SELECT " + BookingColumns + """
+
+        FROM visits
+        WHERE engineer_id IN @EngineerIds AND planned_arrival >= @From AND planned_arrival <= @Until
+          AND status IN ('Assigned', 'Accepted', 'EnRoute')
+        """;
+
+    /// <summary>Every visit that still holds one engineer's time, whenever it is: ix_visits_engineer.</summary>
+    public const string SelectBookingsOfEngineer = "SELECT " + BookingColumns + """
+
+        FROM visits
+        WHERE engineer_id = @EngineerId AND status IN ('Assigned', 'Accepted', 'EnRoute')
+        """;
 
     public const string SetVisitStatus = "UPDATE visits SET status = @Status WHERE visit_id = @VisitId";
 

@@ -7,12 +7,38 @@ using TclHotline.Dispatch.Domain.Network;
 
 namespace TclHotline.Dispatch.Data;
 
-/// <summary>Reads and writes the service network. The network is small, so it is read whole for each decision.</summary>
+/// <summary>
+/// Reads and writes the service network. The network is held in memory and read again only when the roster's
+/// stamp (network_version) differs from the one it was read under: every write here sets a new stamp in the
+/// writer's transaction, so a change made by any process on the database is seen at its next read.
+/// </summary>
 public sealed class NetworkStore(DispatchOptions options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private Loaded? _loaded;
+
+    /// <summary>The network as of <paramref name="transaction"/> (or as committed, without one): one read when unchanged.</summary>
     public async Task<ServiceNetwork> LoadAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
+    {
+        // The stamp is read first: a network read after it is at least as new, so it is never newer than it claims to be
+        // out of date; at worst it is read once more.
+        var stamp = await connection.ExecuteScalarAsync<string>(new CommandDefinition(DispatchSql.SelectNetworkStamp, transaction: transaction, cancellationToken: ct));
+        if (Volatile.Read(ref _loaded) is { } loaded && loaded.Stamp == stamp)
+        {
+            return loaded.Network;
+        }
+
+        var network = await ReadAsync(connection, transaction, ct);
+        if (stamp is not null)
+        {
+            Volatile.Write(ref _loaded, new Loaded(stamp, network));
+        }
+
+        return network;
+    }
+
+    private async Task<ServiceNetwork> ReadAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
     {
         CommandDefinition Command(string sql) => new(sql, transaction: transaction, cancellationToken: ct);
         var branches = await connection.QueryAsync<BranchRow>(Command(DispatchSql.SelectBranches));
@@ -30,6 +56,7 @@ public sealed class NetworkStore(DispatchOptions options)
 
     public async Task InsertAsync(DbConnection connection, DbTransaction transaction, ServiceNetwork network)
     {
+        await StampAsync(connection, transaction);
         foreach (var branch in network.Branches)
         {
             await connection.ExecuteAsync(DispatchSql.InsertBranch, new
@@ -51,6 +78,7 @@ public sealed class NetworkStore(DispatchOptions options)
 
     public async Task SaveOutletAsync(DbConnection connection, DbTransaction transaction, Outlet outlet, bool isNew)
     {
+        await StampAsync(connection, transaction);
         var row = new { OutletId = outlet.Id, outlet.BranchCode, outlet.Name, Kind = outlet.Kind.ToString(), outlet.ProviderName };
         await connection.ExecuteAsync(isNew ? DispatchSql.InsertOutlet : DispatchSql.UpdateOutlet, row, transaction);
         await connection.ExecuteAsync(DispatchSql.DeleteCoverage, new { OutletId = outlet.Id }, transaction);
@@ -63,8 +91,10 @@ public sealed class NetworkStore(DispatchOptions options)
         }
     }
 
-    public Task SaveEngineerAsync(DbConnection connection, DbTransaction transaction, Engineer engineer, bool isNew) =>
-        connection.ExecuteAsync(isNew ? DispatchSql.InsertEngineer : DispatchSql.UpdateEngineer, new
+    public async Task SaveEngineerAsync(DbConnection connection, DbTransaction transaction, Engineer engineer, bool isNew)
+    {
+        await StampAsync(connection, transaction);
+        await connection.ExecuteAsync(isNew ? DispatchSql.InsertEngineer : DispatchSql.UpdateEngineer, new
         {
             EngineerId = engineer.Id,
             engineer.Name,
@@ -77,6 +107,20 @@ public sealed class NetworkStore(DispatchOptions options)
             engineer.DailyCapacity,
             engineer.Active,
         }, transaction);
+    }
+
+    public async Task SetEngineerActiveAsync(DbConnection connection, DbTransaction transaction, string engineerId, bool active)
+    {
+        await StampAsync(connection, transaction);
+        await connection.ExecuteAsync(DispatchSql.SetEngineerActive, new { EngineerId = engineerId, Active = active }, transaction);
+    }
+
+    /// <summary>
+    /// A new stamp, never a counter: a rolled-back write may have been read (and held) inside its own transaction,
+    /// and a counter would give the next writer's different network the same number.
+    /// </summary>
+    private static Task StampAsync(DbConnection connection, DbTransaction transaction) =>
+        connection.ExecuteAsync(DispatchSql.StampNetwork, new { Stamp = Guid.NewGuid().ToString("N") }, transaction);
 
     private static Engineer ToEngineer(EngineerRow row) => new(
         row.EngineerId,
@@ -93,6 +137,8 @@ public sealed class NetworkStore(DispatchOptions options)
         row.Active);
 
     private static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private sealed record Loaded(string Stamp, ServiceNetwork Network);
 
     private sealed record StoredShift(List<string> Days, string Start, string End);
 }

@@ -49,8 +49,24 @@ public sealed class VisitRow
     /// <summary>Still holds the engineer's time (and is the order's current visit).</summary>
     public bool IsBooked => Status is VisitStatuses.Assigned or VisitStatuses.Accepted or VisitStatuses.EnRoute;
 
-    public Domain.Planning.Booking ToBooking() => new(
-        VisitId, OrderId, EngineerId, PlannedArrival, TimeSpan.FromMinutes(DurationMinutes), TimeSpan.FromMinutes(TravelMinutes));
+    public Domain.Planning.Booking ToBooking() => BookingRow.Booking(VisitId, OrderId, EngineerId, PlannedArrival, DurationMinutes, TravelMinutes);
+}
+
+/// <summary>A visit as the planner sees it: who, when, for how long, with which trip.</summary>
+internal sealed class BookingRow
+{
+    public Guid VisitId { get; init; }
+    public Guid OrderId { get; init; }
+    public string EngineerId { get; init; } = "";
+    public DateTimeOffset PlannedArrival { get; init; }
+    public long DurationMinutes { get; init; }
+    public long TravelMinutes { get; init; }
+
+    public Domain.Planning.Booking ToBooking() => Booking(VisitId, OrderId, EngineerId, PlannedArrival, DurationMinutes, TravelMinutes);
+
+    internal static Domain.Planning.Booking Booking(
+        Guid visitId, Guid orderId, string engineerId, DateTimeOffset arrival, long durationMinutes, long travelMinutes) =>
+        new(visitId, orderId, engineerId, arrival, TimeSpan.FromMinutes(durationMinutes), TimeSpan.FromMinutes(travelMinutes));
 }
 
 public sealed class EscalationRow

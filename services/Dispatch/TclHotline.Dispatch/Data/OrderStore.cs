@@ -7,6 +7,8 @@ namespace TclHotline.Dispatch.Data;
 /// <summary>Reads the orders dispatch serves, with their visits, and the bookings the planner must respect.</summary>
 public sealed class OrderStore
 {
+    private const int EngineersPerQuery = 500;
+
     public async Task<DispatchRecord?> LoadAsync(DbConnection connection, DbTransaction? transaction, Guid orderId, CancellationToken ct)
     {
         var row = await connection.QuerySingleOrDefaultAsync<OrderRow>(Command(DispatchSql.SelectOrder, new { OrderId = orderId }, transaction, ct));
@@ -36,8 +38,25 @@ public sealed class OrderStore
         return rows.Select(r => DispatchRecord.From(r, visits[r.OrderId], [])).ToList();
     }
 
-    public async Task<Schedule> LoadScheduleAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct) =>
-        Schedule.Of((await connection.QueryAsync<VisitRow>(Command(DispatchSql.SelectBookings, null, transaction, ct))).Select(v => v.ToBooking()));
+    /// <summary>The bookings inside <paramref name="window"/>: what one decision can depend on.</summary>
+    public async Task<Schedule> LoadScheduleAsync(DbConnection connection, DbTransaction? transaction, ScheduleWindow window, CancellationToken ct)
+    {
+        var bookings = new List<Booking>();
+        // SQL Server takes at most 2,100 parameters a statement.
+        foreach (var engineerIds in window.EngineerIds.Order(StringComparer.Ordinal).Chunk(EngineersPerQuery))
+        {
+            var rows = await connection.QueryAsync<BookingRow>(Command(DispatchSql.SelectBookingsOfEngineers,
+                new { EngineerIds = engineerIds, window.From, window.Until }, transaction, ct));
+            bookings.AddRange(rows.Select(r => r.ToBooking()));
+        }
+
+        return Schedule.Of(bookings);
+    }
+
+    /// <summary>Every booking of one engineer, whenever it is.</summary>
+    public async Task<IReadOnlyList<Booking>> LoadBookingsOfAsync(DbConnection connection, DbTransaction? transaction, string engineerId, CancellationToken ct) =>
+        (await connection.QueryAsync<BookingRow>(Command(DispatchSql.SelectBookingsOfEngineer, new { EngineerId = engineerId }, transaction, ct)))
+            .Select(r => r.ToBooking()).ToList();
 
     public async Task<IReadOnlyList<CommitmentOutcomeRow>> LoadOutcomesAsync(
         DbConnection connection, string branchCode, DateTimeOffset since, CancellationToken ct) =>

@@ -23,6 +23,14 @@ public sealed class DispatchOptions
     public int AppointmentSlotsOffered { get; set; } = 3;
 
     /// <summary>
+    /// A decision reads only the bookings arriving from now minus this span until its latest possible arrival
+    /// plus this span. It must exceed one branch-local day (capacity counts the bookings of the arrival's local
+    /// day; 25 h across a daylight-saving change) plus the longest visit with its trip, so that the narrowed
+    /// schedule decides exactly as the whole one would.
+    /// </summary>
+    public TimeSpan BookingMargin { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>
     /// Shares of a commitment's span after which the board shows it as warned; the same fractions
     /// the SLA timer warns at. Null means the default 0.5 and 0.8: configuration binding appends to
     /// a pre-filled array instead of replacing it, so the default lives in <see cref="Warnings"/>.

@@ -13,6 +13,31 @@ public sealed class AssignmentPlanner(DispatchOptions options, TimeProvider time
     private DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>
+    /// The bookings a plan for <paramref name="order"/> arriving by <paramref name="latestArrival"/> can depend on:
+    /// those of the engineers eligible for it (and of <paramref name="alsoEngineers"/>), around [now, latest arrival].
+    /// Every plan departs at or after now; a booking matters when it overlaps the trip and visit, adds a candidate
+    /// arrival (its end plus the trip) or shares the arrival's local day (capacity). All of those arrive within
+    /// <see cref="DispatchOptions.BookingMargin"/> of [now, latest arrival].
+    /// </summary>
+    public ScheduleWindow BookingsFor(
+        ServiceNetwork network, DispatchOrder order, DateTimeOffset latestArrival, params IEnumerable<string> alsoEngineers) =>
+        Window(EligibleEngineer.All(network, order, options).Select(c => c.Engineer.Id).Concat(alsoEngineers), latestArrival);
+
+    /// <summary>The bookings <see cref="Override"/> of <paramref name="engineerId"/> can depend on.</summary>
+    public ScheduleWindow BookingsOf(string engineerId, Commitment commitment, DateTimeOffset? arrival) =>
+        Window([engineerId], arrival is { } at && at > commitment.DueAt ? at : commitment.DueAt);
+
+    /// <summary>The latest arrival <see cref="ProposeAppointments"/> may look at: the end of the last day's last window.</summary>
+    public DateTimeOffset LatestProposedArrival => Now + TimeSpan.FromDays(options.AppointmentDaysAhead + 1) + options.AppointmentSlotLength;
+
+    private ScheduleWindow Window(IEnumerable<string> engineerIds, DateTimeOffset latestArrival)
+    {
+        var now = Now;
+        return new(engineerIds.ToHashSet(StringComparer.Ordinal), now - options.BookingMargin,
+            (latestArrival > now ? latestArrival : now) + options.BookingMargin);
+    }
+
+    /// <summary>
     /// The eligible engineer with the earliest feasible arrival inside the commitment (ties: fewer
     /// visits that day, then id); at risk, to escalate at once, when there is none.
     /// </summary>

@@ -23,7 +23,14 @@ public enum VisitConflict
 /// </summary>
 public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOnlyList<Booking> bookings, DateTimeOffset now)
 {
-    public int BookingsOn(DateOnly date) => bookings.Count(b => clock.LocalDate(b.Arrival) == date);
+    // The local day of each booking's arrival, worked out once: capacity is checked for every candidate arrival.
+    private DateOnly[]? _bookingDays;
+
+    public int BookingsOn(DateOnly date)
+    {
+        _bookingDays ??= bookings.Select(b => clock.LocalDate(b.Arrival)).ToArray();
+        return _bookingDays.Count(d => d == date);
+    }
 
     /// <summary>Why the engineer could not arrive at <paramref name="arrival"/>, or null when they can.</summary>
     public VisitConflict? ConflictAt(DateTimeOffset arrival, TimeSpan travel, TimeSpan duration)
