@@ -58,6 +58,12 @@ start_broker() {
   echo "[]." > "$RABBIT_DIR/enabled_plugins"
   (
     rabbit_env
+    # The server and rabbitmqctl both create $HOME/.erlang.cookie when it is missing; started together they
+    # can write different ones and rabbitmqctl is then refused. Write it once, before either runs.
+    if [ ! -f "$HOME/.erlang.cookie" ]; then
+      (umask 077; head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$HOME/.erlang.cookie")
+      chmod 400 "$HOME/.erlang.cookie"
+    fi
     # Our own epmd, in the foreground of its own process, so stop.sh can stop exactly this one by pid.
     setsid epmd -address 127.0.0.1 -port "$EPMD_PORT" >"$LOG_DIR/epmd.log" 2>&1 &
     echo $! > "$PID_DIR/epmd.pid"

@@ -25,6 +25,21 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         _dir = Path.Combine(Path.GetTempPath(), "tclhotline-rabbit-" + Port);
         Directory.CreateDirectory(_dir);
         File.WriteAllText(Path.Combine(_dir, "enabled_plugins"), "[].");
+        WriteErlangCookie(_dir);
+    }
+
+    /// <summary>
+    /// The server and rabbitmqctl authenticate with $HOME/.erlang.cookie. Left to them, both create it when
+    /// missing; started together they can each write a different one, and every rabbitmqctl call is then
+    /// rejected ("Invalid challenge reply"). So the cookie exists, readable by its owner only, before either runs.
+    /// </summary>
+    private static void WriteErlangCookie(string home)
+    {
+        var path = Path.Combine(home, ".erlang.cookie");
+        if (File.Exists(path))
+            return;
+        File.WriteAllText(path, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+        File.SetUnixFileMode(path, UnixFileMode.UserRead);
     }
 
     public int Port { get; }

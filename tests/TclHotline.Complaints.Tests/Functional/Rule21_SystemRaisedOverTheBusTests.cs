@@ -42,6 +42,29 @@ public sealed class Rule21_SystemRaisedOverTheBusTests(ComplaintsHost service) :
     }
 
     [Fact]
+    public async Task Rule21_a_breach_that_overtakes_the_order_opens_the_complaint_which_names_the_order_once_it_arrives()
+    {
+        var orderId = Guid.NewGuid();
+        var seen = await service.HandledAsync(nameof(DeadlineBreachedConsumer));
+        await service.PublishAsync(OnSiteBreach(orderId));
+        await service.WaitHandledAsync(nameof(DeadlineBreachedConsumer), seen + 1);
+        var early = Assert.Single(await service.ComplaintsOfOrderAsync(orderId));
+        Assert.Equal("", (await service.Handler().GetComplaintAsync(new GetComplaintRequest { ComplaintId = early.ComplaintId })).OrderNumber);
+
+        var opened = await service.HandledAsync(nameof(ServiceOrderOpenedConsumer));
+        var order = ComplaintsHost.OrderOpened(orderId);
+        await service.PublishAsync(order);
+        await service.WaitHandledAsync(nameof(ServiceOrderOpenedConsumer), opened + 1);
+
+        var complaint = await service.Handler().GetComplaintAsync(new GetComplaintRequest { ComplaintId = early.ComplaintId });
+        Assert.Equal(order.OrderNumber, complaint.OrderNumber);
+        Assert.Equal(order.CustomerName, complaint.CustomerName);
+        Assert.Equal(order.CustomerPhone, complaint.CustomerPhone);
+        Assert.Equal(order.SerialNumber, complaint.SerialNumber);
+        Assert.Equal(ComplaintSource.CommitmentBreached, complaint.Source);
+    }
+
+    [Fact]
     public async Task Rule21_a_breach_that_is_not_an_on_site_commitment_opens_nothing()
     {
         var orderId = Guid.NewGuid();

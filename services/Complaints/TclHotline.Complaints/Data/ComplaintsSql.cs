@@ -119,6 +119,19 @@ public static class ComplaintsSql
         WHERE NOT EXISTS (SELECT 1 FROM order_facts WHERE order_id = @OrderId)
         """;
 
+    /// <summary>
+    /// A complaint raised by the order's breach before the order's own facts arrived (events on different
+    /// queues overtake each other) names the order and customer once they do; what it already names stays.
+    /// </summary>
+    public const string CompleteComplaintsOfOrder = """
+        UPDATE complaints SET
+            order_number = COALESCE(order_number, @OrderNumber),
+            customer_name = CASE WHEN customer_name = '' THEN @CustomerName ELSE customer_name END,
+            customer_phone = CASE WHEN customer_phone = '' THEN @CustomerPhone ELSE customer_phone END,
+            serial_number = COALESCE(serial_number, NULLIF(@SerialNumber, ''))
+        WHERE order_id = @OrderId AND (order_number IS NULL OR customer_name = '' OR customer_phone = '')
+        """;
+
     public const string SelectOrderFact = """
         SELECT o.order_id, o.order_number, o.branch_code, o.customer_name, o.customer_phone, o.serial_number, e.engineer_id
         FROM order_facts o LEFT JOIN order_engineers e ON e.order_id = o.order_id

@@ -8,11 +8,12 @@ namespace TclHotline.Complaints.Data;
 /// <summary>The local copy of order facts a system-raised complaint names, and the order's repeat calls (rule 21).</summary>
 public static class OrderFactStore
 {
-    public static Task RecordAsync(UnitOfWork unit, ServiceOrderOpened m) =>
-        unit.ExecuteAsync(ComplaintsSql.InsertOrderFact, new
-        {
-            m.OrderId, m.OrderNumber, m.BranchCode, m.CustomerName, m.CustomerPhone, m.SerialNumber, m.RegisteredAt,
-        });
+    public static async Task RecordAsync(UnitOfWork unit, ServiceOrderOpened m)
+    {
+        var fact = new { m.OrderId, m.OrderNumber, m.BranchCode, m.CustomerName, m.CustomerPhone, m.SerialNumber, m.RegisteredAt };
+        await unit.ExecuteAsync(ComplaintsSql.InsertOrderFact, fact);
+        await unit.ExecuteAsync(ComplaintsSql.CompleteComplaintsOfOrder, fact);
+    }
 
     public static async Task RecordAsync(UnitOfWork unit, EngineerAssigned m)
     {
