@@ -31,8 +31,11 @@ public sealed class AuditTrailTests(HotlineFlow flow)
         performed["cancellation"] = flow.ToCancel.OrderId;
 
         var engineers = await flow.Roster(HotlineRoles.Dispatcher).ListEngineersAsync(new ListEngineersRequest { BranchCode = flow.Branch });
+        // Another engineer than the planner's: re-assigning the same one at a shift start (07:55, say) changes
+        // nothing, and an audit entry without a change proves nothing.
+        var planned = await flow.Dispatch(HotlineRoles.Dispatcher).GetOrderDispatchAsync(new GetOrderDispatchRequest { OrderId = flow.Repair.OrderId });
         var refusals = new List<string>();
-        foreach (var engineer in engineers.Engineers)
+        foreach (var engineer in engineers.Engineers.Where(e => e.EngineerId != planned.CurrentVisit?.EngineerId))
         {
             try
             {

@@ -37,6 +37,26 @@ public sealed class TestHost : IAsyncDisposable
         Action<WebApplicationBuilder>? configure = null,
         string? dataDirectory = null)
     {
+        // A port free when picked can be taken before Kestrel binds it (an outgoing connection's ephemeral
+        // port, say): pick again rather than fail the test.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync(modules, settings, configure, dataDirectory);
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
+            {
+            }
+        }
+    }
+
+    private static async Task<TestHost> StartOnFreePortsAsync(
+        IServiceModule[] modules,
+        IEnumerable<KeyValuePair<string, string?>>? settings,
+        Action<WebApplicationBuilder>? configure,
+        string? dataDirectory)
+    {
         var grpcPort = FreePort.Next();
         var httpPort = FreePort.Next();
         var owns = dataDirectory is null;
@@ -63,7 +83,17 @@ public sealed class TestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             configure?.Invoke(builder);
         }, modules);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (owns) DeleteDataDirectory(dataDirectory);
+            throw;
+        }
+
         return new TestHost(app, grpcPort, httpPort, dataDirectory, owns);
     }
 
@@ -91,10 +121,12 @@ public sealed class TestHost : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        if (_ownsDataDirectory)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
+        if (_ownsDataDirectory) DeleteDataDirectory(DataDirectory);
+    }
+
+    private static void DeleteDataDirectory(string directory)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
