@@ -39,7 +39,8 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         if (File.Exists(path))
             return;
         File.WriteAllText(path, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
-        File.SetUnixFileMode(path, UnixFileMode.UserRead);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead);
     }
 
     public int Port { get; }
