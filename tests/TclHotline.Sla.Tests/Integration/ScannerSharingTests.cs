@@ -48,8 +48,9 @@ public sealed class ScannerSharingTests : IAsyncDisposable
     [Fact]
     public async Task AScannerStoppedMidRun_AndRestarted_LosesNone_AndDoublesNone()
     {
-        const int count = 1000;
-        KeyValuePair<string, string?> smallBatches = new("Sla:ScanBatchSize", "20"); // many rounds, so the stop lands mid-run
+        // Hundreds of rounds, so the stop lands mid-run even when a round takes a few milliseconds.
+        const int count = 4000;
+        KeyValuePair<string, string?> smallBatches = new("Sla:ScanBatchSize", "10");
         var first = await StartAsync(smallBatches);
         var subjects = await first.SeedAsync("SO-STOPPED", count, DateTimeOffset.UtcNow);
         await Eventually.Until(() => first.OutboxCount<DeadlineBreached>(), n => n > 0, TimeSpan.FromSeconds(30), "the first breaches");
