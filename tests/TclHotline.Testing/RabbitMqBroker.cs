@@ -75,7 +75,9 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {
-            throw new InvalidOperationException($"RabbitMQ {NodeName} did not start: {e.Message}\n{LogTail()}", e);
+            var log = LogTail();
+            await StopAsync(); // a broker that did not start must not outlive the test run
+            throw new InvalidOperationException($"RabbitMQ {NodeName} did not start: {e.Message}\n{log}", e);
         }
     }
 
@@ -153,7 +155,16 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         using var ctl = Process.Start(info)!;
         var output = ctl.StandardOutput.ReadToEndAsync();
         var error = ctl.StandardError.ReadToEndAsync();
-        await ctl.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(180));
+        try
+        {
+            await ctl.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(180));
+        }
+        catch (TimeoutException)
+        {
+            // A rabbitmqctl that cannot reach its node must not outlive the test run.
+            ctl.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} did not finish within 180 s");
+        }
         if (ctl.ExitCode != 0)
             throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed ({ctl.ExitCode}): {await output} {await error}");
     }

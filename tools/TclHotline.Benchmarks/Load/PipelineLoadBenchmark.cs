@@ -101,7 +101,8 @@ public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int
         var since = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var cpuBefore = hosts.Select(CpuSeconds).ToArray();
         var load = await AgentLoad.RunAsync(agents, duration, Register);
-        var cpu = hosts.Select((h, i) => $"{h.Name.Replace("TclHotline.", "")} {(CpuSeconds(h) - cpuBefore[i]) / load.Elapsed.TotalSeconds * 100:F0}%");
+        // Read now, not when the table is printed after the drain (which would add the drain's CPU).
+        var cpu = hosts.Select((h, i) => $"{h.Name.Replace("TclHotline.", "")} {(CpuSeconds(h) - cpuBefore[i]) / load.Elapsed.TotalSeconds * 100:F0}%").ToArray();
         var backlogAtEnd = Backlog(data);
         var queuesAtEnd = broker is null ? [] : await BrokerQueues.ListAsync(broker);
         var dispatchAtEnd = DispatchLatency.Read(data, since);

@@ -5,8 +5,8 @@ using TclHotline.ServiceDefaults.Database;
 namespace TclHotline.Intake.Orders;
 
 /// <summary>
-/// Human-readable order numbers, unique by a counter per branch-calendar day kept in the same
-/// transaction as the order: "SO20261127-000123".
+/// Human-readable order numbers: the registering branch's local date and a counter per date, shared by
+/// every branch and kept in the same transaction as the order: "SO20261127-000123".
 /// </summary>
 public static class OrderNumbers
 {
