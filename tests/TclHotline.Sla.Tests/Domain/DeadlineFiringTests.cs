@@ -37,6 +37,35 @@ public class DeadlineFiringTests
     }
 
     [Fact]
+    public void Fire_changes_only_the_columns_the_scanner_stores()
+    {
+        // SlaSql.UpdateFired writes state, warned_fraction, next_fire_at, breached_at, lateness_ms and version only.
+        var firings = 0;
+        foreach (var start in new[] { ApplyAll(Set(0, 24)), ApplyAll(Set(0, 24), Pause(2), Resume(5)), ApplyAll(Set(0, 24), Move(30, 1)) })
+        {
+            var before = start;
+            foreach (var hours in new[] { 12.5, 19.5, 24.5, 31, 60 })
+            {
+                var result = DefaultTimer.Fire(before, At(hours));
+                var after = result.Deadline;
+                Assert.Equal(before, after with
+                {
+                    State = before.State,
+                    WarnedFraction = before.WarnedFraction,
+                    NextFireAt = before.NextFireAt,
+                    BreachedAt = before.BreachedAt,
+                    Lateness = before.Lateness,
+                    Version = before.Version,
+                });
+                firings += result.Firings.Count;
+                before = after;
+            }
+        }
+
+        Assert.True(firings >= 9, $"only {firings} firings: the scenarios must warn twice and breach each");
+    }
+
+    [Fact]
     public void Fire_JustBeforeTheWarning_FiresNothingAndKeepsTheSameRow()
     {
         _clock.Advance(TimeSpan.FromHours(12) - TimeSpan.FromTicks(1));

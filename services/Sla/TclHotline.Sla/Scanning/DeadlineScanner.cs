@@ -148,7 +148,7 @@ internal sealed class DeadlineScanner(
 
     /// <summary>
     /// Fires claimed rows in one unit of work, in the order given (most overdue first): their warnings and
-    /// breaches go to the outbox in that order with multi-row inserts, each fired row is stored and released,
+    /// breaches go to the outbox in that order (one prepared INSERT run per row), each fired row is stored and released,
     /// all committed together. One transaction per batch rather than per row keeps SQLite's single writer
     /// free for the consumers and the relay. A row whose claim or version changed since it was read fails
     /// the unit.
@@ -158,8 +158,7 @@ internal sealed class DeadlineScanner(
         var now = unit.Now;
         var events = new List<OutboxEvent>();
         var notices = new List<SlaNotice>();
-        var fired = new List<FireResult>();
-        var saves = new List<(Deadline Before, Deadline After)>();
+        var fired = new List<(Deadline Before, FireResult Result)>();
         foreach (var before in held)
         {
             var result = timer.Fire(before, now);
@@ -177,21 +176,20 @@ internal sealed class DeadlineScanner(
                 notices.Add(SlaNotice.Of(message));
             }
 
-            fired.Add(result);
-            saves.Add((before, result.Deadline));
+            fired.Add((before, result));
         }
 
         await unit.PublishManyAsync(events);
-        var stored = await store.SaveFiredAsync(unit, saves, Instance);
-        if (stored != saves.Count)
+        var stored = await store.SaveFiredAsync(unit, fired.Select(f => (f.Before, f.Result.Deadline)).ToList(), Instance);
+        if (stored != fired.Count)
         {
-            throw new DeadlineConcurrencyException(saves.Count - stored, saves.Count);
+            throw new DeadlineConcurrencyException(fired.Count - stored, fired.Count);
         }
 
         unit.AfterCommit(() =>
         {
             broadcaster.Publish(notices);
-            fired.ForEach(f => metrics.Fired(f.Deadline, f.Firings));
+            fired.ForEach(f => metrics.Fired(f.Result.Deadline, f.Result.Firings));
         });
         await unit.CommitAsync();
     }

@@ -30,7 +30,7 @@ internal static class SlaSql
 
     /// <summary>
     /// Stores what the scanner fired and releases its claim, only while it still holds it. Only the columns
-    /// firing changes (DeadlineStore checks that nothing else changed): fewer parameters per fired row.
+    /// firing changes (a domain test holds DeadlineTimer.Fire to them): fewer parameters per fired row.
     /// </summary>
     public const string UpdateFired = $"""
         UPDATE deadlines SET {Parts.FiredColumns}, claimed_by = NULL, claimed_until = NULL
