@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TclHotline.ServiceDefaults.Modules;
+using TclHotline.ServiceDefaults.Outbox;
 
 namespace TclHotline.ServiceDefaults.Messaging;
 
@@ -31,11 +32,14 @@ public static class BusRegistration
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
 
+        var acknowledgements = new ConsumerAcknowledgements();
+        builder.Services.AddSingleton(acknowledgements);
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
             foreach (var module in modules)
-                module.AddConsumers(new ModuleConsumers(bus, module.Name));
+                module.AddConsumers(new ModuleConsumers(bus, module.Name, acknowledgements));
 
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
@@ -64,7 +68,11 @@ public static class BusRegistration
             }
             else
             {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.ConnectReceiveObserver(acknowledgements);
+                    cfg.ConfigureEndpoints(context);
+                });
             }
         });
     }
@@ -74,11 +82,12 @@ public static class BusRegistration
 /// How a module adds its consumers: each gets its own queue named after the service, so two services
 /// consuming the same event (each with its own consumer) never compete for one queue, in either run mode.
 /// </summary>
-public sealed class ModuleConsumers(IBusRegistrationConfigurator bus, string service)
+public sealed class ModuleConsumers(IBusRegistrationConfigurator bus, string service, ConsumerAcknowledgements? acknowledgements = null)
 {
     public void Add<TConsumer>() where TConsumer : class, IConsumer
     {
         var name = $"{service}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}";
+        acknowledgements?.AddConsumer(name, typeof(TConsumer));
         bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = name);
     }
 }
