@@ -117,6 +117,15 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         KillEpmd();
     }
 
+    /// <summary>A new, empty virtual host on this broker (a fresh broker as far as its users can tell), open to guest.</summary>
+    public async Task<string> AddVirtualHostAsync()
+    {
+        var name = "fresh-" + Guid.NewGuid().ToString("N")[..8];
+        await RunCtlAsync("add_vhost", name);
+        await RunCtlAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+        return name;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

@@ -18,13 +18,17 @@ namespace TclHotline.Foundation.Tests.Ledger;
 /// transaction, an event (a DeadlineSet stands in for any message); its consumer counts applications in the
 /// database and deliveries in memory, so tests can tell a duplicate delivery from a duplicate application.
 /// </summary>
-public sealed class LedgerModule : IServiceModule
+/// <param name="consumes">False: a publisher only (a service that raises the event but does not consume it).</param>
+public sealed class LedgerModule(bool consumes = true) : IServiceModule
 {
     public string Name => "ledger";
 
     public void AddServices(IHostApplicationBuilder builder) => builder.AddServiceDatabase<LedgerDatabase>();
 
-    public void AddConsumers(ModuleConsumers consumers) => consumers.Add<LedgerEventConsumer>();
+    public void AddConsumers(ModuleConsumers consumers)
+    {
+        if (consumes) consumers.Add<LedgerEventConsumer>();
+    }
 
     public void MapEndpoints(WebApplication app) => app.MapGrpcService<LedgerGrpcService>();
 }

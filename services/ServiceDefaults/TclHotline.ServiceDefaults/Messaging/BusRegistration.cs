@@ -63,6 +63,7 @@ public static class BusRegistration
                         h.PublisherConfirmation = true;
                         if (options.UseTls) h.UseSsl(s => s.Protocol = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
                     });
+                    cfg.DeployTopologyOnly = options.DeployTopologyOnly;
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -71,6 +72,7 @@ public static class BusRegistration
                 bus.UsingInMemory((context, cfg) =>
                 {
                     cfg.ConnectReceiveObserver(acknowledgements);
+                    cfg.DeployTopologyOnly = options.DeployTopologyOnly;
                     cfg.ConfigureEndpoints(context);
                 });
             }
