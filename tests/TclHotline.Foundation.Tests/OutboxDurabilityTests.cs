@@ -28,6 +28,7 @@ public sealed class OutboxDurabilityTests
         var release = new TaskCompletionSource();
         List<string> subjects;
         await using (var host = await TestHost.StartAsync([new LedgerModule()], dataDirectory: data))
+        try
         {
             subjects = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid().ToString("N")).ToList();
             foreach (var s in subjects) LedgerEventConsumer.Held[s] = release.Task;
@@ -47,7 +48,10 @@ public sealed class OutboxDurabilityTests
                 await copy.OpenAsync();
                 source.BackupDatabase(copy);
             }
-            release.SetResult();
+        }
+        finally
+        {
+            release.TrySetResult(); // the held consumers finish, so the host can stop
         }
 
         await using var restarted = await TestHost.StartAsync([new LedgerModule()], dataDirectory: crashed);
