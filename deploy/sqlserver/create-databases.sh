@@ -3,7 +3,7 @@
 # login (create-database.sql). Environment: MSSQL_SA_PASSWORD, SQLSERVER_HOST (default sqlserver),
 # <SERVICE>_DB_PASSWORD for each database below (SQL Server's password policy applies; no ').
 set -euo pipefail
-sqlcmd=/opt/mssql-tools18/bin/sqlcmd
+sqlcmd="${SQLCMD:-/opt/mssql-tools18/bin/sqlcmd}"
 host="${SQLSERVER_HOST:-sqlserver}"
 here="$(cd "$(dirname "$0")" && pwd)"
 
