@@ -40,6 +40,23 @@ rabbit_env() {
 
 alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
 
+# Prints the pid in a RabbitMQ pid file once the file holds a whole one. The node creates the file and then
+# writes the pid into it; `rabbitmqctl wait <file>` reading it in between finds it empty and fails with
+# {:garbage_in_pid_file, ...}. So the file is read here until it parses, and rabbitmqctl is given the pid.
+#   wait_for_pid_file FILE [TIMEOUT_SECONDS] [LAUNCHER_PID]   (fails at once when the launcher has exited)
+wait_for_pid_file() {
+  local file="$1" timeout="${2:-90}" launcher="${3:-}" pid="" tenths=0
+  while [ "$tenths" -lt $((timeout * 10)) ]; do
+    pid="$(tr -d '[:space:]' < "$file" 2>/dev/null || true)"
+    if [[ "$pid" =~ ^[0-9]+$ ]]; then echo "$pid"; return 0; fi
+    if [ -n "$launcher" ] && ! alive "$launcher"; then echo "the broker exited before writing $file" >&2; return 1; fi
+    sleep 0.1
+    tenths=$((tenths + 1))
+  done
+  echo "no pid in $file after ${timeout}s" >&2
+  return 1
+}
+
 # Stops one process by pid: SIGTERM, up to $2 seconds for it to exit, then SIGKILL.
 stop_pid() {
   local pid="$1" grace="${2:-20}" waited=0

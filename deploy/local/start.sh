@@ -68,11 +68,16 @@ start_broker() {
     setsid epmd -address 127.0.0.1 -port "$EPMD_PORT" >"$LOG_DIR/epmd.log" 2>&1 &
     echo $! > "$PID_DIR/epmd.pid"
     for _ in $(seq 50); do port_free "$EPMD_PORT" || break; sleep 0.1; done
+    # A pid file left by a broker that was killed would name a process that is gone (or someone else's).
+    rm -f "$RABBITMQ_PID_FILE"
     setsid "$RABBIT_BIN/rabbitmq-server" >"$LOG_DIR/rabbitmq.log" 2>&1 &
-    echo $! > "$PID_DIR/rabbitmq-launcher.pid"
-    "$RABBIT_BIN/rabbitmqctl" -q -n "$NODE_NAME" wait "$RABBITMQ_PID_FILE" --timeout 90
+    local launcher=$!
+    echo "$launcher" > "$PID_DIR/rabbitmq-launcher.pid"
+    local pid
+    pid="$(wait_for_pid_file "$RABBITMQ_PID_FILE" 90 "$launcher")"
+    echo "$pid" > "$PID_DIR/rabbitmq.pid"
+    "$RABBIT_BIN/rabbitmqctl" -q -n "$NODE_NAME" wait --pid "$pid" --timeout 90
     "$RABBIT_BIN/rabbitmqctl" -q -n "$NODE_NAME" await_startup --timeout 90
-    cp "$RABBITMQ_PID_FILE" "$PID_DIR/rabbitmq.pid"
   )
   echo "RabbitMQ  amqp://127.0.0.1:$AMQP_PORT  (node $NODE_NAME)"
 }

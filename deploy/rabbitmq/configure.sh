@@ -5,7 +5,7 @@
 # RabbitMQ permissions are regular expressions over exchange and queue names, per operation:
 #   configure (declare/delete), write (publish, bind to), read (consume, bind from).
 # MassTransit names, with the kebab-case formatter the services use:
-#   <service>-<consumer>, <service>-<consumer>_error/_skipped   a service's own queues and their exchanges
+#   <module>-<consumer>, <module>-<consumer>_error/_skipped     a module's own queues and their exchanges
 #   TclHotline.Messages.<Ns>:<Type>                             one exchange per event type
 #   MassTransit:Fault--...                                      where faults are published
 #   <host>_<process>_bus_<id>                                   each process's temporary bus endpoint
@@ -13,8 +13,10 @@
 # deadline events in TclHotline.Messages.Sla are published by Dispatch and Complaints), so every service may
 # declare and write to every event exchange; what each service may consume is still its own queues only.
 #
-# Environment: RABBITMQ_VHOST (default tclhotline), <SERVICE>_BUS_PASSWORD for intake, dispatch, sla,
-# complaints; RABBITMQCTL (default rabbitmqctl) and its usual node settings.
+# A service user's own queues are those of every module its host runs (intake hosts telephony too).
+#
+# Environment: RABBITMQ_VHOST (default tclhotline), <USER>_BUS_PASSWORD for each user below;
+# RABBITMQCTL (default rabbitmqctl) and its usual node settings.
 set -euo pipefail
 ctl="${RABBITMQCTL:-rabbitmqctl}"
 vhost="${RABBITMQ_VHOST:-tclhotline}"
@@ -27,16 +29,27 @@ for attempt in $(seq 60); do
 done
 "$ctl" -q list_vhosts name | grep -qx "$vhost" || "$ctl" -q add_vhost "$vhost" --default-queue-type quorum
 
+# user: the modules whose queues it owns
+users=(
+  "intake: intake telephony"
+  "dispatch: dispatch"
+  "sla: sla"
+  "complaints: complaints"
+)
+
 shared='TclHotline\.Messages\..*|MassTransit:Fault--.*|.*_bus_.*'
-for service in intake dispatch sla complaints; do
-  var="$(echo "$service" | tr '[:lower:]' '[:upper:]')_BUS_PASSWORD"
+for entry in "${users[@]}"; do
+  user="${entry%%:*}"
+  read -r -a modules <<<"${entry#*:}"
+  var="$(echo "$user" | tr '[:lower:]' '[:upper:]')_BUS_PASSWORD"
   password="${!var:?$var is required}"
-  if "$ctl" -q list_users | awk '{print $1}' | grep -qx "$service"; then
-    "$ctl" -q change_password "$service" "$password"
+  if "$ctl" -q list_users | awk '{print $1}' | grep -qx "$user"; then
+    "$ctl" -q change_password "$user" "$password"
   else
-    "$ctl" -q add_user "$service" "$password"
+    "$ctl" -q add_user "$user" "$password"
   fi
-  own="^(${service}-.*|${shared})\$"
-  "$ctl" -q set_permissions -p "$vhost" "$service" "$own" "$own" "$own"
+  queues="$(printf '%s-.*|' "${modules[@]}")"
+  own="^(${queues}${shared})\$"
+  "$ctl" -q set_permissions -p "$vhost" "$user" "$own" "$own" "$own"
 done
 echo "TclHotline: vhost $vhost and service users configured"

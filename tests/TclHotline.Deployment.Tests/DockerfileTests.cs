@@ -5,14 +5,15 @@ namespace TclHotline.Deployment.Tests;
 
 public sealed partial class DockerfileTests
 {
-    public static TheoryData<string, string> Images => new()
+    public static TheoryData<string, string> Images
     {
-        { "Intake", "services/Intake/TclHotline.Intake.Host/TclHotline.Intake.Host.csproj" },
-        { "Dispatch", "services/Dispatch/TclHotline.Dispatch.Host/TclHotline.Dispatch.Host.csproj" },
-        { "Sla", "services/Sla/TclHotline.Sla.Host/TclHotline.Sla.Host.csproj" },
-        { "Complaints", "services/Complaints/TclHotline.Complaints.Host/TclHotline.Complaints.Host.csproj" },
-        { "Standalone", "services/Standalone/TclHotline.Standalone/TclHotline.Standalone.csproj" },
-    };
+        get
+        {
+            var images = new TheoryData<string, string>();
+            foreach (var host in Hosts.All) images.Add(host.Name, host.Project);
+            return images;
+        }
+    }
 
     private static string DockerfileOf(string service) => Repository.Read($"services/{service}/Dockerfile");
 

@@ -9,8 +9,8 @@ public static class Repository
 
     public static string Read(string relative) => File.ReadAllText(PathOf(relative));
 
-    /// <summary>The services run as their own processes: name, and the gRPC and HTTP ports of its host's appsettings.json.</summary>
-    public static readonly string[] Services = ["Intake", "Dispatch", "Sla", "Complaints"];
+    /// <summary>The services run as their own processes under compose and Kubernetes (<see cref="Hosts.All"/>).</summary>
+    public static readonly string[] Services = [.. Hosts.All.Where(h => h.ComposeService is not null).Select(h => h.Name)];
 
     private static string FindRoot()
     {

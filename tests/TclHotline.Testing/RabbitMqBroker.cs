@@ -60,6 +60,8 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     {
         if (!IsInstalled)
             throw new InvalidOperationException($"{ServerBinary} is missing: install the rabbitmq-server package (the test command does).");
+        // A pid file left by a broker that was killed names a process that is gone.
+        File.Delete(PidFile);
         var start = Info(ServerBinary, "");
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -70,7 +72,9 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         _server.BeginErrorReadLine();
         try
         {
-            await RunCtlAsync("wait", Path.Combine(_dir, "pid"), "--timeout", "150");
+            var server = _server;
+            var pid = await WaitForPidFileAsync(PidFile, TimeSpan.FromSeconds(150), () => server.HasExited);
+            await RunCtlAsync("wait", "--pid", pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "--timeout", "150");
             await RunCtlAsync("await_startup", "--timeout", "150");
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException)
@@ -81,13 +85,40 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         }
     }
 
+    private string PidFile => Path.Combine(_dir, "pid");
+
+    /// <summary>
+    /// The pid in a RabbitMQ pid file, once the file holds a whole one. The node creates the file and then
+    /// writes the pid into it; <c>rabbitmqctl wait &lt;file&gt;</c> reading it in between finds it empty and fails
+    /// with <c>{:garbage_in_pid_file, ...}</c> (seen on a loaded machine). So the file is read here until it
+    /// parses, and rabbitmqctl is given the pid. deploy/local/common.sh (wait_for_pid_file) does the same in bash.
+    /// </summary>
+    /// <param name="launcherExited">True once the process that should write the file is gone: stop waiting.</param>
+    public static async Task<int> WaitForPidFileAsync(string path, TimeSpan timeout, Func<bool>? launcherExited = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            string text;
+            try { text = await File.ReadAllTextAsync(path); }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException) { text = ""; }
+            if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+                return pid;
+            if (launcherExited?.Invoke() == true)
+                throw new InvalidOperationException($"the broker exited before writing its pid to {path}");
+            if (DateTime.UtcNow >= deadline)
+                throw new TimeoutException($"no pid in {path} after {timeout.TotalSeconds:0} s");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>
     /// Stops the broker the way an operator does (rabbitmqctl stop, waiting for the pid to exit), falling back
     /// to killing it by pid, then its epmd; the data folder stays for a restart.
     /// </summary>
     public async Task StopAsync()
     {
-        var pidFile = Path.Combine(_dir, "pid");
+        var pidFile = PidFile;
         if (File.Exists(pidFile))
         {
             try { await RunCtlAsync("stop", pidFile); }
@@ -191,7 +222,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         info.Environment["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}";
         info.Environment["RABBITMQ_MNESIA_BASE"] = Path.Combine(_dir, "mnesia");
         info.Environment["RABBITMQ_LOG_BASE"] = Path.Combine(_dir, "log");
-        info.Environment["RABBITMQ_PID_FILE"] = Path.Combine(_dir, "pid");
+        info.Environment["RABBITMQ_PID_FILE"] = PidFile;
         info.Environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_dir, "enabled_plugins");
         return info;
     }

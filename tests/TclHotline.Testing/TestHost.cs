@@ -35,7 +35,8 @@ public sealed class TestHost : IAsyncDisposable
         IServiceModule[] modules,
         IEnumerable<KeyValuePair<string, string?>>? settings = null,
         Action<WebApplicationBuilder>? configure = null,
-        string? dataDirectory = null)
+        string? dataDirectory = null,
+        string environment = "Development")
     {
         // A port free when picked can be taken before Kestrel binds it (an outgoing connection's ephemeral
         // port, say): pick again rather than fail the test.
@@ -43,7 +44,7 @@ public sealed class TestHost : IAsyncDisposable
         {
             try
             {
-                return await StartOnFreePortsAsync(modules, settings, configure, dataDirectory);
+                return await StartOnFreePortsAsync(modules, settings, configure, dataDirectory, environment);
             }
             catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
             {
@@ -55,7 +56,8 @@ public sealed class TestHost : IAsyncDisposable
         IServiceModule[] modules,
         IEnumerable<KeyValuePair<string, string?>>? settings,
         Action<WebApplicationBuilder>? configure,
-        string? dataDirectory)
+        string? dataDirectory,
+        string environment)
     {
         var grpcPort = FreePort.Next();
         var httpPort = FreePort.Next();
@@ -78,7 +80,7 @@ public sealed class TestHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? []) config[key] = value;
 
-        var app = HotlineApp.Create(["--environment=Development"], builder =>
+        var app = HotlineApp.Create([$"--environment={environment}"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
             configure?.Invoke(builder);

@@ -23,7 +23,8 @@ public static class CliApp
                     --street --bracket company|customer --model --serial --purchase-date --invoice-number
                     --invoice-date --warranty-card --installation-date --installed-through-hotline
                     --production-date --fault-category --fault --visit-at 2026-11-28T09:00+08:00
-                    --call-id --agent --key --complaint-category --complaint --related-order
+                    --call-id --agent (default: the token's subject) --key --complaint-category --complaint
+                    --related-order
           lookup <phone> [--calls N]
           show <order-number>
           list [--branch B --status S --type T --from yyyy-MM-dd --to yyyy-MM-dd --page-size N --page-token X]
@@ -61,7 +62,7 @@ public static class CliApp
             var call = new CallOptions(headers, DateTime.UtcNow.AddSeconds(30));
             return command switch
             {
-                "register" => await RegisterCommand.RunAsync(line, client, call, output),
+                "register" => await RegisterCommand.RunAsync(line, token, client, call, output),
                 "lookup" => await OrderCommands.LookupAsync(line, client, call, output),
                 "show" => await OrderCommands.ShowAsync(line, client, call, output),
                 "list" => await OrderCommands.ListAsync(line, client, call, output),

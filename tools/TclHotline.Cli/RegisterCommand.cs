@@ -9,11 +9,13 @@ namespace TclHotline.Cli;
 /// <summary>register: a call from flags, or from a JSON file in the contract's form (RegisterCallRequest).</summary>
 public static class RegisterCommand
 {
-    public static async Task<int> RunAsync(CommandLine line, IntakeService.IntakeServiceClient client, CallOptions call, Output output)
+    public static async Task<int> RunAsync(CommandLine line, string? token, IntakeService.IntakeServiceClient client, CallOptions call, Output output)
     {
         var request = line.Option("file") is { } file ? FromFile(file) : FromFlags(line);
         if (request.IdempotencyKey.Length == 0)
             request.IdempotencyKey = line.Option("key") ?? Guid.NewGuid().ToString("N");
+        if (request.AgentId.Length == 0)
+            request.AgentId = line.Option("agent") ?? AgentOf(token);
         line.EnsureAllRead();
         var reply = await client.RegisterCallAsync(request, call);
         if (output.IsJson)
@@ -32,6 +34,22 @@ public static class RegisterCommand
         return CliApp.Ok;
     }
 
+    /// <summary>
+    /// The agent is who signed in: the token's subject, not the account the CLI runs under (on a shared desk or
+    /// in a container that is "root" for everyone). Read only, not validated: the server checks the token.
+    /// </summary>
+    private static string AgentOf(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+            return ""; // the server answers Unauthenticated before it looks at the agent
+        System.IdentityModel.Tokens.Jwt.JwtSecurityToken jwt;
+        try { jwt = new System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler().ReadJwtToken(token); }
+        catch (ArgumentException) { return ""; } // not a JWT: the server refuses it
+        return jwt.Claims.FirstOrDefault(c => c.Type == TclHotline.ServiceDefaults.Security.HotlineClaims.Subject)?.Value is { Length: > 0 } subject
+            ? subject
+            : throw new UsageException("The token names no agent (no subject): pass --agent.");
+    }
+
     private static RegisterCallRequest FromFile(string path)
     {
         string json;
@@ -47,7 +65,7 @@ public static class RegisterCommand
     {
         IdempotencyKey = line.Option("key") ?? "",
         CallId = line.Option("call-id") ?? "",
-        AgentId = line.Option("agent") ?? Environment.UserName,
+        AgentId = line.Option("agent") ?? "",
         CallerNumber = line.Option("caller") ?? "",
         CustomerName = line.Option("name") ?? "",
         ProvinceCode = line.Option("province") ?? "",

@@ -91,9 +91,17 @@ public static class HotlineApp
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.MapHealthChecks("/health/live", Health("live")).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", Health("ready")).AllowAnonymous();
-        app.MapGrpcReflectionService().AllowAnonymous();
+        // Probes carry no token. In Production they answer the status only: the checks' names and descriptions
+        // (database and broker errors, server names) are for the logs, not for anyone who can reach the port.
+        var detailed = !app.Environment.IsProduction();
+        app.MapHealthChecks("/health/live", Health("live", detailed)).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", Health("ready", detailed)).AllowAnonymous();
+        // Reflection lists every service and message: open where developers run the hosts; in Production off
+        // unless Grpc:EnableReflection is set, and then for authenticated callers only (the fallback policy).
+        if (!app.Environment.IsProduction())
+            app.MapGrpcReflectionService().AllowAnonymous();
+        else if (app.Configuration.GetValue<bool>("Grpc:EnableReflection"))
+            app.MapGrpcReflectionService();
         app.MapGrpcService<AuditTrailGrpcService>();
         foreach (var module in modules) module.MapEndpoints(app);
     }
@@ -121,17 +129,19 @@ public static class HotlineApp
             otel.UseOtlpExporter();
     }
 
-    private static HealthCheckOptions Health(string tag) => new()
+    private static HealthCheckOptions Health(string tag, bool detailed) => new()
     {
         Predicate = check => check.Tags.Contains(tag),
         ResponseWriter = async (context, report) =>
         {
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(new
-            {
-                status = report.Status.ToString(),
-                checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
-            }));
+            await context.Response.WriteAsync(detailed
+                ? JsonSerializer.Serialize(new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
+                })
+                : JsonSerializer.Serialize(new { status = report.Status.ToString() }));
         },
     };
 }

@@ -118,4 +118,37 @@ public sealed class CliTests(IntakeHostFixture fixture) : IClassFixture<IntakeHo
         Assert.Equal(CliApp.Ok, list.Exit);
         Assert.All(list.Json.GetProperty("orders").EnumerateArray(), o => Assert.Equal("BR-43", o.GetProperty("branchCode").GetString()));
     }
+
+    [Fact]
+    public async Task Register_RecordsTheSignedInAgent_NotTheOperatingSystemUser()
+    {
+        string[] Call(string token, params string[] extra) =>
+        [
+            "register", "--caller", Requests.Phone(), "--name", "赵六", "--province", "43", "--city", "4301", "--district", "430102",
+            "--street", "芙蓉中路 2 号", "--type", "installation", "--model", "75C845", "--json",
+            "--server", intake.Host.GrpcAddress, "--token", token, .. extra,
+        ];
+        var signedIn = TestTokens.For("agent", subject: "A0042");
+
+        var fromToken = await RunAsync(Call(signedIn));
+        Assert.True(fromToken.Exit == CliApp.Ok, fromToken.Err);
+        Assert.Equal("A0042", fromToken.Json.GetProperty("order").GetProperty("agentId").GetString());
+
+        var named = await RunAsync(Call(signedIn, "--agent", "A0007"));
+        Assert.True(named.Exit == CliApp.Ok, named.Err);
+        Assert.Equal("A0007", named.Json.GetProperty("order").GetProperty("agentId").GetString());
+
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, $$"""
+                { "callerNumber": "{{Requests.Phone()}}", "customerName": "钱七", "provinceCode": "43", "cityCode": "4301",
+                  "districtCode": "430102", "streetAddress": "韶山北路 3 号", "orderType": "ORDER_TYPE_INSTALLATION", "productModel": "75C845" }
+                """);
+            var fromFile = await RunAsync("register", "--file", file, "--json", "--server", intake.Host.GrpcAddress, "--token", signedIn);
+            Assert.True(fromFile.Exit == CliApp.Ok, fromFile.Err);
+            Assert.Equal("A0042", fromFile.Json.GetProperty("order").GetProperty("agentId").GetString());
+        }
+        finally { File.Delete(file); }
+    }
 }

@@ -19,7 +19,10 @@ public static class SecurityRegistration
         var options = section.Get<SecurityOptions>() ?? new SecurityOptions();
         builder.Services.Configure<SecurityOptions>(section);
         if (options.Authority is null && string.IsNullOrEmpty(options.SigningKey))
-            throw new InvalidOperationException("Security:Jwt needs an Authority (OpenID Connect) or a development SigningKey.");
+            throw new InvalidOperationException("Security:Jwt needs an Authority or a SigningKey. " + SigningKeyPolicy.Remedy);
+        if (options.Authority is null && builder.Environment.IsProduction()
+            && SigningKeyPolicy.Refusal(options.SigningKey!, builder.Environment.ContentRootFileProvider) is { } refusal)
+            throw new InvalidOperationException($"{refusal}: refused in Production. {SigningKeyPolicy.Remedy}");
 
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
