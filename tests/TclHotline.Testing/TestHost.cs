@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using TclHotline.ServiceDefaults;
 using TclHotline.ServiceDefaults.Modules;
 
@@ -35,7 +36,8 @@ public sealed class TestHost : IAsyncDisposable
         IServiceModule[] modules,
         IEnumerable<KeyValuePair<string, string?>>? settings = null,
         Action<WebApplicationBuilder>? configure = null,
-        string? dataDirectory = null)
+        string? dataDirectory = null,
+        TimeProvider? clock = null)
     {
         // A port free when picked can be taken before Kestrel binds it (an outgoing connection's ephemeral
         // port, say): pick again rather than fail the test.
@@ -43,7 +45,7 @@ public sealed class TestHost : IAsyncDisposable
         {
             try
             {
-                return await StartOnFreePortsAsync(modules, settings, configure, dataDirectory);
+                return await StartOnFreePortsAsync(modules, settings, configure, dataDirectory, clock);
             }
             catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
             {
@@ -55,7 +57,8 @@ public sealed class TestHost : IAsyncDisposable
         IServiceModule[] modules,
         IEnumerable<KeyValuePair<string, string?>>? settings,
         Action<WebApplicationBuilder>? configure,
-        string? dataDirectory)
+        string? dataDirectory,
+        TimeProvider? clock)
     {
         var grpcPort = FreePort.Next();
         var httpPort = FreePort.Next();
@@ -81,6 +84,8 @@ public sealed class TestHost : IAsyncDisposable
         var app = HotlineApp.Create(["--environment=Development"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
+            // Registered before the host's own clock, which then keeps it (e.g. TestClock.Shared).
+            if (clock is not null) builder.Services.AddSingleton(clock);
             configure?.Invoke(builder);
         }, modules);
         try
