@@ -34,7 +34,7 @@ public sealed class HotlineCalls(SystemUnderTest system)
     /// </summary>
     public static RegisterCallRequest Repair(string province, string city, string district, string? phone = null, string? serial = null)
     {
-        var purchase = DateTime.UtcNow.AddDays(-60);
+        var purchase = TestClock.Now.UtcDateTime.AddDays(-60);
         var produced = purchase.AddMonths(-2);
         return new RegisterCallRequest
         {

@@ -62,7 +62,8 @@ public class SystemUnderTest : IAsyncLifetime
         }
         if (!RabbitMqBroker.IsInstalled) return; // every test is a [RabbitMqFact]: skipped, saying why
         Directory.CreateDirectory(LogDirectory);
-        await File.WriteAllTextAsync(OffsetFile, "0");
+        // Every process starts at the tests' business instant (a weekday morning in Changsha), not the hour of the run.
+        await File.WriteAllTextAsync(OffsetFile, TestClock.OffsetMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Broker.StartAsync();
         foreach (var service in Services)
         {
