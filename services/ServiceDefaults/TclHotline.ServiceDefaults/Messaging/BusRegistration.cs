@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Modules;
 
 namespace TclHotline.ServiceDefaults.Messaging;
@@ -59,6 +60,7 @@ public static class BusRegistration
                         h.PublisherConfirmation = true;
                         if (options.UseTls) h.UseSsl(s => s.Protocol = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
                     });
+                    cfg.ReceiveLiveFeeds(context, string.Join("-", modules.Select(m => m.Name)));
                     cfg.ConfigureEndpoints(context);
                 });
             }
