@@ -29,8 +29,6 @@ public sealed class LiveFeedRelay(IOptions<MessagingOptions> messaging)
     /// <summary>This process: it ignores its own items when they come back from the broker.</summary>
     public Guid Instance { get; } = Guid.NewGuid();
 
-    internal bool Enabled => _outgoing is not null;
-
     internal ChannelReader<object>? Outgoing => _outgoing?.Reader;
 
     internal void Send(object item) => _outgoing?.Writer.TryWrite(item);
