@@ -39,6 +39,8 @@ public static class LiveFeedEndpoint
             endpoint.Exclusive = true;
             // One at a time keeps the publishers' order (a warning before its breach); handling is a buffer write.
             endpoint.ConcurrentMessageLimit = 1;
+            // Bursts (a batch of breaches) come off the broker in large bites rather than a round trip per few items.
+            endpoint.PrefetchCount = 256;
             endpoint.DiscardFaultedMessages();
             endpoint.DiscardSkippedMessages();
             foreach (var receiver in receivers)

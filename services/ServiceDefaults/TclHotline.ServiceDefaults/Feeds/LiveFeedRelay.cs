@@ -33,7 +33,12 @@ public sealed class LiveFeedRelay(IOptions<MessagingOptions> messaging)
 
     internal void Send(object item) => _outgoing?.Writer.TryWrite(item);
 
-    internal void Stamp(PublishContext context) => context.Headers.Set(OriginHeader, Instance.ToString("N"));
+    internal void Stamp(PublishContext context)
+    {
+        context.Headers.Set(OriginHeader, Instance.ToString("N"));
+        // Only live watchers want it: kept in memory by the broker, gone with a broker restart like the queues.
+        context.Durable = false;
+    }
 
     internal static bool IsFrom(ConsumeContext context, Guid instance) =>
         context.Headers.Get<string>(OriginHeader) == instance.ToString("N");
