@@ -6,6 +6,7 @@ using TclHotline.Dispatch.Board;
 using TclHotline.Dispatch.Data;
 using TclHotline.Dispatch.Domain.Planning;
 using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.ServiceDefaults.Validation;
@@ -21,7 +22,7 @@ public sealed class DispatchGrpcService(
     AppointmentCommands appointments,
     VisitLifecycle visits,
     BoardReader board,
-    BoardBroadcaster broadcaster,
+    LiveFeed<BoardChange> changes,
     TimeProvider time) : Proto.DispatchService.DispatchServiceBase
 {
     private const string Desk = HotlineRoles.Dispatcher + "," + HotlineRoles.ServiceDirector + "," + HotlineRoles.Administrator;
@@ -160,11 +161,11 @@ public sealed class DispatchGrpcService(
         var branch = BoardBranch(call, request.BranchCode);
         var ct = call.CancellationToken;
         // Watch before the snapshot so no change between the two is lost.
-        using var watch = broadcaster.Watch(branch);
+        using var watch = changes.Subscribe(branch, BoardChange.WatchBuffer);
         await stream.WriteAsync(new Proto.BoardUpdate { At = Now(), Snapshot = await board.ReadAsync(branch, ct) }, ct);
         try
         {
-            await foreach (var orderId in watch.Changes.ReadAllAsync(ct))
+            await foreach (var (_, orderId) in watch.Items.ReadAllAsync(ct))
             {
                 var entry = await board.EntryAsync(orderId, ct);
                 await stream.WriteAsync(entry is null

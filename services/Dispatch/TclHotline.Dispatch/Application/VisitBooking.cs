@@ -5,6 +5,7 @@ using TclHotline.Messages;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Validation;
 
 namespace TclHotline.Dispatch.Application;
@@ -13,7 +14,7 @@ namespace TclHotline.Dispatch.Application;
 /// Carries out a planner's decision in the unit of work: books the visit (handing over from the one it
 /// replaces) or escalates to the service director at once, publishing the events through the outbox.
 /// </summary>
-public sealed class VisitBooking(BoardBroadcaster board)
+public sealed class VisitBooking(LiveFeed<BoardChange> board)
 {
     public static class By
     {
@@ -74,7 +75,7 @@ public sealed class VisitBooking(BoardBroadcaster board)
             "Customer", unit.Now), order.OrderId.ToString());
 
     public void NotifyBoard(UnitOfWork unit, DispatchOrder order) =>
-        unit.AfterCommit(() => board.Changed(order.BranchCode, order.OrderId));
+        unit.AfterCommit(() => board.Publish(new BoardChange(order.BranchCode, order.OrderId)));
 
     private async Task<Guid> BookAsync(
         UnitOfWork unit, DispatchOrder order, Commitment commitment, VisitPlan plan, string assignedBy, VisitRow? replacing)

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Modules;
 using TclHotline.ServiceDefaults.Outbox;
 
@@ -64,6 +65,7 @@ public static class BusRegistration
                         if (options.UseTls) h.UseSsl(s => s.Protocol = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
                     });
                     cfg.DeployTopologyOnly = options.DeployTopologyOnly;
+                    if (!options.DeployTopologyOnly) cfg.ReceiveLiveFeeds(context, string.Join("-", modules.Select(m => m.Name)));
                     cfg.ConfigureEndpoints(context);
                 });
             }
