@@ -110,10 +110,7 @@ public class BoardPageTests(DispatchService service) : IClassFixture<DispatchSer
         var order = DispatchService.Order(district: "430181", urban: false);
         await service.PublishAsync(order);
         await service.AwaitAsync<TclHotline.Messages.Sla.DeadlineSet>(order.OrderId);
-        var agent = service.Dispatch(HotlineRoles.Agent);
-        var slot = (await agent.ProposeAppointmentsAsync(new Proto.ProposeAppointmentsRequest { OrderId = order.OrderId.ToString() })).Slots.Last();
-        var visit = (await agent.BookAppointmentAsync(new Proto.BookAppointmentRequest { OrderId = order.OrderId.ToString(), WindowStart = slot.WindowStart }))
-            .CurrentVisit;
+        var visit = (await service.BookLatestSlotAsync(order.OrderId)).CurrentVisit;
         await service.Dispatch(HotlineRoles.Engineer, "CS", visit.EngineerId).ReportArrivalAsync(new Proto.VisitReport
         {
             OrderId = order.OrderId.ToString(), VisitId = visit.VisitId, EngineerId = visit.EngineerId,

@@ -179,12 +179,10 @@ public class PromiseTests(DispatchService service) : IClassFixture<DispatchServi
         var order = DispatchService.Order(district: RemoteDistrict, urban: false);
         await service.PublishAsync(order);
         await service.AwaitAsync<DeadlineSet>(order.OrderId);
-        var agent = service.Dispatch(HotlineRoles.Agent);
-        var slots = (await agent.ProposeAppointmentsAsync(new Proto.ProposeAppointmentsRequest { OrderId = order.OrderId.ToString() })).Slots;
-        var slot = slots.Last(); // the latest offered window opens well after now
-        var booked = await agent.BookAppointmentAsync(new Proto.BookAppointmentRequest { OrderId = order.OrderId.ToString(), WindowStart = slot.WindowStart });
+        var booked = await service.BookLatestSlotAsync(order.OrderId);
         var visit = booked.CurrentVisit;
-        Assert.True(slot.WindowStart.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(1), $"window opens {slot.WindowStart}");
+        var opens = booked.Commitment.NotBefore.ToDateTimeOffset();
+        Assert.True(opens > DateTimeOffset.UtcNow.AddMinutes(1), $"window opens {opens:O}");
 
         var arrived = await service.Dispatch(HotlineRoles.Engineer, "CS", visit.EngineerId).ReportArrivalAsync(new Proto.VisitReport
         {
@@ -192,7 +190,7 @@ public class PromiseTests(DispatchService service) : IClassFixture<DispatchServi
         });
 
         Assert.True(arrived.ArrivedEarly);
-        Assert.True(arrived.ArrivedAt.ToDateTimeOffset() < slot.WindowStart.ToDateTimeOffset());
+        Assert.True(arrived.ArrivedAt.ToDateTimeOffset() < opens);
         Assert.True((await service.AwaitAsync<EngineerArrived>(order.OrderId)).Early);
         var entry = (await service.Dispatch().GetBoardAsync(new Proto.GetBoardRequest { BranchCode = "CS" })).Entries
             .Single(e => e.OrderId == order.OrderId.ToString());

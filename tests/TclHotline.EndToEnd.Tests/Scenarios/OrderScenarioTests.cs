@@ -152,11 +152,13 @@ public sealed class OrderScenarioTests(SystemUnderTest system, ITestOutputHelper
         Assert.Equal(order.RegisteredAt.ToDateTimeOffset().AddHours(24), awaiting.BookingDueAt.ToDateTimeOffset());
         Assert.Equal(CommitmentState.OnTrack, awaiting.BookingState);
         Assert.Equal("浏阳市", awaiting.DistrictName);
-        var watched = await BookingDeadlineOnceAsync(order.OrderId, d => d.State == DeadlineState.Pending, "the booking deadline watched");
+        var watched = await _calls.DeadlineOnceAsync(order.OrderId, d => d.State == DeadlineState.Pending, "the booking deadline watched",
+            kind: DeadlineKinds.Booking);
         Assert.Equal(awaiting.BookingDueAt, watched.DueAt);
 
         await system.AdvanceClockAsync(PastUrbanCommitment);
-        var breached = await BookingDeadlineOnceAsync(order.OrderId, d => d.State == DeadlineState.Breached, "the booking deadline breached");
+        var breached = await _calls.DeadlineOnceAsync(order.OrderId, d => d.State == DeadlineState.Breached, "the booking deadline breached",
+            TimeSpan.FromSeconds(60), DeadlineKinds.Booking);
         Assert.NotNull(breached.BreachedAt);
         var escalated = await _calls.DispatchOnceAsync(order.OrderId,
             d => d.BookingState == CommitmentState.Breached && d.Escalations.Count > 0, "dispatch escalated the missed booking");
@@ -208,23 +210,6 @@ public sealed class OrderScenarioTests(SystemUnderTest system, ITestOutputHelper
         Assert.DoesNotContain(board.Entries, e => e.OrderId == order.OrderId);
         Assert.DoesNotContain((await new ComplaintDeskCalls(system).ListAsync(cancelled.BranchCode)), c => c.OrderId == order.OrderId);
     });
-
-    private Task<Deadline> BookingDeadlineOnceAsync(string orderId, Func<Deadline, bool> done, string what) =>
-        Eventually.Until(
-            async () =>
-            {
-                try
-                {
-                    return await _calls.Sla.GetDeadlineAsync(new GetDeadlineRequest
-                    {
-                        Owner = DeadlineOwners.Dispatch, SubjectId = orderId, Kind = DeadlineKinds.Booking,
-                    });
-                }
-                catch (RpcException e) when (e.StatusCode == StatusCode.NotFound) { return null!; }
-            },
-            d => d is not null && done(d),
-            TimeSpan.FromSeconds(60),
-            what);
 
     private async Task<Complaint> RaisedComplaintAsync(string branch, string orderId, ComplaintSource source)
     {

@@ -20,7 +20,7 @@ public sealed class DeadlineBreachedConsumer(ComplaintsDatabase db, ComplaintCom
         {
             await commands.DeadlineMissedAsync(unit, m, CancellationToken.None);
         }
-        else if (m.Owner == DeadlineOwners.Dispatch && m.Kind is DeadlineKinds.OnSite or DeadlineKinds.Booking && OnSiteSubject.TryParseOrderId(m.SubjectId, out var orderId))
+        else if (m.Owner == DeadlineOwners.Dispatch && m.Kind is (DeadlineKinds.OnSite or DeadlineKinds.Booking) && OnSiteSubject.TryParseOrderId(m.SubjectId, out var orderId))
         {
             await commands.CommitmentBreachedAsync(unit, orderId, m, CancellationToken.None);
         }
