@@ -40,6 +40,7 @@ public sealed class DispatchModule : IServiceModule
         services.AddSingleton<VisitBooking>();
         services.AddSingleton<OrderIntake>();
         services.AddSingleton<DeadlineReactions>();
+        services.AddSingleton<BookingDeadlines>();
         services.AddSingleton<AppointmentCommands>();
         services.AddSingleton<VisitLifecycle>();
         services.AddSingleton<RosterCommands>();

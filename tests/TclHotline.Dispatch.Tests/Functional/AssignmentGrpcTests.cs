@@ -63,7 +63,8 @@ public class AssignmentGrpcTests(DispatchService service) : IClassFixture<Dispat
         var waiting = await Eventually(() => service.OrderAsync(order.OrderId));
         Assert.True(waiting.AwaitingAppointment);
         Assert.Null(waiting.CurrentVisit);
-        Assert.Empty(await service.PublishedAsync<DeadlineSet>(order.OrderId));
+        // Only the booking deadline runs until the appointment is booked.
+        Assert.Equal(Messages.DeadlineKinds.Booking, (await service.AwaitAsync<DeadlineSet>(order.OrderId)).Kind);
         var dispatch = service.Dispatch(ServiceDefaults.Security.HotlineRoles.Agent);
 
         var proposal = await dispatch.ProposeAppointmentsAsync(new Proto.ProposeAppointmentsRequest { OrderId = order.OrderId.ToString() });
@@ -74,7 +75,7 @@ public class AssignmentGrpcTests(DispatchService service) : IClassFixture<Dispat
         Assert.Equal(slot.WindowEnd, booked.Commitment.DueAt);
         Assert.Equal(Proto.CommitmentBasis.Appointment, booked.Commitment.Basis);
         Assert.Equal(slot.EngineerId, booked.CurrentVisit.EngineerId);
-        Assert.Equal(slot.WindowEnd.ToDateTimeOffset(), (await service.AwaitAsync<DeadlineSet>(order.OrderId)).DueAt);
+        Assert.Equal(slot.WindowEnd.ToDateTimeOffset(), (await service.AwaitAsync<DeadlineSet>(order.OrderId, count: 2)).DueAt);
         Assert.Equal("Remote", (await service.AwaitAsync<AppointmentBooked>(order.OrderId)).Cause);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using TclHotline.Dispatch.Application;
 using TclHotline.Dispatch.Board;
 using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain;
 using TclHotline.Dispatch.Domain.Planning;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Feeds;
@@ -23,6 +24,7 @@ public sealed class DispatchGrpcService(
     VisitLifecycle visits,
     BoardReader board,
     LiveFeed<BoardChange> changes,
+    DispatchOptions options,
     TimeProvider time) : Proto.DispatchService.DispatchServiceBase
 {
     private const string Desk = HotlineRoles.Dispatcher + "," + HotlineRoles.ServiceDirector + "," + HotlineRoles.Administrator;
@@ -244,10 +246,21 @@ public sealed class DispatchGrpcService(
             errors.Add("at", "is in the future");
         }
 
-        errors.ThrowIfAny();
         var caller = Caller.From(call);
-        if (caller.IsIn(HotlineRoles.Engineer) && !caller.IsIn(HotlineRoles.Dispatcher) && !caller.IsIn(HotlineRoles.Administrator)
-            && caller.EngineerId != request.EngineerId)
+        var engineer = caller.IsIn(HotlineRoles.Engineer) && !caller.IsIn(HotlineRoles.Dispatcher) && !caller.IsIn(HotlineRoles.Administrator);
+        // Engineers report with the server's clock; only the desk may put a visit's step further back, saying why.
+        var pastTime = at < now - options.ReportClockTolerance;
+        if (pastTime && engineer)
+        {
+            errors.Add("at", $"is more than {options.ReportClockTolerance.TotalMinutes:0} min before the server's time; engineers report as it happens");
+        }
+        else if (pastTime && string.IsNullOrWhiteSpace(request.Reason))
+        {
+            errors.Add("reason", $"is required to record a time more than {options.ReportClockTolerance.TotalMinutes:0} min in the past");
+        }
+
+        errors.ThrowIfAny();
+        if (engineer && caller.EngineerId != request.EngineerId)
         {
             // Engineers report only their own visits.
             throw new AccessDeniedException("engineers report only their own visits");
@@ -261,6 +274,12 @@ public sealed class DispatchGrpcService(
             }
 
             await change(unit, record, new VisitReport(orderId, visitId, request.EngineerId, at));
+            if (pastTime)
+            {
+                await unit.AuditAsync(caller, "dispatch.PastTimeRecorded", "visit", visitId.ToString(),
+                    new { ServerTime = now }, new { Report = call.Method, At = at, request.Reason });
+            }
+
             var after = await context.RequireAsync(unit, orderId);
             return ProtoMapping.ToProto(after.Visits.First(v => v.VisitId == visitId), after.Commitment);
         });

@@ -106,20 +106,25 @@ public sealed class VisitBooking(LiveFeed<BoardChange> board)
         return visitId;
     }
 
-    private async Task EscalateAsync(UnitOfWork unit, CommitmentAtRisk atRisk)
+    private Task EscalateAsync(UnitOfWork unit, CommitmentAtRisk atRisk) =>
+        EscalateAsync(unit, atRisk.Order, atRisk.ServiceDirector, atRisk.Detail, atRisk.Commitment.DueAt, DeadlineKinds.OnSite);
+
+    /// <summary>Tells the branch's service director that a deadline of the order is at risk or lost (DispatchEscalated).</summary>
+    public async Task EscalateAsync(
+        UnitOfWork unit, DispatchOrder order, string serviceDirector, string reason, DateTimeOffset due, string deadlineKind)
     {
         var escalationId = Guid.NewGuid();
         await unit.ExecuteAsync(DispatchSql.InsertEscalation, new
         {
             EscalationId = escalationId,
-            atRisk.Order.OrderId,
-            atRisk.ServiceDirector,
-            Reason = atRisk.Detail,
+            order.OrderId,
+            ServiceDirector = serviceDirector,
+            Reason = reason,
             EscalatedAt = unit.Now,
         });
-        await unit.ExecuteAsync(DispatchSql.SetOrderEscalated, new { atRisk.Order.OrderId, Escalated = true, UpdatedAt = unit.Now });
-        await unit.PublishAsync(new DispatchEscalated(escalationId, atRisk.Order.OrderId, atRisk.BranchCode, atRisk.ServiceDirector,
-            atRisk.Detail, atRisk.Commitment.DueAt, unit.Now), atRisk.Order.OrderId.ToString());
-        NotifyBoard(unit, atRisk.Order);
+        await unit.ExecuteAsync(DispatchSql.SetOrderEscalated, new { order.OrderId, Escalated = true, UpdatedAt = unit.Now });
+        await unit.PublishAsync(new DispatchEscalated(escalationId, order.OrderId, order.BranchCode, serviceDirector,
+            reason, due, unit.Now, deadlineKind), order.OrderId.ToString());
+        NotifyBoard(unit, order);
     }
 }
