@@ -18,8 +18,10 @@ public sealed class DispatchService : IAsyncLifetime
 
     public Task InitializeAsync() => InitializeAsync(TestClock.Shared);
 
-    public async Task InitializeAsync(TimeProvider clock) =>
-        Host = await TestHost.StartAsync([new DispatchModule()], clock: clock);
+    public Task InitializeAsync(IEnumerable<KeyValuePair<string, string?>> settings) => InitializeAsync(TestClock.Shared, settings);
+
+    public async Task InitializeAsync(TimeProvider clock, IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
+        Host = await TestHost.StartAsync([new DispatchModule()], settings, clock: clock);
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
