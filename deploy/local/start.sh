@@ -88,6 +88,24 @@ build() {
     echo "Building $name..."
     dotnet build "$ROOT/services/$name/TclHotline.$name.Host" -c "$CONFIGURATION" -nologo -v q -clp:ErrorsOnly
   done
+  echo "Building the topology step (standalone)..."
+  dotnet build "$ROOT/services/Standalone/TclHotline.Standalone" -c "$CONFIGURATION" -nologo -v q -clp:ErrorsOnly
+}
+
+# Every service's queues and bindings, declared before any service starts (from the standalone binary, which
+# holds every module's consumers): an event published before its consumer's first start then waits in that
+# consumer's queue instead of being dropped by a fresh broker. Declaring again is harmless.
+deploy_topology() {
+  local bin="$ROOT/services/Standalone/TclHotline.Standalone/bin/$CONFIGURATION/net10.0"
+  [ -f "$bin/TclHotline.Standalone.dll" ] || { echo "$bin/TclHotline.Standalone.dll missing: run without --no-build"; return 1; }
+  (
+    cd "$bin"
+    Messaging__Transport=RabbitMq \
+    Messaging__Host=127.0.0.1 \
+    Messaging__Port="$AMQP_PORT" \
+    dotnet TclHotline.Standalone.dll deploy-topology >"$LOG_DIR/topology.log" 2>&1
+  ) || { echo "topology step failed; see $LOG_DIR/topology.log"; return 1; }
+  echo "Topology  every service's queues and bindings declared"
 }
 
 start_instance() {
@@ -131,6 +149,7 @@ mkdir -p "$PID_DIR" "$LOG_DIR" "$DATA_DIR"
 install_rabbitmq
 [ "$BUILD" -eq 1 ] && build
 start_broker
+deploy_topology
 # First instances first: each migrates its service's database at start-up, which two processes must not do
 # at once on one file. The extra instances start once the schema is there.
 for ((i = 0; i < INSTANCES; i++)); do

@@ -1,6 +1,9 @@
 using TclHotline.EndToEnd.Tests.Harness;
 using Xunit;
 
+// The distributed system and the standalone host each load both cores; run their collections one after the other.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace TclHotline.EndToEnd.Tests;
 
 /// <summary>Every end-to-end test shares one running system: starting the broker and four hosts costs most of the run.</summary>
@@ -8,4 +11,11 @@ namespace TclHotline.EndToEnd.Tests;
 public sealed class EndToEndCollection : ICollectionFixture<SystemUnderTest>
 {
     public const string Name = "end-to-end";
+}
+
+/// <summary>The tests of the embedded default: the standalone host alone, no broker.</summary>
+[CollectionDefinition(Name)]
+public sealed class StandaloneCollection : ICollectionFixture<StandaloneSystem>
+{
+    public const string Name = "standalone-end-to-end";
 }

@@ -148,6 +148,15 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         KillEpmd();
     }
 
+    /// <summary>A new, empty virtual host on this broker (a fresh broker as far as its users can tell), open to guest.</summary>
+    public async Task<string> AddVirtualHostAsync()
+    {
+        var name = "fresh-" + Guid.NewGuid().ToString("N")[..8];
+        await RunCtlAsync("add_vhost", name);
+        await RunCtlAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+        return name;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
@@ -175,7 +184,19 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         }
     }
 
-    private async Task RunCtlAsync(params string[] args)
+    /// <summary>
+    /// Messages a queue holds, ready or delivered but not yet acknowledged: 0 once its consumers have handled
+    /// (and acknowledged) everything sent to it.
+    /// </summary>
+    public async Task<int> MessagesInAsync(string queue)
+    {
+        var listing = await RunCtlAsync("list_queues", "--quiet", "--no-table-headers", "name", "messages");
+        var line = listing.Split('\n').Select(l => l.Split('\t', ' ')).FirstOrDefault(f => f.Length >= 2 && f[0] == queue)
+            ?? throw new InvalidOperationException($"queue {queue} is not declared: {listing}");
+        return int.Parse(line[^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> RunCtlAsync(params string[] args)
     {
         var info = Info(Ctl, "");
         info.ArgumentList.Add("-n");
@@ -198,6 +219,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         }
         if (ctl.ExitCode != 0)
             throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed ({ctl.ExitCode}): {await output} {await error}");
+        return await output;
     }
 
     private ProcessStartInfo Info(string file, string arguments)

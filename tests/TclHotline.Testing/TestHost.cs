@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using TclHotline.ServiceDefaults;
 using TclHotline.ServiceDefaults.Modules;
 
@@ -36,6 +37,7 @@ public sealed class TestHost : IAsyncDisposable
         IEnumerable<KeyValuePair<string, string?>>? settings = null,
         Action<WebApplicationBuilder>? configure = null,
         string? dataDirectory = null,
+        TimeProvider? clock = null,
         string environment = "Development")
     {
         // A port free when picked can be taken before Kestrel binds it (an outgoing connection's ephemeral
@@ -44,7 +46,7 @@ public sealed class TestHost : IAsyncDisposable
         {
             try
             {
-                return await StartOnFreePortsAsync(modules, settings, configure, dataDirectory, environment);
+                return await StartOnFreePortsAsync(modules, settings, configure, dataDirectory, clock, environment);
             }
             catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
             {
@@ -57,6 +59,7 @@ public sealed class TestHost : IAsyncDisposable
         IEnumerable<KeyValuePair<string, string?>>? settings,
         Action<WebApplicationBuilder>? configure,
         string? dataDirectory,
+        TimeProvider? clock,
         string environment)
     {
         var grpcPort = FreePort.Next();
@@ -83,6 +86,8 @@ public sealed class TestHost : IAsyncDisposable
         var app = HotlineApp.Create([$"--environment={environment}"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
+            // Registered before the host's own clock, which then keeps it (e.g. TestClock.Shared).
+            if (clock is not null) builder.Services.AddSingleton(clock);
             configure?.Invoke(builder);
         }, modules);
         try

@@ -1,5 +1,6 @@
 namespace TclHotline.Messages.Dispatch;
 
+/// <param name="Early">Arrived before the booked window opened: recorded as it happened, shown as early.</param>
 public sealed record EngineerArrived(
     Guid OrderId,
     Guid VisitId,
@@ -7,4 +8,5 @@ public sealed record EngineerArrived(
     string BranchCode,
     DateTimeOffset ArrivedAt,
     DateTimeOffset CommitmentDue,
-    bool OnTime);
+    bool OnTime,
+    bool Early = false);

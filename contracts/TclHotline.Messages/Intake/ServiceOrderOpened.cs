@@ -7,6 +7,7 @@ namespace TclHotline.Messages.Intake;
 /// </summary>
 /// <param name="OrderType">Repair | Installation | WallMount | EngineeringSurvey | PreSaleRepair</param>
 /// <param name="ExchangeEligible">The unit qualifies for a free exchange (rules 6–9), for the screen pop and the engineer.</param>
+/// <param name="DistrictName">The district's name from the region catalogue (芙蓉区), for people reading boards.</param>
 /// <param name="RequestedVisitAt">Set when the customer asked for a later visit than the commitment.</param>
 public sealed record ServiceOrderOpened(
     Guid OrderId,
@@ -27,4 +28,5 @@ public sealed record ServiceOrderOpened(
     bool InWarranty,
     bool ExchangeEligible,
     DateTimeOffset? RequestedVisitAt,
-    string? CallId);
+    string? CallId,
+    string DistrictName = "");

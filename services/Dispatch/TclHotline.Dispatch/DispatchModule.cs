@@ -11,6 +11,7 @@ using TclHotline.Dispatch.Domain;
 using TclHotline.Dispatch.Domain.Board;
 using TclHotline.Dispatch.Domain.Planning;
 using TclHotline.Dispatch.Seed;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 
@@ -34,11 +35,12 @@ public sealed class DispatchModule : IServiceModule
         services.AddSingleton<NetworkStore>();
         services.AddSingleton<OrderStore>();
         services.AddSingleton<DispatchContext>();
-        services.AddSingleton<BoardBroadcaster>();
+        services.AddLiveFeed<BoardChange>(change => change.BranchCode);
         services.AddSingleton<BoardReader>();
         services.AddSingleton<VisitBooking>();
         services.AddSingleton<OrderIntake>();
         services.AddSingleton<DeadlineReactions>();
+        services.AddSingleton<BookingDeadlines>();
         services.AddSingleton<AppointmentCommands>();
         services.AddSingleton<VisitLifecycle>();
         services.AddSingleton<RosterCommands>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -40,6 +41,25 @@ public static class HotlineApp
         var app = builder.Build();
         app.UseServiceDefaults(modules);
         return app;
+    }
+
+    /// <summary>
+    /// The deploy-time topology step: declares on RabbitMQ every queue, exchange and binding the modules'
+    /// consumers use (the same declarations their hosts make at start, from the same registrations), consumes
+    /// nothing, and returns. Run once with every module before any service starts, so an event published
+    /// before its consumers' first start waits in their queues instead of being dropped by a fresh broker.
+    /// </summary>
+    public static async Task DeployTopologyAsync(string[] args, Action<IHostApplicationBuilder>? configure, params IServiceModule[] modules)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        configure?.Invoke(builder);
+        builder.Configuration["Messaging:DeployTopologyOnly"] = "true";
+        if (!(builder.Configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions()).IsRabbitMq)
+            throw new InvalidOperationException("The topology step is for RabbitMQ: set Messaging:Transport to RabbitMq.");
+        builder.AddHotlineBus(modules); // consumers are declared, never instantiated: the modules' services are not needed
+        using var host = builder.Build();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await host.Services.GetRequiredService<IBusControl>().DeployAsync(timeout.Token);
     }
 
     public static void AddServiceDefaults(this WebApplicationBuilder builder, IReadOnlyList<IServiceModule> modules)

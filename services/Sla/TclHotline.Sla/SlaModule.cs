@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 using TclHotline.Sla.Consumers;
@@ -30,7 +31,7 @@ public sealed class SlaModule : IServiceModule
         builder.Services.AddSingleton(sp => new DeadlineTimer(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
         builder.Services.AddSingleton<DeadlineStore>();
         builder.Services.AddSingleton<DeadlineWakeUp>();
-        builder.Services.AddSingleton<SlaEventBroadcaster>();
+        builder.Services.AddLiveFeed<SlaNotice>(notice => notice.BranchCode);
         builder.Services.AddSingleton<SlaMetrics>();
         builder.Services.AddHostedService<DeadlineScanner>();
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 using TclHotline.Telephony.Api;
@@ -24,7 +25,7 @@ public sealed class TelephonyModule : IServiceModule
         builder.Services.AddSingleton(sp => new CallbackPolicy(sp.GetRequiredService<IOptions<TelephonyOptions>>().Value));
         builder.Services.AddSingleton<CallbackTasks>();
         builder.Services.AddSingleton<CallerLookup>();
-        builder.Services.AddSingleton<AgentDesk>();
+        builder.Services.AddLiveFeed<DeskPop>(pop => pop.AgentId);
         builder.Services.AddSingleton<TelephonyMetrics>();
         builder.Services.AddSingleton<CallEventIngestion>();
         builder.Services.AddSingleton<CallRecords>();

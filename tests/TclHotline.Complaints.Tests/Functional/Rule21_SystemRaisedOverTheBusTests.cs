@@ -79,7 +79,7 @@ public sealed class Rule21_SystemRaisedOverTheBusTests(ComplaintsHost service) :
     }
 
     [Fact]
-    public async Task Rule21_the_third_repeat_call_within_24_hours_opens_one_complaint_and_a_fourth_joins_it()
+    public async Task Rule21_the_third_repeat_call_opens_one_complaint_and_a_fourth_joins_it()
     {
         var orderId = Guid.NewGuid();
         await OpenOrderAsync(orderId);
@@ -107,19 +107,110 @@ public sealed class Rule21_SystemRaisedOverTheBusTests(ComplaintsHost service) :
     }
 
     [Fact]
-    public async Task Rule21_three_repeat_calls_spread_over_more_than_24_hours_open_nothing()
+    public async Task Rule21_the_third_repeat_call_opens_a_complaint_however_the_calls_are_spread_over_days()
     {
         var orderId = Guid.NewGuid();
         await OpenOrderAsync(orderId);
-        var first = DateTimeOffset.UtcNow.AddHours(-40);
+        var first = DateTimeOffset.UtcNow.AddDays(-5);
         var seen = await service.HandledAsync(nameof(RepeatCallLinkedConsumer));
 
         await service.PublishAsync(RepeatCall(orderId, first, 1));
-        await service.PublishAsync(RepeatCall(orderId, first.AddHours(13), 2));
-        await service.PublishAsync(RepeatCall(orderId, first.AddHours(26), 3));
+        await service.PublishAsync(RepeatCall(orderId, first.AddDays(2), 2));
+        await service.WaitHandledAsync(nameof(RepeatCallLinkedConsumer), seen + 2);
+        Assert.Empty(await service.ComplaintsOfOrderAsync(orderId));
+
+        await service.PublishAsync(RepeatCall(orderId, first.AddDays(4), 3));
         await service.WaitHandledAsync(nameof(RepeatCallLinkedConsumer), seen + 3);
 
-        Assert.Empty(await service.ComplaintsOfOrderAsync(orderId));
+        var raised = Assert.Single(await service.ComplaintsOfOrderAsync(orderId));
+        Assert.Equal(ComplaintSource.RepeatCalls, raised.Source);
+    }
+
+    [Fact]
+    public async Task Rule21_a_missed_booking_deadline_opens_a_complaint_by_itself()
+    {
+        var orderId = Guid.NewGuid();
+        await OpenOrderAsync(orderId);
+        var seen = await service.HandledAsync(nameof(DeadlineBreachedConsumer));
+
+        await service.PublishAsync(OnSiteBreach(orderId) with { Kind = DeadlineKinds.Booking });
+        await service.WaitHandledAsync(nameof(DeadlineBreachedConsumer), seen + 1);
+
+        var listed = Assert.Single(await service.ComplaintsOfOrderAsync(orderId));
+        var complaint = await service.Handler().GetComplaintAsync(new GetComplaintRequest { ComplaintId = listed.ComplaintId });
+        Assert.Equal((ComplaintSource.CommitmentBreached, Desk.Director), (complaint.Source, complaint.Owner));
+        Assert.Contains("no appointment booked", Assert.Single(complaint.Occurrences).Note);
+        Assert.Equal([DeadlineKinds.Acknowledge, DeadlineKinds.Resolve],
+            (await service.PublishedAsync<DeadlineSet>(complaint.ComplaintId)).Select(d => d.Kind).Order());
+    }
+
+    /// <summary>
+    /// Rule 21, chosen: a breach or chase after the complaint of its cause was resolved or closed opens a new
+    /// complaint with its own deadlines; one that comes while it is handled joins it. Both orders of events.
+    /// </summary>
+    [Theory]
+    [InlineData("breach", true)]
+    [InlineData("breach", false)]
+    [InlineData("chase", true)]
+    [InlineData("chase", false)]
+    public async Task Rule21_a_breach_or_chase_after_the_complaint_is_resolved_opens_a_new_one_before_it_joins(string cause, bool resolvedFirst)
+    {
+        var orderId = Guid.NewGuid();
+        await OpenOrderAsync(orderId);
+        var consumer = cause == "breach" ? nameof(DeadlineBreachedConsumer) : nameof(RepeatCallLinkedConsumer);
+        var seen = await service.HandledAsync(consumer);
+        var first = DateTimeOffset.UtcNow.AddDays(-3);
+        Func<int, Task> raise = cause == "breach"
+            ? _ => service.PublishAsync(OnSiteBreach(orderId))
+            : n => service.PublishAsync(RepeatCall(orderId, first.AddHours(n), n));
+        var raising = cause == "breach" ? 1 : 3;
+        for (var n = 1; n <= raising; n++)
+        {
+            await raise(n);
+        }
+
+        await service.WaitHandledAsync(consumer, seen + raising);
+        var complaint = Assert.Single(await service.ComplaintsOfOrderAsync(orderId));
+
+        if (resolvedFirst)
+        {
+            await ResolveAsync(complaint.ComplaintId);
+            await raise(raising + 1);
+        }
+        else
+        {
+            await raise(raising + 1);
+            await service.WaitHandledAsync(consumer, seen + raising + 1);
+            await ResolveAsync(complaint.ComplaintId);
+        }
+
+        await service.WaitHandledAsync(consumer, seen + raising + 1);
+        var all = await service.ComplaintsOfOrderAsync(orderId);
+        var original = await service.Handler().GetComplaintAsync(new GetComplaintRequest { ComplaintId = complaint.ComplaintId });
+        Assert.Equal(ComplaintStatus.Resolved, original.Status);
+        if (resolvedFirst)
+        {
+            Assert.Equal(2, all.Count);
+            Assert.Equal(raising, original.Occurrences.Count);
+            var fresh = all.Single(c => c.ComplaintId != complaint.ComplaintId);
+            Assert.Equal(ComplaintStatus.Filed, fresh.Status);
+            Assert.Single((await service.Handler().GetComplaintAsync(new GetComplaintRequest { ComplaintId = fresh.ComplaintId })).Occurrences);
+            Assert.Equal([DeadlineKinds.Acknowledge, DeadlineKinds.Resolve],
+                (await service.PublishedAsync<DeadlineSet>(fresh.ComplaintId)).Select(d => d.Kind).Order());
+        }
+        else
+        {
+            Assert.Single(all);
+            Assert.Equal(raising + 1, original.Occurrences.Count);
+        }
+    }
+
+    private async Task ResolveAsync(string complaintId)
+    {
+        var desk = service.Handler();
+        await desk.AcknowledgeAsync(new AcknowledgeRequest { ComplaintId = complaintId, AgentId = "handler-21" });
+        await desk.StartInvestigationAsync(new StartInvestigationRequest { ComplaintId = complaintId, AgentId = "handler-21" });
+        await desk.ResolveAsync(new ResolveRequest { ComplaintId = complaintId, Resolution = "engineer sent, fixed", AgentId = "handler-21" });
     }
 
     private async Task OpenOrderAsync(Guid orderId)

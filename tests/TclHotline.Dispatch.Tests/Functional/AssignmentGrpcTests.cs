@@ -2,6 +2,7 @@ using Grpc.Core;
 using TclHotline.Dispatch.Domain.Network;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Sla;
+using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Dispatch.V1;
 
 namespace TclHotline.Dispatch.Tests.Functional;
@@ -18,7 +19,7 @@ public class AssignmentGrpcTests(DispatchService service) : IClassFixture<Dispat
         var before = await service.OrderAsync(order.OrderId);
         var dispatch = service.Dispatch();
         // CS-E04 works from CS-YL, which does not cover Furong (430102); CS-E01 works 08:00-18:00.
-        var night = Changsha.Instant(Changsha.LocalDate(DateTimeOffset.UtcNow).AddDays(1), new TimeOnly(3, 0));
+        var night = Changsha.Instant(Changsha.LocalDate(TestClock.Now).AddDays(1), new TimeOnly(3, 0));
 
         var coverage = await Refused(dispatch, order.OrderId, "CS-E04");
         var unknown = await Refused(dispatch, order.OrderId, "CS-E77");
@@ -62,7 +63,8 @@ public class AssignmentGrpcTests(DispatchService service) : IClassFixture<Dispat
         var waiting = await Eventually(() => service.OrderAsync(order.OrderId));
         Assert.True(waiting.AwaitingAppointment);
         Assert.Null(waiting.CurrentVisit);
-        Assert.Empty(await service.PublishedAsync<DeadlineSet>(order.OrderId));
+        // Only the booking deadline runs until the appointment is booked.
+        Assert.Equal(Messages.DeadlineKinds.Booking, (await service.AwaitAsync<DeadlineSet>(order.OrderId)).Kind);
         var dispatch = service.Dispatch(ServiceDefaults.Security.HotlineRoles.Agent);
 
         var proposal = await dispatch.ProposeAppointmentsAsync(new Proto.ProposeAppointmentsRequest { OrderId = order.OrderId.ToString() });
@@ -73,7 +75,7 @@ public class AssignmentGrpcTests(DispatchService service) : IClassFixture<Dispat
         Assert.Equal(slot.WindowEnd, booked.Commitment.DueAt);
         Assert.Equal(Proto.CommitmentBasis.Appointment, booked.Commitment.Basis);
         Assert.Equal(slot.EngineerId, booked.CurrentVisit.EngineerId);
-        Assert.Equal(slot.WindowEnd.ToDateTimeOffset(), (await service.AwaitAsync<DeadlineSet>(order.OrderId)).DueAt);
+        Assert.Equal(slot.WindowEnd.ToDateTimeOffset(), (await service.AwaitAsync<DeadlineSet>(order.OrderId, count: 2)).DueAt);
         Assert.Equal("Remote", (await service.AwaitAsync<AppointmentBooked>(order.OrderId)).Cause);
     }
 
@@ -105,7 +107,7 @@ public class AssignmentGrpcTests(DispatchService service) : IClassFixture<Dispat
         Assert.Empty(await service.PublishedAsync<DeadlineMoved>(order.OrderId));
 
         // Customers name whole minutes; instants are stored to the millisecond.
-        var customerTime = new DateTimeOffset(DateTimeOffset.UtcNow.AddDays(2).Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var customerTime = new DateTimeOffset(TestClock.Now.AddDays(2).Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
         var byCustomer = await dispatch.RescheduleVisitAsync(new Proto.RescheduleVisitRequest
         {
             OrderId = order.OrderId.ToString(), VisitId = byOutlet.CurrentVisit.VisitId, Cause = Proto.RescheduleCause.Customer,

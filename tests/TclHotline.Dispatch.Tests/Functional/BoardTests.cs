@@ -94,7 +94,7 @@ public class BoardServiceTests(DispatchService service) : IClassFixture<Dispatch
         return await service.Host.Http.SendAsync(request);
     }
 
-    private static async Task<Proto.BoardEntry> NextEntryAsync(
+    internal static async Task<Proto.BoardEntry> NextEntryAsync(
         IAsyncStreamReader<Proto.BoardUpdate> stream, Guid orderId, Func<Proto.BoardEntry, bool> wanted, CancellationToken ct)
     {
         while (await stream.MoveNext(ct))

@@ -34,5 +34,13 @@ public static class Clients
         },
     };
 
+    /// <summary>Books the latest window proposed for a remote order (as an agent): it opens well after now.</summary>
+    public static async Task<Proto.OrderDispatch> BookLatestSlotAsync(this DispatchService service, Guid orderId)
+    {
+        var agent = service.Dispatch(HotlineRoles.Agent);
+        var slot = (await agent.ProposeAppointmentsAsync(new Proto.ProposeAppointmentsRequest { OrderId = orderId.ToString() })).Slots.Last();
+        return await agent.BookAppointmentAsync(new Proto.BookAppointmentRequest { OrderId = orderId.ToString(), WindowStart = slot.WindowStart });
+    }
+
     public static Timestamp Stamp(DateTimeOffset instant) => Timestamp.FromDateTimeOffset(instant);
 }

@@ -8,15 +8,18 @@ using TclHotline.Testing;
 
 namespace TclHotline.Dispatch.Tests.Functional;
 
-/// <summary>A running dispatch module (real host, SQLite, in-memory bus) and ways to feed it and read what it published.</summary>
+/// <summary>
+/// A running dispatch module (real host, SQLite, in-memory bus) and ways to feed it and read what it published.
+/// Its clock starts at <see cref="TestClock.Start"/> (a weekday morning in Changsha), whatever the hour of the run.
+/// </summary>
 public sealed class DispatchService : IAsyncLifetime
 {
     public TestHost Host { get; private set; } = null!;
 
-    public Task InitializeAsync() => InitializeAsync([]);
+    public Task InitializeAsync() => InitializeAsync(TestClock.Shared);
 
-    public async Task InitializeAsync(IEnumerable<KeyValuePair<string, string?>> settings) =>
-        Host = await TestHost.StartAsync([new DispatchModule()], settings);
+    public async Task InitializeAsync(TimeProvider clock) =>
+        Host = await TestHost.StartAsync([new DispatchModule()], clock: clock);
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
@@ -44,7 +47,7 @@ public sealed class DispatchService : IAsyncLifetime
     public static ServiceOrderOpened Order(
         string district = "430102", bool urban = true, string type = "Repair", DateTimeOffset? registeredAt = null,
         DateTimeOffset? requestedVisitAt = null, string branch = "CS") =>
-        new(Guid.NewGuid(), "SO" + Random.Shared.Next(100000, 999999), registeredAt ?? DateTimeOffset.UtcNow, type, branch,
+        new(Guid.NewGuid(), "SO" + Random.Shared.Next(100000, 999999), registeredAt ?? TestClock.Now, type, branch,
             district[..2], district[..4], district, urban, "张三", "13800000000", "五一大道 1 号", "75V8", "SN" + Random.Shared.Next(),
             "NoPicture", InWarranty: true, ExchangeEligible: false, requestedVisitAt, CallId: null);
 }

@@ -26,7 +26,8 @@ public sealed class HeadlessChromium : IAsyncDisposable
         _profile = profile;
     }
 
-    public static async Task<HeadlessChromium> OpenAsync(string url)
+    /// <param name="timeZone">The browser's own time zone (TZ), e.g. "UTC" for a laptop set to UTC; null: the machine's.</param>
+    public static async Task<HeadlessChromium> OpenAsync(string url, string? timeZone = null)
     {
         if (!File.Exists(Executable))
         {
@@ -42,6 +43,11 @@ public sealed class HeadlessChromium : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (timeZone is not null)
+        {
+            start.Environment["TZ"] = timeZone;
+        }
+
         foreach (var argument in new[]
                  {
                      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",

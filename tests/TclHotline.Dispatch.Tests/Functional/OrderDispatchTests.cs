@@ -1,6 +1,7 @@
 using TclHotline.Messages;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Sla;
+using TclHotline.Testing;
 
 namespace TclHotline.Dispatch.Tests.Functional;
 
@@ -57,7 +58,7 @@ public class OrderDispatchTests(DispatchService service) : IClassFixture<Dispatc
     [Fact]
     public async Task Rule02_customer_requested_later_visit_moves_the_deadline_as_customer_caused()
     {
-        var registered = DateTimeOffset.UtcNow;
+        var registered = TestClock.Now;
         var requested = registered.AddDays(3);
         var order = DispatchService.Order(registeredAt: registered, requestedVisitAt: requested);
 
@@ -76,7 +77,7 @@ public class OrderDispatchTests(DispatchService service) : IClassFixture<Dispatc
         await service.PublishAsync(order);
         await service.AwaitAsync<EngineerAssigned>(order.OrderId);
 
-        await service.PublishAsync(new Messages.Intake.ServiceOrderCancelled(order.OrderId, order.OrderNumber, "CS", "resolved by phone", "agent", DateTimeOffset.UtcNow));
+        await service.PublishAsync(new Messages.Intake.ServiceOrderCancelled(order.OrderId, order.OrderNumber, "CS", "resolved by phone", "agent", TestClock.Now));
 
         var cancelled = await service.AwaitAsync<DeadlineCancelled>(order.OrderId);
         Assert.Equal((DeadlineOwners.Dispatch, DeadlineKinds.OnSite), (cancelled.Owner, cancelled.Kind));

@@ -20,8 +20,8 @@ public class PlanningReadsTests
         var folder = Path.Combine(Path.GetTempPath(), "dispatch-network-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await using var a = await TestHost.StartAsync([new DispatchModule()], dataDirectory: folder);
-            await using var b = await TestHost.StartAsync([new DispatchModule()], dataDirectory: folder);
+            await using var a = await TestHost.StartAsync([new DispatchModule()], dataDirectory: folder, clock: TestClock.Shared);
+            await using var b = await TestHost.StartAsync([new DispatchModule()], dataDirectory: folder, clock: TestClock.Shared);
             var dispatchA = new Proto.DispatchService.DispatchServiceClient(a.ChannelAs(HotlineRoles.Dispatcher, "CS"));
             var rosterA = new Proto.RosterService.RosterServiceClient(a.ChannelAs(HotlineRoles.Dispatcher, "CS"));
             var rosterB = new Proto.RosterService.RosterServiceClient(b.ChannelAs(HotlineRoles.Dispatcher, "CS"));
@@ -57,9 +57,9 @@ public class PlanningReadsTests
     [Fact]
     public async Task Bookings_are_read_through_the_index_on_engineer_and_arrival()
     {
-        await using var host = await TestHost.StartAsync([new DispatchModule()]);
+        await using var host = await TestHost.StartAsync([new DispatchModule()], clock: TestClock.Shared);
         await using var connection = await host.Services.GetRequiredService<DispatchDatabase>().OpenAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now;
 
         var window = await PlanAsync(connection, DispatchSql.SelectBookingsOfEngineers,
             new { EngineerIds = new[] { "CS-E01", "CS-E02", "CS-E03" }, From = now, Until = now.AddDays(3) });

@@ -2,6 +2,7 @@ using Grpc.Core;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Security;
+using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Dispatch.V1;
 
 namespace TclHotline.Dispatch.Tests.Functional;
@@ -16,7 +17,7 @@ public class VisitGrpcTests(DispatchService service) : IClassFixture<DispatchSer
         var engineer = service.Dispatch(HotlineRoles.Engineer, "CS", visit.EngineerId);
 
         await engineer.AcceptVisitAsync(Report(order, visit));
-        await engineer.ReportEnRouteAsync(new Proto.EnRouteReport { Report = Report(order, visit), ExpectedArrival = Clients.Stamp(DateTimeOffset.UtcNow.AddMinutes(20)) });
+        await engineer.ReportEnRouteAsync(new Proto.EnRouteReport { Report = Report(order, visit), ExpectedArrival = Clients.Stamp(TestClock.Now.AddMinutes(20)) });
         var arrived = await engineer.ReportArrivalAsync(Report(order, visit));
 
         Assert.Equal(Proto.VisitStatus.Arrived, arrived.Status);

@@ -14,7 +14,7 @@ public sealed class WarningTests : IAsyncLifetime
     private readonly string _offsetFile = Path.Combine(Path.GetTempPath(), "dispatch-clock-" + Guid.NewGuid().ToString("N"));
     private readonly DispatchService _service = new();
 
-    public Task InitializeAsync() => _service.InitializeAsync([new("Clock:Mode", "Controlled"), new("Clock:OffsetFile", _offsetFile)]);
+    public Task InitializeAsync() => _service.InitializeAsync(TestClock.Create(_offsetFile));
 
     public async Task DisposeAsync()
     {
@@ -84,5 +84,5 @@ public sealed class WarningTests : IAsyncLifetime
 
     private static DeadlineWarned Warning(Guid orderId, double fraction) =>
         new(Guid.NewGuid(), DeadlineOwners.Dispatch, orderId.ToString(), DeadlineKinds.OnSite, "CS", fraction,
-            DateTimeOffset.UtcNow.AddHours(12), DateTimeOffset.UtcNow);
+            TestClock.Now.AddHours(12), TestClock.Now);
 }

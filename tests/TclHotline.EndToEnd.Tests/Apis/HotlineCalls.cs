@@ -34,7 +34,7 @@ public sealed class HotlineCalls(SystemUnderTest system)
     /// </summary>
     public static RegisterCallRequest Repair(string province, string city, string district, string? phone = null, string? serial = null)
     {
-        var purchase = DateTime.UtcNow.AddDays(-60);
+        var purchase = TestClock.Now.UtcDateTime.AddDays(-60);
         var produced = purchase.AddMonths(-2);
         return new RegisterCallRequest
         {
@@ -124,13 +124,14 @@ public sealed class HotlineCalls(SystemUnderTest system)
             timeout ?? TimeSpan.FromSeconds(45),
             what);
 
-    /// <summary>The SLA timer's on-site deadline of an order once the condition holds.</summary>
-    public Task<Deadline> DeadlineOnceAsync(string orderId, Func<Deadline, bool> done, string what, TimeSpan? timeout = null) =>
+    /// <summary>The SLA timer's on-site deadline (or another of dispatch's, by kind) of an order once the condition holds.</summary>
+    public Task<Deadline> DeadlineOnceAsync(
+        string orderId, Func<Deadline, bool> done, string what, TimeSpan? timeout = null, string kind = DeadlineKinds.OnSite) =>
         Eventually.Until(
             async () =>
             {
                 system.Figures.Call();
-                try { return await Sla.GetDeadlineAsync(new GetDeadlineRequest { Owner = DeadlineOwners.Dispatch, SubjectId = orderId, Kind = DeadlineKinds.OnSite }); }
+                try { return await Sla.GetDeadlineAsync(new GetDeadlineRequest { Owner = DeadlineOwners.Dispatch, SubjectId = orderId, Kind = kind }); }
                 catch (RpcException e) when (e.StatusCode == StatusCode.NotFound) { return null!; }
             },
             d => d is not null && done(d),

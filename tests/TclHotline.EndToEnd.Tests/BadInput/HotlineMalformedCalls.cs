@@ -8,6 +8,7 @@ using TclHotline.Grpc.Dispatch.V1;
 using TclHotline.Grpc.Intake.V1;
 using TclHotline.Grpc.Sla.V1;
 using TclHotline.ServiceDefaults.Security;
+using TclHotline.Testing;
 
 namespace TclHotline.EndToEnd.Tests.BadInput;
 
@@ -37,7 +38,7 @@ public static class HotlineMalformedCalls
                 await intake.RegisterCallAsync(request);
             }, expected, fields);
 
-        var future = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd");
+        var future = TestClock.Now.UtcDateTime.AddDays(30).ToString("yyyy-MM-dd");
         yield return Register("without caller_number", r => r.CallerNumber = "", StatusCode.InvalidArgument, "caller_number");
         yield return Register("with a 5-digit caller_number", r => r.CallerNumber = "12345", StatusCode.InvalidArgument, "caller_number");
         yield return Register("without customer_name", r => r.CustomerName = "", StatusCode.InvalidArgument, "customer_name");
@@ -60,7 +61,7 @@ public static class HotlineMalformedCalls
         yield return new("GetOrderDispatch with a malformed order_id", async () => await dispatcher.GetOrderDispatchAsync(new() { OrderId = "not-a-guid" }), StatusCode.InvalidArgument, "order_id");
         yield return new("GetOrderDispatch of an unknown order", async () => await dispatcher.GetOrderDispatchAsync(new() { OrderId = unknown }), StatusCode.NotFound);
         yield return new("AssignEngineer of an unknown order", async () => await dispatcher.AssignEngineerAsync(new() { OrderId = unknown, EngineerId = "CS-E01", Dispatcher = "d", IdempotencyKey = "k-" + unknown }), StatusCode.NotFound);
-        yield return new("BookAppointment of an unknown order", async () => await dispatcher.BookAppointmentAsync(new() { OrderId = unknown, WindowStart = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(1)), IdempotencyKey = "b-" + unknown }), StatusCode.NotFound);
+        yield return new("BookAppointment of an unknown order", async () => await dispatcher.BookAppointmentAsync(new() { OrderId = unknown, WindowStart = Timestamp.FromDateTimeOffset(TestClock.Now.AddDays(1)), IdempotencyKey = "b-" + unknown }), StatusCode.NotFound);
         yield return new("ReportArrival of an unknown visit", async () => await calls.EngineerApp("CS-E01").ReportArrivalAsync(new() { OrderId = unknown, VisitId = unknown, EngineerId = "CS-E01" }), StatusCode.NotFound);
         yield return new("GetOrderDispatch without a token", async () => await anonymousDispatch.GetOrderDispatchAsync(new() { OrderId = unknown }), StatusCode.Unauthenticated);
 

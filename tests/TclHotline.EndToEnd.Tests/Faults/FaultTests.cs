@@ -80,7 +80,9 @@ public sealed class FaultTests(SystemUnderTest system, ITestOutputHelper output)
         await AssertNothingLostOrDoubled(burst, "every message delivered twice");
     }
 
-    private async Task AssertNothingLostOrDoubled(Burst burst, string fault)
+    private Task AssertNothingLostOrDoubled(Burst burst, string fault) => AssertNothingLostOrDoubled(system, output, burst, fault);
+
+    internal static async Task AssertNothingLostOrDoubled(SystemUnderTest system, ITestOutputHelper output, Burst burst, string fault)
     {
         try
         {

@@ -9,8 +9,9 @@ public static class RepositoryLayout
     public static string Configuration { get; } =
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
-    public static string HostAssembly(string service) =>
-        Path.Combine(Root, "services", service, $"TclHotline.{service}.Host", "bin", Configuration, "net10.0", $"TclHotline.{service}.Host.dll");
+    public static string HostAssembly(string service) => service == SystemUnderTest.Standalone
+        ? Path.Combine(Root, "services", service, "TclHotline.Standalone", "bin", Configuration, "net10.0", "TclHotline.Standalone.dll")
+        : Path.Combine(Root, "services", service, $"TclHotline.{service}.Host", "bin", Configuration, "net10.0", $"TclHotline.{service}.Host.dll");
 
     private static string FindRoot()
     {

@@ -12,15 +12,25 @@ namespace TclHotline.EndToEnd.Tests.Harness;
 /// process (intake with telephony, dispatch, sla, complaints), each service with one SQLite folder shared by
 /// all its instances, and one clock offset file shared by every process so a test can move time for all.
 /// Shared by the whole suite (an xunit collection fixture): starting it costs most of the run.
+/// <para>
+/// Or, as <see cref="StandaloneSystem"/>, the embedded default: one standalone host process running every
+/// service module on the in-memory bus, its SQLite files in one folder; every service name then names it.
+/// </para>
 /// </summary>
-public sealed class SystemUnderTest : IAsyncLifetime
+public class SystemUnderTest : IAsyncLifetime
 {
     public const string ConnectorSecret = "e2e-connector-secret-7f3a";
     public static readonly string[] Services = ["Intake", "Dispatch", "Sla", "Complaints"];
+    public const string Standalone = "Standalone";
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "tclhotline-e2e-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new();
     private readonly Dictionary<string, List<ServiceProcess>> _instances = [];
+    private readonly bool _standalone;
+
+    public SystemUnderTest() : this(standalone: false) { }
+
+    protected SystemUnderTest(bool standalone) => _standalone = standalone;
 
     public RabbitMqBroker Broker { get; } = new();
     public Figures Figures { get; } = new();
@@ -34,15 +44,26 @@ public sealed class SystemUnderTest : IAsyncLifetime
     public ServiceProcess Dispatch => _instances["Dispatch"][0];
     public ServiceProcess Sla => _instances["Sla"][0];
     public ServiceProcess Complaints => _instances["Complaints"][0];
-    public IEnumerable<ServiceProcess> All => _instances.Values.SelectMany(i => i);
+    public IEnumerable<ServiceProcess> All => _instances.Values.SelectMany(i => i).Distinct();
 
-    public string DataDirectory(string service) => Path.Combine(_root, "data", service.ToLowerInvariant());
+    public string DataDirectory(string service) => _standalone ? Path.Combine(_root, "data") : Path.Combine(_root, "data", service.ToLowerInvariant());
 
     public async Task InitializeAsync()
     {
+        if (_standalone)
+        {
+            Directory.CreateDirectory(LogDirectory);
+            await File.WriteAllTextAsync(OffsetFile, "0");
+            Directory.CreateDirectory(DataDirectory(Standalone));
+            var host = NewInstance(Standalone, "1");
+            foreach (var service in Services) _instances[service] = [host];
+            await host.StartAsync();
+            return;
+        }
         if (!RabbitMqBroker.IsInstalled) return; // every test is a [RabbitMqFact]: skipped, saying why
         Directory.CreateDirectory(LogDirectory);
-        await File.WriteAllTextAsync(OffsetFile, "0");
+        // Every process starts at the tests' business instant (a weekday morning in Changsha), not the hour of the run.
+        await File.WriteAllTextAsync(OffsetFile, TestClock.OffsetMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Broker.StartAsync();
         foreach (var service in Services)
         {
@@ -56,7 +77,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
     {
         foreach (var channel in _channels.Values) channel.Dispose();
         foreach (var process in All) await process.DisposeAsync();
-        await Broker.DisposeAsync();
+        if (!_standalone) await Broker.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
@@ -138,7 +159,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
     public string Tails(int lines = 30) => string.Join("\n", All.Select(p => p.Tail(lines)));
 
     /// <summary>Every branch a test files complaints in, with an owner at each escalation level (rule 20).</summary>
-    public static readonly string[] Branches = ["CS", "WH", "BR-43", "BR-42", "KA", "BO", "DU", "TW", "LK", "BI", "FZ"];
+    public static readonly string[] Branches = ["CS", "WH", "BR-43", "BR-42", "KA", "BO", "DU", "TW", "LK", "BI", "FZ", "SK"];
 
     private static void AddComplaintOwners(Dictionary<string, string> env)
     {
@@ -161,9 +182,6 @@ public sealed class SystemUnderTest : IAsyncLifetime
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["Database__DataDirectory"] = DataDirectory(service),
-            ["Messaging__Transport"] = "RabbitMq",
-            ["Messaging__Host"] = "127.0.0.1",
-            ["Messaging__Port"] = Broker.Port.ToString(),
             ["Messaging__RetryIntervalsMs__0"] = "100",
             ["Messaging__RetryIntervalsMs__1"] = "500",
             ["Messaging__RetryIntervalsMs__2"] = "2000",
@@ -176,8 +194,18 @@ public sealed class SystemUnderTest : IAsyncLifetime
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
-        if (service == "Complaints") AddComplaintOwners(env);
-        if (service == "Intake")
+        if (service == Standalone)
+        {
+            env["Messaging__Transport"] = "InMemory";
+        }
+        else
+        {
+            env["Messaging__Transport"] = "RabbitMq";
+            env["Messaging__Host"] = "127.0.0.1";
+            env["Messaging__Port"] = Broker.Port.ToString();
+        }
+        if (service is "Complaints" or Standalone) AddComplaintOwners(env);
+        if (service is "Intake" or Standalone)
         {
             // The same branches as dispatch's network: Changsha and Wuhan own their cities (rule 1).
             env["Intake__Regions__CityBranches__4301__Code"] = "CS";
@@ -189,3 +217,6 @@ public sealed class SystemUnderTest : IAsyncLifetime
         return env;
     }
 }
+
+/// <summary>The embedded default as it ships: the standalone host alone, in-memory bus, no broker.</summary>
+public sealed class StandaloneSystem() : SystemUnderTest(standalone: true);

@@ -1,9 +1,11 @@
+using Grpc.Core;
 using TclHotline.EndToEnd.Tests.Apis;
 using TclHotline.EndToEnd.Tests.Harness;
 using TclHotline.Grpc.Complaints.V1;
 using TclHotline.Grpc.Dispatch.V1;
 using TclHotline.Grpc.Intake.V1;
 using TclHotline.Grpc.Sla.V1;
+using TclHotline.Messages;
 using TclHotline.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -140,6 +142,73 @@ public sealed class OrderScenarioTests(SystemUnderTest system, ITestOutputHelper
         Assert.All(decisions, d => Assert.True(d.InWarranty));
         Assert.Equal([false, false, true], decisions.Select(d => d.ExchangeEligible).ToArray());
         Assert.Equal(3, decisions[2].FaultReportsInPeriod);
+    });
+
+    [RabbitMqFact]
+    public Task Rule02_a_remote_order_nobody_books_breaches_its_booking_deadline_escalates_and_raises_a_complaint() => Traced("remote order never booked", async () =>
+    {
+        var order = (await _calls.RegisterAsync(HotlineCalls.RemoteRepair())).Order;
+        var awaiting = await _calls.DispatchOnceAsync(order.OrderId, d => d.AwaitingAppointment && d.BookingDueAt is not null, "the order awaiting a booking");
+        Assert.Equal(order.RegisteredAt.ToDateTimeOffset().AddHours(24), awaiting.BookingDueAt.ToDateTimeOffset());
+        Assert.Equal(CommitmentState.OnTrack, awaiting.BookingState);
+        Assert.Equal("浏阳市", awaiting.DistrictName);
+        var watched = await _calls.DeadlineOnceAsync(order.OrderId, d => d.State == DeadlineState.Pending, "the booking deadline watched",
+            kind: DeadlineKinds.Booking);
+        Assert.Equal(awaiting.BookingDueAt, watched.DueAt);
+
+        await system.AdvanceClockAsync(PastUrbanCommitment);
+        var breached = await _calls.DeadlineOnceAsync(order.OrderId, d => d.State == DeadlineState.Breached, "the booking deadline breached",
+            TimeSpan.FromSeconds(60), DeadlineKinds.Booking);
+        Assert.NotNull(breached.BreachedAt);
+        var escalated = await _calls.DispatchOnceAsync(order.OrderId,
+            d => d.BookingState == CommitmentState.Breached && d.Escalations.Count > 0, "dispatch escalated the missed booking");
+        Assert.Contains("booking", Assert.Single(escalated.Escalations).Reason);
+        Assert.Equal(CommitmentState.Breached, escalated.State);
+        var complaint = await RaisedComplaintAsync(escalated.BranchCode, order.OrderId, ComplaintSource.CommitmentBreached);
+        Assert.Equal(order.OrderNumber, complaint.OrderNumber);
+    });
+
+    [RabbitMqFact]
+    public Task An_order_cancelled_before_dispatch_saw_its_opening_is_never_planned() => Traced("cancelled before opening", async () =>
+    {
+        // Dispatch is down while the order is registered and cancelled; its opening is then held back on
+        // dispatch's queue until dispatch has handled the cancellation: the two arrive the wrong way round.
+        await system.Dispatch.KillAsync();
+        ServiceOrder order;
+        try
+        {
+            order = (await _calls.RegisterAsync(HotlineCalls.UrbanRepair())).Order;
+            await using var opening = await HeldMessage.TakeAsync(system.Broker.Port, "dispatch-service-order-opened", TimeSpan.FromSeconds(30));
+            await _calls.IntakeAdmin.CancelServiceOrderAsync(new CancelServiceOrderRequest
+            {
+                OrderNumber = order.OrderNumber, Reason = "customer fixed it", CancelledBy = "A0042",
+            });
+            await system.Dispatch.StartAsync();
+            await Eventually.Until(() => system.Broker.MessagesInAsync("dispatch-service-order-cancelled"), n => n == 0,
+                TimeSpan.FromSeconds(45), "dispatch to handle the cancellation");
+            await opening.ReturnAsync();
+        }
+        finally
+        {
+            if (!system.Dispatch.IsRunning)
+            {
+                await system.Dispatch.StartAsync();
+            }
+        }
+
+        var cancelled = await _calls.DispatchOnceAsync(order.OrderId, d => d.Cancelled, "the order recorded as cancelled");
+        Assert.Null(cancelled.CurrentVisit);
+        Assert.Null(cancelled.Commitment);
+        Assert.Empty(cancelled.Escalations);
+        await system.AdvanceClockAsync(PastUrbanCommitment);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // time for a wrong deadline, breach or complaint to show
+        await Assert.ThrowsAsync<RpcException>(() => _calls.Sla.GetDeadlineAsync(new GetDeadlineRequest
+        {
+            Owner = DeadlineOwners.Dispatch, SubjectId = order.OrderId, Kind = DeadlineKinds.OnSite,
+        }).ResponseAsync);
+        var board = await _calls.Dispatcher.GetBoardAsync(new GetBoardRequest { BranchCode = cancelled.BranchCode });
+        Assert.DoesNotContain(board.Entries, e => e.OrderId == order.OrderId);
+        Assert.DoesNotContain((await new ComplaintDeskCalls(system).ListAsync(cancelled.BranchCode)), c => c.OrderId == order.OrderId);
     });
 
     private async Task<Complaint> RaisedComplaintAsync(string branch, string orderId, ComplaintSource source)

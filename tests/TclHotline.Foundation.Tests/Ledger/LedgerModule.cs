@@ -18,13 +18,17 @@ namespace TclHotline.Foundation.Tests.Ledger;
 /// transaction, an event (a DeadlineSet stands in for any message); its consumer counts applications in the
 /// database and deliveries in memory, so tests can tell a duplicate delivery from a duplicate application.
 /// </summary>
-public sealed class LedgerModule : IServiceModule
+/// <param name="consumes">False: a publisher only (a service that raises the event but does not consume it).</param>
+public sealed class LedgerModule(bool consumes = true) : IServiceModule
 {
     public string Name => "ledger";
 
     public void AddServices(IHostApplicationBuilder builder) => builder.AddServiceDatabase<LedgerDatabase>();
 
-    public void AddConsumers(ModuleConsumers consumers) => consumers.Add<LedgerEventConsumer>();
+    public void AddConsumers(ModuleConsumers consumers)
+    {
+        if (consumes) consumers.Add<LedgerEventConsumer>();
+    }
 
     public void MapEndpoints(WebApplication app) => app.MapGrpcService<LedgerGrpcService>();
 }
@@ -53,14 +57,23 @@ public sealed class LedgerEventConsumer(LedgerDatabase db) : InboxConsumer<Deadl
     public static readonly ConcurrentDictionary<string, int> Deliveries = new();
     public static readonly ConcurrentDictionary<string, string?> TraceIds = new();
 
-    public override Task Consume(MassTransit.ConsumeContext<DeadlineSet> context)
+    /// <summary>Subjects whose handling waits for the task (a consumer still at work when the process dies).</summary>
+    public static readonly ConcurrentDictionary<string, Task> Held = new();
+
+    /// <summary>Subjects whose handling throws (a consumer that gives up after its retries).</summary>
+    public static readonly ConcurrentDictionary<string, bool> Failing = new();
+
+    public override async Task Consume(MassTransit.ConsumeContext<DeadlineSet> context)
     {
+        var subject = context.Message.SubjectId;
         if (context.Message.Owner == LedgerGrpcService.Owner)
         {
-            Deliveries.AddOrUpdate(context.Message.SubjectId, 1, (_, n) => n + 1);
-            TraceIds[context.Message.SubjectId] = System.Diagnostics.Activity.Current?.TraceId.ToString();
+            Deliveries.AddOrUpdate(subject, 1, (_, n) => n + 1);
+            TraceIds[subject] = System.Diagnostics.Activity.Current?.TraceId.ToString();
         }
-        return base.Consume(context);
+        if (Held.TryGetValue(subject, out var gate)) await gate;
+        if (Failing.ContainsKey(subject)) throw new InvalidOperationException($"ledger consumer refuses {subject}");
+        await base.Consume(context);
     }
 
     protected override Task Handle(DeadlineSet message, UnitOfWork unit) =>

@@ -33,6 +33,9 @@ public sealed class RegisterCallTests(IntakeHostFixture fixture) : IClassFixture
         using var body = JsonDocument.Parse(opened.Body);
         Assert.Equal(type.ToString(), body.RootElement.GetProperty("orderType").GetString());
         Assert.True(body.RootElement.GetProperty("isUrban").GetBoolean());
+        // Boards show the district by name, from the catalogue.
+        Assert.Equal(order.DistrictName, body.RootElement.GetProperty("districtName").GetString());
+        Assert.NotEmpty(order.DistrictName);
     }
 
     [Fact]

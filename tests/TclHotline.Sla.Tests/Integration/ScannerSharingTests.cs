@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.Sla.Domain;
 using TclHotline.Sla.Monitoring;
 using TclHotline.Sla.Tests.Functional;
@@ -90,14 +92,15 @@ public sealed class ScannerSharingTests : IAsyncDisposable
         Assert.Equal(subjects.Order(), (await BreachedSubjects(host)).Order());
     }
 
-    private static SlaEventBroadcaster.Subscription Watch(TestHost host, string name, ConcurrentDictionary<string, int> firedBy)
+    private static LiveSubscription<SlaNotice> Watch(TestHost host, string name, ConcurrentDictionary<string, int> firedBy)
     {
-        var subscription = host.Services.GetRequiredService<SlaEventBroadcaster>().Subscribe(DeadlineFilter.From(null, []));
+        var subscription = host.Services.GetRequiredService<LiveFeed<SlaNotice>>()
+            .Subscribe(null, host.Services.GetRequiredService<IOptions<SlaOptions>>().Value.WatchBufferSize);
         _ = Task.Run(async () =>
         {
-            await foreach (var notice in subscription.Notices.ReadAllAsync())
+            await foreach (var notice in subscription.Items.ReadAllAsync())
             {
-                if (notice.Message is DeadlineBreached)
+                if (notice.Breach is not null)
                 {
                     firedBy.AddOrUpdate(name, 1, (_, n) => n + 1);
                 }

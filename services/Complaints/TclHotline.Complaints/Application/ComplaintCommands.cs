@@ -1,6 +1,7 @@
 using TclHotline.Complaints.Data;
 using TclHotline.Complaints.Domain;
 using TclHotline.Complaints.Domain.SystemRaised;
+using TclHotline.Messages;
 using TclHotline.Messages.Intake;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Database;
@@ -52,26 +53,27 @@ public sealed class ComplaintCommands(
         return next.Complaint;
     }
 
-    /// <summary>Rule 21: an on-site commitment of the order passed without an engineer on site.</summary>
+    /// <summary>Rule 21: an on-site commitment (or a remote order's booking deadline) of the order passed unkept.</summary>
     public async Task CommitmentBreachedAsync(UnitOfWork unit, Guid orderId, DeadlineBreached breach, CancellationToken ct)
     {
         var complaints = await ComplaintStore.OfOrderForChangeAsync(unit, orderId, ct);
-        var decision = raised.OnCommitmentBreached(new CommitmentBreach(breach.BreachId, orderId, breach.DueAt, breach.BreachedAt), complaints);
+        var decision = raised.OnCommitmentBreached(new CommitmentBreach(breach.BreachId, orderId, breach.DueAt, breach.BreachedAt,
+            Booking: breach.Kind == DeadlineKinds.Booking), complaints);
         var order = await OrderFactStore.FindAsync(unit, orderId);
         var subject = new ComplaintSubject(
             order?.CustomerName ?? "", order?.CustomerPhone ?? "", orderId, order?.OrderNumber, order?.SerialNumber, order?.EngineerId);
         await ApplyAsync(unit, decision, complaints, order?.BranchCode ?? breach.BranchCode, subject, ct);
     }
 
-    /// <summary>Rule 21: the customer chased the open order again; enough calls within the window raise a complaint.</summary>
+    /// <summary>Rule 21: the customer chased the open order again; enough calls (over its life, or a branch's window) raise a complaint.</summary>
     public async Task RepeatCallAsync(UnitOfWork unit, RepeatCallLinked m, CancellationToken ct)
     {
         var call = new RepeatCall(m.RepeatCallId, m.OrderId, m.CalledAt);
         await OrderFactStore.RecordAsync(unit, call);
         var calls = await OrderFactStore.RepeatCallsAsync(unit, m.OrderId);
         var complaints = await ComplaintStore.OfOrderForChangeAsync(unit, m.OrderId, ct);
-        var decision = raised.OnRepeatCall(call, calls, complaints);
         var order = await OrderFactStore.FindAsync(unit, m.OrderId);
+        var decision = raised.OnRepeatCall(call, calls, complaints, order?.BranchCode ?? m.BranchCode);
         var subject = new ComplaintSubject(
             order?.CustomerName ?? m.CustomerName,
             order?.CustomerPhone ?? m.CallerNumber,

@@ -7,8 +7,8 @@ using TclHotline.ServiceDefaults.Inbox;
 namespace TclHotline.Complaints.Consumers;
 
 /// <summary>
-/// The SLA timer's breaches that concern complaints: a missed on-site commitment (Dispatch's) raises a
-/// complaint by itself (rule 21); a missed acknowledge or resolve deadline (ours) escalates one level (rule 20).
+/// The SLA timer's breaches that concern complaints: a missed on-site commitment or booking deadline (Dispatch's)
+/// raises a complaint by itself (rule 21); a missed acknowledge or resolve deadline (ours) escalates one level (rule 20).
 /// Every other owner's breach is not ours.
 /// </summary>
 public sealed class DeadlineBreachedConsumer(ComplaintsDatabase db, ComplaintCommands commands)
@@ -20,7 +20,7 @@ public sealed class DeadlineBreachedConsumer(ComplaintsDatabase db, ComplaintCom
         {
             await commands.DeadlineMissedAsync(unit, m, CancellationToken.None);
         }
-        else if (m.Owner == DeadlineOwners.Dispatch && m.Kind == DeadlineKinds.OnSite && OnSiteSubject.TryParseOrderId(m.SubjectId, out var orderId))
+        else if (m.Owner == DeadlineOwners.Dispatch && m.Kind is (DeadlineKinds.OnSite or DeadlineKinds.Booking) && OnSiteSubject.TryParseOrderId(m.SubjectId, out var orderId))
         {
             await commands.CommitmentBreachedAsync(unit, orderId, m, CancellationToken.None);
         }

@@ -53,13 +53,19 @@ public static class ComplaintStore
     {
         var (c, tx) = (unit.Connection, unit.Transaction);
         var s = complaint.Subject;
+        var source = complaint.Source.ToString();
+        var round = complaint.Source == ComplaintSource.Agent || s.OrderId is null
+            ? 0
+            : await c.ExecuteScalarAsync<int>(new CommandDefinition(ComplaintsSql.CountComplaintsOfOrderCause,
+                new { s.OrderId, Source = source }, tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition(ComplaintsSql.InsertComplaint, new
         {
+            RaisedRound = round,
             complaint.Id,
             complaint.Number,
             complaint.BranchCode,
             Category = complaint.Category.ToString(),
-            Source = complaint.Source.ToString(),
+            Source = source,
             s.CustomerName,
             s.CustomerPhone,
             s.OrderId,

@@ -10,11 +10,17 @@ namespace TclHotline.Complaints.Data;
 public static class ComplaintsSql
 {
     public const string InsertComplaint = $"""
-        INSERT INTO complaints ({Columns.Complaint})
+        INSERT INTO complaints ({Columns.Complaint}, raised_round)
         VALUES (@Id, @Number, @BranchCode, @Category, @Source, @CustomerName, @CustomerPhone, @OrderId, @OrderNumber,
                 @SerialNumber, @EngineerId, @Description, @FiledBy, @FiledAt, @Status, @Level, @Owner, @DeadlinesSet,
-                @AcknowledgedAt, @ResolutionText, @Compensation, @ResolvedBy, @ResolvedAt, @SatisfactionScore, @ClosedAt)
+                @AcknowledgedAt, @ResolutionText, @Compensation, @ResolvedBy, @ResolvedAt, @SatisfactionScore, @ClosedAt, @RaisedRound)
         """;
+
+    /// <summary>
+    /// Which round of its cause a system-raised complaint about an order is (0 the first; one more after each that
+    /// was finished): the unique index on (order, source, round) keeps two raised at once from both being filed.
+    /// </summary>
+    public const string CountComplaintsOfOrderCause = "SELECT COUNT(*) FROM complaints WHERE order_id = @OrderId AND source = @Source";
 
     /// <summary>What a transition can change; who complains and about what never changes.</summary>
     public const string UpdateComplaint = """

@@ -99,8 +99,9 @@ public sealed class ComplaintLifecycle(ComplaintDeadlines deadlines, EscalationL
     }
 
     /// <summary>
-    /// Rule 21: a further cause (another breach, another repeat call) joins the complaint it belongs to,
-    /// whatever its status; a cause already recorded changes nothing.
+    /// Rule 21: a further cause (another breach, another repeat call) joins the complaint it belongs to while
+    /// that is still being handled (SystemRaisedComplaints opens a new one after it is resolved or closed);
+    /// a cause already recorded changes nothing.
     /// </summary>
     public static ComplaintTransition AddOccurrence(Complaint complaint, ComplaintOccurrence occurrence) =>
         complaint.HasCause(occurrence.CauseId)

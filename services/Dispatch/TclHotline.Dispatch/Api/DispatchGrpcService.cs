@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Authorization;
 using TclHotline.Dispatch.Application;
 using TclHotline.Dispatch.Board;
 using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain;
 using TclHotline.Dispatch.Domain.Planning;
 using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.ServiceDefaults.Validation;
@@ -21,7 +23,8 @@ public sealed class DispatchGrpcService(
     AppointmentCommands appointments,
     VisitLifecycle visits,
     BoardReader board,
-    BoardBroadcaster broadcaster,
+    LiveFeed<BoardChange> changes,
+    DispatchOptions options,
     TimeProvider time) : Proto.DispatchService.DispatchServiceBase
 {
     private const string Desk = HotlineRoles.Dispatcher + "," + HotlineRoles.ServiceDirector + "," + HotlineRoles.Administrator;
@@ -160,11 +163,11 @@ public sealed class DispatchGrpcService(
         var branch = BoardBranch(call, request.BranchCode);
         var ct = call.CancellationToken;
         // Watch before the snapshot so no change between the two is lost.
-        using var watch = broadcaster.Watch(branch);
+        using var watch = changes.Subscribe(branch, BoardChange.WatchBuffer);
         await stream.WriteAsync(new Proto.BoardUpdate { At = Now(), Snapshot = await board.ReadAsync(branch, ct) }, ct);
         try
         {
-            await foreach (var orderId in watch.Changes.ReadAllAsync(ct))
+            await foreach (var (_, orderId) in watch.Items.ReadAllAsync(ct))
             {
                 var entry = await board.EntryAsync(orderId, ct);
                 await stream.WriteAsync(entry is null
@@ -243,10 +246,21 @@ public sealed class DispatchGrpcService(
             errors.Add("at", "is in the future");
         }
 
-        errors.ThrowIfAny();
         var caller = Caller.From(call);
-        if (caller.IsIn(HotlineRoles.Engineer) && !caller.IsIn(HotlineRoles.Dispatcher) && !caller.IsIn(HotlineRoles.Administrator)
-            && caller.EngineerId != request.EngineerId)
+        var engineer = caller.IsIn(HotlineRoles.Engineer) && !caller.IsIn(HotlineRoles.Dispatcher) && !caller.IsIn(HotlineRoles.Administrator);
+        // Engineers report with the server's clock; only the desk may put a visit's step further back, saying why.
+        var pastTime = at < now - options.ReportClockTolerance;
+        if (pastTime && engineer)
+        {
+            errors.Add("at", $"is more than {options.ReportClockTolerance.TotalMinutes:0} min before the server's time; engineers report as it happens");
+        }
+        else if (pastTime && string.IsNullOrWhiteSpace(request.Reason))
+        {
+            errors.Add("reason", $"is required to record a time more than {options.ReportClockTolerance.TotalMinutes:0} min in the past");
+        }
+
+        errors.ThrowIfAny();
+        if (engineer && caller.EngineerId != request.EngineerId)
         {
             // Engineers report only their own visits.
             throw new AccessDeniedException("engineers report only their own visits");
@@ -260,6 +274,12 @@ public sealed class DispatchGrpcService(
             }
 
             await change(unit, record, new VisitReport(orderId, visitId, request.EngineerId, at));
+            if (pastTime)
+            {
+                await unit.AuditAsync(caller, "dispatch.PastTimeRecorded", "visit", visitId.ToString(),
+                    new { ServerTime = now }, new { Report = call.Method, At = at, request.Reason });
+            }
+
             var after = await context.RequireAsync(unit, orderId);
             return ProtoMapping.ToProto(after.Visits.First(v => v.VisitId == visitId), after.Commitment);
         });

@@ -74,6 +74,7 @@ public static class ProtoMapping
         OnTime = visit.ArrivedAt is { } arrived && commitment is not null && arrived <= commitment.DueAt,
         CompletedAt = Time(visit.CompletedAt),
         CustomerAbsentAt = Time(visit.CustomerAbsentAt),
+        ArrivedEarly = visit.ArrivedEarly,
     };
 
     public static Proto.OrderDispatch ToProto(DispatchRecord record, CommitmentState state)
@@ -89,7 +90,22 @@ public static class ProtoMapping
             RegisteredAt = Timestamp.FromDateTimeOffset(record.Order.RegisteredAt),
             AwaitingAppointment = record.AwaitingAppointment,
             State = ToProto(state),
+            Cancelled = record.IsCancelled,
+            DistrictName = record.DistrictName,
         };
+        if (record.Booking is { } booking)
+        {
+            proto.BookingDueAt = Timestamp.FromDateTimeOffset(booking.DueAt);
+            proto.BookingState = booking.State switch
+            {
+                BookingDeadline.Open => Proto.CommitmentState.OnTrack,
+                BookingDeadline.Warned => Proto.CommitmentState.Warned,
+                BookingDeadline.Met => Proto.CommitmentState.Met,
+                BookingDeadline.Breached => Proto.CommitmentState.Breached,
+                _ => Proto.CommitmentState.Unspecified,
+            };
+        }
+
         if (record.Commitment is { } commitment)
         {
             proto.Commitment = ToProto(commitment);

@@ -60,6 +60,11 @@ public sealed class AppointmentCommands(DispatchContext context, AssignmentPlann
         var visitId = await booking.ApplyAsync(unit, assigned, VisitBooking.By.Auto, null);
         await unit.PublishAsync(new AppointmentBooked(record.Order.OrderId, visitId!.Value, assigned.Plan.EngineerId, record.Order.BranchCode,
             assigned.Commitment.NotBefore ?? windowStart, assigned.Commitment.DueAt, "Remote", unit.Now), record.Order.OrderId.ToString());
+        if (record.Booking is { IsRunning: true })
+        {
+            // Rule 2: booking meets the booking deadline; the window is the commitment from now on.
+            await BookingDeadlines.DecideAsync(unit, record.Order, BookingDeadline.Met, unit.Now);
+        }
     }
 
     /// <summary>

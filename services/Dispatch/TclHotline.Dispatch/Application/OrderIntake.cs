@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain;
 using TclHotline.Dispatch.Domain.Network;
 using TclHotline.Dispatch.Domain.Planning;
 using TclHotline.Messages;
@@ -9,8 +10,13 @@ using TclHotline.ServiceDefaults.Database;
 
 namespace TclHotline.Dispatch.Application;
 
-/// <summary>New and cancelled service orders: the commitment is set and, for urban orders, a visit booked at once.</summary>
-public sealed class OrderIntake(DispatchContext context, AssignmentPlanner planner, VisitBooking booking, ILogger<OrderIntake> logger)
+/// <summary>
+/// New and cancelled service orders: the commitment is set and, for urban orders, a visit booked at once; a
+/// remote order gets its booking deadline. A cancellation may overtake its order on the bus: it is kept, and the
+/// order, when it comes, is recorded as cancelled and never planned.
+/// </summary>
+public sealed class OrderIntake(
+    DispatchContext context, AssignmentPlanner planner, VisitBooking booking, DispatchOptions options, ILogger<OrderIntake> logger)
 {
     public async Task OpenAsync(UnitOfWork unit, ServiceOrderOpened message)
     {
@@ -18,6 +24,8 @@ public sealed class OrderIntake(DispatchContext context, AssignmentPlanner plann
         {
             return;
         }
+
+        var cancelledFirst = await unit.ExecuteScalarAsync<long>(DispatchSql.CountTombstone[unit.Dialect], new { message.OrderId }) > 0;
 
         if (!Enum.TryParse<OrderType>(message.OrderType, ignoreCase: false, out var type))
         {
@@ -30,24 +38,42 @@ public sealed class OrderIntake(DispatchContext context, AssignmentPlanner plann
         var branch = network.OwningBranch(message.DistrictCode)?.Code ?? message.BranchCode;
         var order = new DispatchOrder(message.OrderId, type, branch, message.DistrictCode, message.IsUrban, message.RegisteredAt,
             message.RequestedVisitAt, message.FaultCategory);
+        var commitment = planner.Commitments.ForNewOrder(order);
+        // Rule 2, remote without a requested time: no commitment until an appointment is booked, but the booking has a deadline.
+        DateTimeOffset? bookingDue = commitment is null && !cancelledFirst ? order.RegisteredAt + options.BookingWithin : null;
         await unit.ExecuteAsync(DispatchSql.InsertOrder, new
         {
             order.OrderId,
             message.OrderNumber,
             order.BranchCode,
             order.DistrictCode,
+            message.DistrictName,
             OrderType = order.Type.ToString(),
             order.FaultCategory,
             order.IsUrban,
             order.RegisteredAt,
             order.RequestedVisitAt,
-            Status = DispatchRecord.Open,
+            Status = cancelledFirst ? DispatchRecord.Cancelled : DispatchRecord.Open,
             UpdatedAt = unit.Now,
+            BookingDueAt = bookingDue,
+            BookingState = bookingDue is null ? null : BookingDeadline.Open,
         });
-        booking.NotifyBoard(unit, order);
+        if (cancelledFirst)
+        {
+            // Cancelled before dispatch saw it: never planned, no deadline, so nothing can breach or raise a complaint.
+            logger.LogInformation("Order {OrderId} arrived after its cancellation; recorded as cancelled", order.OrderId);
+            return;
+        }
 
-        // Rule 2, remote without a requested time: no commitment until an appointment is booked.
-        if (planner.Commitments.ForNewOrder(order) is not { } commitment)
+        booking.NotifyBoard(unit, order);
+        if (bookingDue is { } due)
+        {
+            await unit.PublishAsync(new DeadlineSet(DeadlineOwners.Dispatch, order.OrderId.ToString(), DeadlineKinds.Booking, order.BranchCode,
+                order.RegisteredAt, due, unit.Now), order.OrderId.ToString());
+            return;
+        }
+
+        if (commitment is null)
         {
             return;
         }
@@ -73,6 +99,17 @@ public sealed class OrderIntake(DispatchContext context, AssignmentPlanner plann
 
     public async Task CancelAsync(UnitOfWork unit, ServiceOrderCancelled message)
     {
+        if (await unit.ExecuteScalarAsync<long>(DispatchSql.LockOrderKey[unit.Dialect], new { message.OrderId }) == 0)
+        {
+            // The cancellation overtook its order: keep it (once) for the opening to find.
+            if (await unit.ExecuteScalarAsync<long>(DispatchSql.CountTombstone[unit.Dialect], new { message.OrderId }) == 0)
+            {
+                await unit.ExecuteAsync(DispatchSql.InsertTombstone, new { message.OrderId, message.Reason, message.CancelledBy, message.CancelledAt });
+            }
+
+            return;
+        }
+
         if (await context.FindAsync(unit, message.OrderId) is not { IsOpen: true } record)
         {
             return;
@@ -89,6 +126,11 @@ public sealed class OrderIntake(DispatchContext context, AssignmentPlanner plann
             await unit.ExecuteAsync(DispatchSql.DecideCommitment, new { record.Order.OrderId, State = "Cancelled", DecidedAt = message.CancelledAt });
             await unit.PublishAsync(new DeadlineCancelled(DeadlineOwners.Dispatch, record.Order.OrderId.ToString(), DeadlineKinds.OnSite,
                 message.CancelledAt), record.Order.OrderId.ToString());
+        }
+
+        if (record.Booking is { IsRunning: true })
+        {
+            await BookingDeadlines.DecideAsync(unit, record.Order, BookingDeadline.Cancelled, message.CancelledAt);
         }
 
         booking.NotifyBoard(unit, record.Order);

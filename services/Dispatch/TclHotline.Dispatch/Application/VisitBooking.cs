@@ -5,6 +5,7 @@ using TclHotline.Messages;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Validation;
 
 namespace TclHotline.Dispatch.Application;
@@ -13,7 +14,7 @@ namespace TclHotline.Dispatch.Application;
 /// Carries out a planner's decision in the unit of work: books the visit (handing over from the one it
 /// replaces) or escalates to the service director at once, publishing the events through the outbox.
 /// </summary>
-public sealed class VisitBooking(BoardBroadcaster board)
+public sealed class VisitBooking(LiveFeed<BoardChange> board)
 {
     public static class By
     {
@@ -74,7 +75,7 @@ public sealed class VisitBooking(BoardBroadcaster board)
             "Customer", unit.Now), order.OrderId.ToString());
 
     public void NotifyBoard(UnitOfWork unit, DispatchOrder order) =>
-        unit.AfterCommit(() => board.Changed(order.BranchCode, order.OrderId));
+        unit.AfterCommit(() => board.Publish(new BoardChange(order.BranchCode, order.OrderId)));
 
     private async Task<Guid> BookAsync(
         UnitOfWork unit, DispatchOrder order, Commitment commitment, VisitPlan plan, string assignedBy, VisitRow? replacing)
@@ -105,20 +106,25 @@ public sealed class VisitBooking(BoardBroadcaster board)
         return visitId;
     }
 
-    private async Task EscalateAsync(UnitOfWork unit, CommitmentAtRisk atRisk)
+    private Task EscalateAsync(UnitOfWork unit, CommitmentAtRisk atRisk) =>
+        EscalateAsync(unit, atRisk.Order, atRisk.ServiceDirector, atRisk.Detail, atRisk.Commitment.DueAt, DeadlineKinds.OnSite);
+
+    /// <summary>Tells the branch's service director that a deadline of the order is at risk or lost (DispatchEscalated).</summary>
+    public async Task EscalateAsync(
+        UnitOfWork unit, DispatchOrder order, string serviceDirector, string reason, DateTimeOffset due, string deadlineKind)
     {
         var escalationId = Guid.NewGuid();
         await unit.ExecuteAsync(DispatchSql.InsertEscalation, new
         {
             EscalationId = escalationId,
-            atRisk.Order.OrderId,
-            atRisk.ServiceDirector,
-            Reason = atRisk.Detail,
+            order.OrderId,
+            ServiceDirector = serviceDirector,
+            Reason = reason,
             EscalatedAt = unit.Now,
         });
-        await unit.ExecuteAsync(DispatchSql.SetOrderEscalated, new { atRisk.Order.OrderId, Escalated = true, UpdatedAt = unit.Now });
-        await unit.PublishAsync(new DispatchEscalated(escalationId, atRisk.Order.OrderId, atRisk.BranchCode, atRisk.ServiceDirector,
-            atRisk.Detail, atRisk.Commitment.DueAt, unit.Now), atRisk.Order.OrderId.ToString());
-        NotifyBoard(unit, atRisk.Order);
+        await unit.ExecuteAsync(DispatchSql.SetOrderEscalated, new { order.OrderId, Escalated = true, UpdatedAt = unit.Now });
+        await unit.PublishAsync(new DispatchEscalated(escalationId, order.OrderId, order.BranchCode, serviceDirector,
+            reason, due, unit.Now, deadlineKind), order.OrderId.ToString());
+        NotifyBoard(unit, order);
     }
 }

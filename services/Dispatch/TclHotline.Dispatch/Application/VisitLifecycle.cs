@@ -31,8 +31,10 @@ public sealed class VisitLifecycle(VisitBooking booking)
     public async Task ArriveAsync(UnitOfWork unit, DispatchRecord record, VisitReport report)
     {
         var visit = Reported(record, report, VisitStatuses.Assigned, VisitStatuses.Accepted, VisitStatuses.EnRoute);
-        await unit.ExecuteAsync(DispatchSql.VisitArrived, new { visit.VisitId, report.At });
-        await DecideAsync(unit, record, visit, report.At);
+        // Before the booked window opened: recorded as it happened (never moved to the window) and shown as early.
+        var early = record.Commitment?.NotBefore is { } opens && report.At < opens;
+        await unit.ExecuteAsync(DispatchSql.VisitArrived, new { visit.VisitId, report.At, Early = early });
+        await DecideAsync(unit, record, visit, report.At, early);
         booking.NotifyBoard(unit, record.Order);
     }
 
@@ -56,7 +58,7 @@ public sealed class VisitLifecycle(VisitBooking booking)
         var visit = Reported(record, report, VisitStatuses.Accepted, VisitStatuses.EnRoute, VisitStatuses.Arrived);
         if (visit.ArrivedAt is null)
         {
-            await DecideAsync(unit, record, visit, report.At);
+            await DecideAsync(unit, record, visit, report.At, early: false);
         }
 
         await unit.ExecuteAsync(DispatchSql.VisitCustomerAbsent, new { visit.VisitId, report.At });
@@ -65,13 +67,13 @@ public sealed class VisitLifecycle(VisitBooking booking)
         booking.NotifyBoard(unit, record.Order);
     }
 
-    private static async Task DecideAsync(UnitOfWork unit, DispatchRecord record, VisitRow visit, DateTimeOffset arrivedAt)
+    private static async Task DecideAsync(UnitOfWork unit, DispatchRecord record, VisitRow visit, DateTimeOffset arrivedAt, bool early)
     {
         var commitment = record.Commitment ?? throw new RuleViolationException("the order has no commitment");
         var onTime = arrivedAt <= commitment.DueAt;
         await unit.ExecuteAsync(DispatchSql.DecideCommitment, new { record.Order.OrderId, State = onTime ? "Met" : "Breached", DecidedAt = arrivedAt });
         await unit.PublishAsync(new EngineerArrived(record.Order.OrderId, visit.VisitId, visit.EngineerId, record.Order.BranchCode,
-            arrivedAt, commitment.DueAt, onTime), record.Order.OrderId.ToString());
+            arrivedAt, commitment.DueAt, onTime, early), record.Order.OrderId.ToString());
         await unit.PublishAsync(new DeadlineMet(DeadlineOwners.Dispatch, record.Order.OrderId.ToString(), DeadlineKinds.OnSite, arrivedAt),
             record.Order.OrderId.ToString());
     }

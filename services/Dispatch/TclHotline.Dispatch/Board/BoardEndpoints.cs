@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
 
@@ -45,7 +46,7 @@ public static class BoardEndpoints
             }
         }).RequireAuthorization(readers);
 
-        app.MapGet("/board/events", async (string? branch, HttpContext http, BoardReader board, BoardBroadcaster broadcaster) =>
+        app.MapGet("/board/events", async (string? branch, HttpContext http, BoardReader board, LiveFeed<BoardChange> changes) =>
         {
             if (Refusal(http, branch, out var code) is { } refusal)
             {
@@ -56,7 +57,7 @@ public static class BoardEndpoints
             var ct = http.RequestAborted;
             http.Response.ContentType = "text/event-stream";
             http.Response.Headers.CacheControl = "no-cache";
-            using var watch = broadcaster.Watch(code);
+            using var watch = changes.Subscribe(code, BoardChange.WatchBuffer);
             try
             {
                 do
@@ -65,7 +66,7 @@ public static class BoardEndpoints
                     await http.Response.WriteAsync($"event: board\ndata: {data}\n\n", Encoding.UTF8, ct);
                     await http.Response.Body.FlushAsync(ct);
                 }
-                while (await watch.Changes.WaitToReadAsync(ct) && Drain(watch));
+                while (await watch.Items.WaitToReadAsync(ct) && Drain(watch));
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -75,9 +76,9 @@ public static class BoardEndpoints
     }
 
     /// <summary>Several changes at once need one fresh board, not one each.</summary>
-    private static bool Drain(BoardWatch watch)
+    private static bool Drain(LiveSubscription<BoardChange> watch)
     {
-        while (watch.Changes.TryRead(out _))
+        while (watch.Items.TryRead(out _))
         {
         }
 

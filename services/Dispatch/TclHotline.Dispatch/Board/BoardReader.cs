@@ -25,11 +25,14 @@ public sealed class BoardReader(DispatchDatabase db, NetworkStore networks, Orde
             BranchCode = branch.Code,
             BranchName = branch.Name,
             AsOf = Timestamp.FromDateTimeOffset(now),
+            TimeZone = branch.TimeZoneId,
         };
-        // Soonest due first; orders still awaiting an appointment (no due time) last.
+        // Overdue first (the longest overdue on top), then soonest due; orders with no deadline running last.
         board.Entries.AddRange(records
-            .OrderBy(r => r.Commitment?.DueAt ?? DateTimeOffset.MaxValue)
-            .Select(r => Entry(r, now)));
+            .Select(r => Entry(r, now))
+            .OrderByDescending(e => e.Overdue)
+            .ThenBy(e => e.DueAt is null && e.BookingDueAt is null)
+            .ThenBy(e => e.SecondsLeft));
         var scores = await ScoresAsync(connection, branch, now, ct);
         board.MetToday = scores.MetToday;
         board.MetThisMonth = scores.MetThisMonth;
@@ -56,8 +59,11 @@ public sealed class BoardReader(DispatchDatabase db, NetworkStore networks, Orde
     {
         if (record.Commitment is not { } commitment)
         {
-            // Awaiting its appointment: nothing is promised yet, so nothing can be late.
-            return CommitmentState.OnTrack;
+            // Awaiting its appointment: only the booking deadline (rule 2) can be late.
+            return record.Booking is { } booking && record.IsOpen
+                ? standing.BookingStateOf(booking.StartsAt, booking.DueAt, booking.State == BookingDeadline.Breached,
+                    booking.State == BookingDeadline.Warned, now)
+                : CommitmentState.OnTrack;
         }
 
         var current = record.CurrentVisit;
@@ -86,11 +92,22 @@ public sealed class BoardReader(DispatchDatabase db, NetworkStore networks, Orde
             EngineerId = visit?.EngineerId ?? "",
             EngineerName = visit?.EngineerName ?? "",
             VisitStatus = visit is null ? Proto.VisitStatus.Unspecified : ProtoMapping.VisitStatus(visit.Status),
+            DistrictName = record.DistrictName,
+            RegisteredAt = Timestamp.FromDateTimeOffset(record.Order.RegisteredAt),
+            AwaitingBooking = record.AwaitingAppointment,
+            ArrivedEarly = visit?.ArrivedEarly ?? false,
         };
         if (record.Commitment is { } commitment)
         {
             entry.DueAt = Timestamp.FromDateTimeOffset(commitment.DueAt);
             entry.SecondsLeft = (long)CommitmentStanding.TimeLeft(commitment, now).TotalSeconds;
+            entry.Overdue = entry.SecondsLeft < 0 && visit?.ArrivedAt is null;
+        }
+        else if (record.Booking is { } booking)
+        {
+            entry.BookingDueAt = Timestamp.FromDateTimeOffset(booking.DueAt);
+            entry.SecondsLeft = (long)(booking.DueAt - now).TotalSeconds;
+            entry.Overdue = entry.SecondsLeft < 0;
         }
 
         if (visit is not null)

@@ -4,6 +4,7 @@ using TclHotline.Dispatch.Domain.Planning;
 namespace TclHotline.Dispatch.Data;
 
 /// <summary>Everything dispatch holds about one order: the order, its commitment, its visits and escalations.</summary>
+/// <param name="Booking">Rule 2, remote: the deadline for booking the appointment; null for orders that never awaited one.</param>
 public sealed record DispatchRecord(
     DispatchOrder Order,
     string OrderNumber,
@@ -13,7 +14,9 @@ public sealed record DispatchRecord(
     Commitment? Commitment,
     string? CommitmentState,
     IReadOnlyList<VisitRow> Visits,
-    IReadOnlyList<EscalationRow> Escalations)
+    IReadOnlyList<EscalationRow> Escalations,
+    BookingDeadline? Booking = null,
+    string DistrictName = "")
 {
     public const string Open = "Open";
     public const string Closed = "Closed";
@@ -28,6 +31,8 @@ public sealed record DispatchRecord(
     public VisitRow? BookedVisit => CurrentVisit is { IsBooked: true } v ? v : null;
 
     public bool AwaitingAppointment => Commitment is null && IsOpen;
+
+    public bool IsCancelled => Status == Cancelled;
 
     public OpenVisit? AsOpenVisit() =>
         Commitment is { } c && BookedVisit is { } v ? new OpenVisit(Order, c, v.ToBooking()) : null;
@@ -44,5 +49,24 @@ public sealed record DispatchRecord(
             : null,
         row.CommitmentState,
         visits.OrderBy(v => v.AssignedAt).ToList(),
-        escalations.ToList());
+        escalations.ToList(),
+        row is { BookingDueAt: { } bookingDue, BookingState: { } bookingState }
+            ? new BookingDeadline(row.RegisteredAt, bookingDue, bookingState)
+            : null,
+        row.DistrictName);
+}
+
+/// <summary>
+/// Rule 2, remote: from registration until an appointment is booked, the booking itself has a deadline.
+/// <see cref="State"/> is one of the constants below.
+/// </summary>
+public sealed record BookingDeadline(DateTimeOffset StartsAt, DateTimeOffset DueAt, string State)
+{
+    public const string Open = "Open";
+    public const string Warned = "Warned";
+    public const string Met = "Met";
+    public const string Breached = "Breached";
+    public const string Cancelled = "Cancelled";
+
+    public bool IsRunning => State is Open or Warned;
 }

@@ -63,15 +63,44 @@ public static class DispatchSql
     // ---------------------------------------------------------------- orders and commitments
 
     public const string InsertOrder = """
-        INSERT INTO dispatch_orders (order_id, order_number, branch_code, district_code, order_type, fault_category,
-            is_urban, registered_at, requested_visit_at, status, warned, escalated, updated_at)
-        VALUES (@OrderId, @OrderNumber, @BranchCode, @DistrictCode, @OrderType, @FaultCategory,
-            @IsUrban, @RegisteredAt, @RequestedVisitAt, @Status, 0, 0, @UpdatedAt)
+        INSERT INTO dispatch_orders (order_id, order_number, branch_code, district_code, district_name, order_type, fault_category,
+            is_urban, registered_at, requested_visit_at, status, warned, escalated, updated_at, booking_due_at, booking_state)
+        VALUES (@OrderId, @OrderNumber, @BranchCode, @DistrictCode, @DistrictName, @OrderType, @FaultCategory,
+            @IsUrban, @RegisteredAt, @RequestedVisitAt, @Status, 0, 0, @UpdatedAt, @BookingDueAt, @BookingState)
         """;
 
     public const string CountOrder = "SELECT COUNT(*) FROM dispatch_orders WHERE order_id = @OrderId";
 
     public const string SetOrderStatus = "UPDATE dispatch_orders SET status = @Status, updated_at = @UpdatedAt WHERE order_id = @OrderId";
+
+    /// <summary>Moves a booking deadline still running (Open or Warned) to its next state; a decided one stays.</summary>
+    public const string SetBookingState = """
+        UPDATE dispatch_orders SET booking_state = @State, updated_at = @UpdatedAt
+        WHERE order_id = @OrderId AND booking_state IN ('Open', 'Warned')
+        """;
+
+    /// <summary>
+    /// A cancellation that came before its order. On SQL Server the key is locked to the end of the transaction
+    /// (UPDLOCK, HOLDLOCK takes the key range even when no row exists), so an opening and a cancellation of the
+    /// same order run one after the other and the later one always sees the earlier.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> CountTombstone = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = "SELECT COUNT(*) FROM cancelled_before_opening WHERE order_id = @OrderId",
+        [SqlDialect.SqlServer] = "SELECT COUNT(*) FROM cancelled_before_opening WITH (UPDLOCK, HOLDLOCK) WHERE order_id = @OrderId",
+    };
+
+    /// <summary>The cancellation's side of the same lock: the order's key, whether or not the order has come yet.</summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> LockOrderKey = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = "SELECT COUNT(*) FROM dispatch_orders WHERE order_id = @OrderId",
+        [SqlDialect.SqlServer] = "SELECT COUNT(*) FROM dispatch_orders WITH (UPDLOCK, HOLDLOCK) WHERE order_id = @OrderId",
+    };
+
+    public const string InsertTombstone = """
+        INSERT INTO cancelled_before_opening (order_id, reason, cancelled_by, cancelled_at)
+        VALUES (@OrderId, @Reason, @CancelledBy, @CancelledAt)
+        """;
 
     public const string SetOrderWarned = "UPDATE dispatch_orders SET warned = 1, updated_at = @UpdatedAt WHERE order_id = @OrderId";
 
@@ -82,8 +111,8 @@ public static class DispatchSql
     public const string MoveVisit = "UPDATE visits SET planned_arrival = @PlannedArrival WHERE visit_id = @VisitId";
 
     private const string OrderColumns = """
-        o.order_id, o.order_number, o.branch_code, o.district_code, o.order_type, o.fault_category, o.is_urban,
-        o.registered_at, o.requested_visit_at, o.status, o.warned, o.escalated,
+        o.order_id, o.order_number, o.branch_code, o.district_code, o.district_name, o.order_type, o.fault_category, o.is_urban,
+        o.registered_at, o.requested_visit_at, o.status, o.warned, o.escalated, o.booking_due_at, o.booking_state,
         c.starts_at, c.due_at, c.basis, c.reason_rule, c.not_before, c.original_due_at, c.state AS commitment_state
         """;
 
@@ -126,7 +155,7 @@ public static class DispatchSql
     private const string VisitColumns = """
         visit_id, order_id, engineer_id, engineer_name, outlet_id, planned_arrival, duration_minutes, travel_minutes,
         distance_km, status, assigned_by, assigned_at, accepted_at, en_route_at, expected_arrival, arrived_at,
-        completed_at, customer_absent_at
+        completed_at, customer_absent_at, arrived_early
         """;
 
     public const string InsertVisit = """
@@ -168,7 +197,9 @@ public static class DispatchSql
         UPDATE visits SET status = 'EnRoute', en_route_at = @At, expected_arrival = @ExpectedArrival WHERE visit_id = @VisitId
         """;
 
-    public const string VisitArrived = "UPDATE visits SET status = 'Arrived', arrived_at = @At WHERE visit_id = @VisitId";
+    public const string VisitArrived = """
+        UPDATE visits SET status = 'Arrived', arrived_at = @At, arrived_early = @Early WHERE visit_id = @VisitId
+        """;
 
     public const string VisitCompleted = """
         UPDATE visits SET status = 'Completed', completed_at = @At, fault_found = @FaultFound, repaired = @Repaired

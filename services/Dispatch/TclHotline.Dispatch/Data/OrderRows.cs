@@ -6,6 +6,7 @@ internal sealed class OrderRow
     public string OrderNumber { get; init; } = "";
     public string BranchCode { get; init; } = "";
     public string DistrictCode { get; init; } = "";
+    public string DistrictName { get; init; } = "";
     public string OrderType { get; init; } = "";
     public string FaultCategory { get; init; } = "";
     public bool IsUrban { get; init; }
@@ -14,6 +15,8 @@ internal sealed class OrderRow
     public string Status { get; init; } = "";
     public bool Warned { get; init; }
     public bool Escalated { get; init; }
+    public DateTimeOffset? BookingDueAt { get; init; }
+    public string? BookingState { get; init; }
 
     // The commitment (LEFT JOIN): absent while a remote order awaits its appointment.
     public DateTimeOffset? StartsAt { get; init; }
@@ -45,6 +48,7 @@ public sealed class VisitRow
     public DateTimeOffset? ArrivedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
     public DateTimeOffset? CustomerAbsentAt { get; init; }
+    public bool ArrivedEarly { get; init; }
 
     /// <summary>Still holds the engineer's time (and is the order's current visit).</summary>
     public bool IsBooked => Status is VisitStatuses.Assigned or VisitStatuses.Accepted or VisitStatuses.EnRoute;

@@ -13,6 +13,16 @@ public sealed class DispatchOptions
     /// <summary>Rule 2: an engineer on site within this span of the call's registration (urban).</summary>
     public TimeSpan UrbanCommitment { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>Rule 2, remote: an appointment must be booked within this span of the call's registration.</summary>
+    public TimeSpan BookingWithin { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Engineers report with the server's clock: a reported time may lie at most this far before the server's
+    /// (a phone's clock running behind, a report sent a moment late). An earlier time is refused for an engineer;
+    /// a dispatcher may record one with a reason, audited.
+    /// </summary>
+    public TimeSpan ReportClockTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Length of an appointment window offered to a customer (remote, or a customer-requested time).</summary>
     public TimeSpan AppointmentSlotLength { get; set; } = TimeSpan.FromHours(2);
 

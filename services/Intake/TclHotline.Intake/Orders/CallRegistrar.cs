@@ -126,7 +126,7 @@ public sealed class CallRegistrar(
                 orderId, number, now, call.OrderType.ToString(), district.Branch.Code, district.ProvinceCode,
                 district.CityCode, district.Code, district.Area == AreaKind.Urban, call.CustomerName, call.CallerNumber,
                 call.StreetAddress ?? "", call.ProductModel ?? "", call.SerialNumber ?? "", call.FaultCategory.ToString(),
-                decision.InWarranty, decision.ExchangeEligible, call.RequestedVisitAt, call.CallId), orderId.ToString());
+                decision.InWarranty, decision.ExchangeEligible, call.RequestedVisitAt, call.CallId, district.Name), orderId.ToString());
 
         var order = await unit.QuerySingleOrDefaultAsync<ServiceOrderRow>(IntakeSql.SelectOrderById, new { OrderId = orderId });
         return new V1.RegisterCallReply { CallRecordId = callRecordId.ToString(), Order = IntakeContract.ToContract(order!) };

@@ -4,12 +4,14 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using TclHotline.Grpc.Audit.V1;
 using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Grpc;
+using TclHotline.ServiceDefaults.Observability;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.ServiceDefaults.Validation;
 
 namespace TclHotline.ServiceDefaults.Audit;
 
-/// <summary>The audit trail of every service database in this process, for administrators.</summary>
+/// <summary>The audit trail and the outbox dead letters of every service database in this process, for administrators.</summary>
 [Authorize(Roles = HotlineRoles.Administrator)]
 public sealed class AuditTrailGrpcService(IEnumerable<ServiceDatabase> databases) : AuditTrail.AuditTrailBase
 {
@@ -54,6 +56,64 @@ public sealed class AuditTrailGrpcService(IEnumerable<ServiceDatabase> databases
         return response;
     }
 
+    public override async Task<ListDeadLettersResponse> ListDeadLetters(ListDeadLettersRequest request, ServerCallContext context)
+    {
+        var known = databases.ToDictionary(d => d.Service);
+        var errors = new FieldErrors();
+        if (request.Service.Length > 0 && !known.ContainsKey(request.Service))
+            errors.Add("service", $"is not one of: {string.Join(", ", known.Keys.Order())}");
+        if (request.PageSize is < 0 or > 500) errors.Add("page_size", "must be between 1 and 500");
+        var cursor = ParseCursor(request.PageToken, errors);
+        errors.ThrowIfAny();
+
+        var pageSize = request.PageSize == 0 ? 50 : request.PageSize;
+        var selected = request.Service.Length > 0 ? [known[request.Service]] : known.Values.OrderBy(d => d.Service).ToList();
+        var letters = new List<DeadLetter>();
+        foreach (var db in selected)
+        {
+            await using var connection = await db.OpenAsync(context.CancellationToken);
+            var rows = await connection.QueryAsync<DeadLetterRow>(new CommandDefinition(FoundationSql.SelectDeadLetters[db.Dialect], new
+            {
+                Before = cursor.TryGetValue(db.Service, out var c) ? c : long.MaxValue,
+                PageSize = pageSize,
+            }, cancellationToken: context.CancellationToken));
+            letters.AddRange(rows.Select(r => r.ToProto(db.Service)));
+        }
+
+        var page = letters.OrderByDescending(l => l.DeadLetteredAt.ToDateTimeOffset()).ThenByDescending(l => l.Sequence).Take(pageSize).ToList();
+        var response = new ListDeadLettersResponse();
+        response.DeadLetters.AddRange(page);
+        if (page.Count == pageSize)
+        {
+            foreach (var service in page.Select(l => l.Service).Distinct())
+                cursor[service] = page.Where(l => l.Service == service).Min(l => l.Sequence);
+            response.NextPageToken = string.Join(";", cursor.Select(kv => $"{kv.Key}:{kv.Value}"));
+        }
+        return response;
+    }
+
+    public override async Task<ReplayDeadLetterResponse> ReplayDeadLetter(ReplayDeadLetterRequest request, ServerCallContext context)
+    {
+        var known = databases.ToDictionary(d => d.Service);
+        var errors = new FieldErrors();
+        if (!known.ContainsKey(request.Service)) errors.Add("service", $"is not one of: {string.Join(", ", known.Keys.Order())}");
+        if (!Guid.TryParse(request.MessageId, out var messageId)) errors.Add("message_id", "is not a GUID");
+        errors.ThrowIfAny();
+
+        var db = known[request.Service];
+        await using var unit = await db.BeginAsync(context.CancellationToken);
+        var letter = await unit.QuerySingleOrDefaultAsync<DeadLetterRow>(FoundationSql.SelectDeadLetter, new { MessageId = messageId })
+                     ?? throw new NotFoundException($"no dead letter {messageId} in {db.Service}");
+        await unit.ExecuteAsync(FoundationSql.ReplayDeadLetter, new { MessageId = messageId });
+        await unit.ExecuteAsync(FoundationSql.DeleteDeadLetter, new { MessageId = messageId });
+        await unit.AuditAsync(Caller.From(context), "outbox.replay-dead-letter", letter.MessageType, messageId.ToString(),
+            new { letter.Attempts, letter.LastError, letter.DeadLetteredAt }, null);
+        await unit.CommitAsync();
+        db.OutboxSignal.Notify();
+        HotlineTelemetry.OutboxReplayed.Add(1, new KeyValuePair<string, object?>("service", db.Service));
+        return new ReplayDeadLetterResponse { Replayed = letter.ToProto(db.Service) };
+    }
+
     private static Dictionary<string, long> ParseCursor(string token, FieldErrors errors)
     {
         var cursor = new Dictionary<string, long>();
@@ -68,6 +128,26 @@ public sealed class AuditTrailGrpcService(IEnumerable<ServiceDatabase> databases
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+
+    private sealed class DeadLetterRow
+    {
+        public long Sequence { get; init; }
+        public Guid MessageId { get; init; }
+        public string AggregateId { get; init; } = "";
+        public string MessageType { get; init; } = "";
+        public string Body { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+        public int Attempts { get; init; }
+        public string? LastError { get; init; }
+        public DateTimeOffset DeadLetteredAt { get; init; }
+
+        public DeadLetter ToProto(string service) => new()
+        {
+            Service = service, Sequence = Sequence, MessageId = MessageId.ToString(), AggregateId = AggregateId, MessageType = MessageType, Body = Body,
+            CreatedAt = Timestamp.FromDateTimeOffset(CreatedAt), Attempts = Attempts, LastError = LastError ?? "",
+            DeadLetteredAt = Timestamp.FromDateTimeOffset(DeadLetteredAt),
+        };
+    }
 
     private sealed class AuditRow
     {

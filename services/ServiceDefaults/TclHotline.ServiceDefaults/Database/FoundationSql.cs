@@ -37,21 +37,62 @@ public static class FoundationSql
         WHERE id = 1 AND (holder = @Holder OR expires_at < @Now)
         """;
 
+    /// <summary>Unsent rows after @After (the relay's cursor over rows it has handed to the in-memory bus; 0 otherwise).</summary>
     public static readonly IReadOnlyDictionary<SqlDialect, string> SelectPendingOutbox = new Dictionary<SqlDialect, string>
     {
         [SqlDialect.Sqlite] = """
             SELECT sequence, message_id, aggregate_id, message_type, body, trace_parent, trace_state, created_at
-            FROM outbox_messages WHERE sent_at IS NULL ORDER BY sequence LIMIT @BatchSize
+            FROM outbox_messages WHERE sent_at IS NULL AND sequence > @After ORDER BY sequence LIMIT @BatchSize
             """,
         [SqlDialect.SqlServer] = """
             SELECT TOP (@BatchSize) sequence, message_id, aggregate_id, message_type, body, trace_parent, trace_state, created_at
-            FROM outbox_messages WHERE sent_at IS NULL ORDER BY sequence
+            FROM outbox_messages WHERE sent_at IS NULL AND sequence > @After ORDER BY sequence
             """,
     };
 
     public const string MarkOutboxSent = "UPDATE outbox_messages SET sent_at = @SentAt WHERE sequence IN @Sequences";
 
     public const string CountOutboxFailure = "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @Error WHERE sequence = @Sequence";
+
+    /// <summary>Moves a row that has failed @MaxAttempts times out of the outbox (with <see cref="DeleteDeadLettered"/>, in one transaction).</summary>
+    public const string InsertDeadLetter = """
+        INSERT INTO outbox_dead_letters (message_id, aggregate_id, message_type, body, trace_parent, trace_state, created_at, attempts, last_error, dead_lettered_at)
+        SELECT message_id, aggregate_id, message_type, body, trace_parent, trace_state, created_at, attempts, last_error, @Now
+        FROM outbox_messages WHERE sequence = @Sequence AND sent_at IS NULL AND attempts >= @MaxAttempts
+        """;
+
+    public const string DeleteDeadLettered =
+        "DELETE FROM outbox_messages WHERE sequence = @Sequence AND sent_at IS NULL AND attempts >= @MaxAttempts";
+
+    /// <summary>Newest first; @Before is the page cursor (a dead-letter sequence).</summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectDeadLetters = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = """
+            SELECT sequence, message_id, aggregate_id, message_type, body, created_at, attempts, last_error, dead_lettered_at
+            FROM outbox_dead_letters WHERE sequence < @Before ORDER BY sequence DESC LIMIT @PageSize
+            """,
+        [SqlDialect.SqlServer] = """
+            SELECT TOP (@PageSize) sequence, message_id, aggregate_id, message_type, body, created_at, attempts, last_error, dead_lettered_at
+            FROM outbox_dead_letters WHERE sequence < @Before ORDER BY sequence DESC
+            """,
+    };
+
+    public const string SelectDeadLetter = """
+        SELECT sequence, message_id, aggregate_id, message_type, body, created_at, attempts, last_error, dead_lettered_at
+        FROM outbox_dead_letters WHERE message_id = @MessageId
+        """;
+
+    /// <summary>
+    /// Puts a dead letter back at the end of the outbox with its message id (so consumers that had handled it
+    /// skip it) and its attempts at zero; <see cref="DeleteDeadLetter"/> removes it in the same transaction.
+    /// </summary>
+    public const string ReplayDeadLetter = """
+        INSERT INTO outbox_messages (message_id, aggregate_id, message_type, body, trace_parent, trace_state, created_at, attempts)
+        SELECT message_id, aggregate_id, message_type, body, trace_parent, trace_state, created_at, 0
+        FROM outbox_dead_letters WHERE message_id = @MessageId
+        """;
+
+    public const string DeleteDeadLetter = "DELETE FROM outbox_dead_letters WHERE message_id = @MessageId";
 
     public const string CountPendingOutbox = "SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NULL";
 

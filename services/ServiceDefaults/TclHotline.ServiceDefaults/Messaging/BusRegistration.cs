@@ -2,7 +2,9 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Modules;
+using TclHotline.ServiceDefaults.Outbox;
 
 namespace TclHotline.ServiceDefaults.Messaging;
 
@@ -31,11 +33,14 @@ public static class BusRegistration
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
 
+        var acknowledgements = new ConsumerAcknowledgements();
+        builder.Services.AddSingleton(acknowledgements);
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
             foreach (var module in modules)
-                module.AddConsumers(new ModuleConsumers(bus, module.Name));
+                module.AddConsumers(new ModuleConsumers(bus, module.Name, acknowledgements));
 
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
@@ -59,12 +64,19 @@ public static class BusRegistration
                         h.PublisherConfirmation = true;
                         if (options.UseTls) h.UseSsl(s => s.Protocol = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
                     });
+                    cfg.DeployTopologyOnly = options.DeployTopologyOnly;
+                    if (!options.DeployTopologyOnly) cfg.ReceiveLiveFeeds(context, string.Join("-", modules.Select(m => m.Name)));
                     cfg.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.ConnectReceiveObserver(acknowledgements);
+                    cfg.DeployTopologyOnly = options.DeployTopologyOnly;
+                    cfg.ConfigureEndpoints(context);
+                });
             }
         });
     }
@@ -74,11 +86,12 @@ public static class BusRegistration
 /// How a module adds its consumers: each gets its own queue named after the service, so two services
 /// consuming the same event (each with its own consumer) never compete for one queue, in either run mode.
 /// </summary>
-public sealed class ModuleConsumers(IBusRegistrationConfigurator bus, string service)
+public sealed class ModuleConsumers(IBusRegistrationConfigurator bus, string service, ConsumerAcknowledgements? acknowledgements = null)
 {
     public void Add<TConsumer>() where TConsumer : class, IConsumer
     {
         var name = $"{service}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}";
+        acknowledgements?.AddConsumer(name, typeof(TConsumer));
         bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = name);
     }
 }

@@ -22,5 +22,8 @@ public sealed class MessagingOptions
     /// <summary>Test-only fault: the outbox relay publishes every message twice. Refused in Production.</summary>
     public bool DuplicateDeliveries { get; set; }
 
+    /// <summary>Set by <c>HotlineApp.DeployTopologyAsync</c>: the bus declares its queues and bindings and consumes nothing.</summary>
+    public bool DeployTopologyOnly { get; set; }
+
     public bool IsRabbitMq => string.Equals(Transport, "RabbitMq", StringComparison.OrdinalIgnoreCase);
 }

@@ -17,6 +17,12 @@ public static class HotlineTelemetry
     public static readonly Counter<long> OutboxPublished =
         Meter.CreateCounter<long>("tclhotline.outbox.published", description: "Outbox messages published to the bus");
 
+    public static readonly Counter<long> OutboxDeadLettered =
+        Meter.CreateCounter<long>("tclhotline.outbox.dead_lettered", description: "Outbox messages moved to the dead letters after failing Outbox:MaxAttempts times");
+
+    public static readonly Counter<long> OutboxReplayed =
+        Meter.CreateCounter<long>("tclhotline.outbox.replayed", description: "Dead letters an administrator put back into the outbox");
+
     public static readonly Histogram<double> OutboxLag =
         Meter.CreateHistogram<double>("tclhotline.outbox.lag", unit: "ms", description: "From commit to publish");
 }

@@ -63,9 +63,9 @@ internal static class SlaProtoMapping
         },
     };
 
-    public static Proto.SlaEvent ToProto(this SlaNotice notice) => notice.Message switch
+    public static Proto.SlaEvent ToProto(this SlaNotice notice) => notice switch
     {
-        DeadlineWarned w => new Proto.SlaEvent
+        { Warning: { } w } => new Proto.SlaEvent
         {
             Warning = new Proto.DeadlineWarning
             {
@@ -79,7 +79,7 @@ internal static class SlaProtoMapping
                 WarnedAt = Timestamp.FromDateTimeOffset(w.WarnedAt),
             },
         },
-        DeadlineBreached b => new Proto.SlaEvent
+        { Breach: { } b } => new Proto.SlaEvent
         {
             Breach = new Proto.DeadlineBreach
             {
@@ -93,7 +93,7 @@ internal static class SlaProtoMapping
                 Lateness = Duration.FromTimeSpan(b.Lateness),
             },
         },
-        _ => throw new ArgumentException($"{notice.Message.GetType().Name} is not an SLA notice.", nameof(notice)),
+        _ => throw new ArgumentException("An SLA notice without a warning or a breach.", nameof(notice)),
     };
 
     // Unset (null) fields stay absent on the wire.

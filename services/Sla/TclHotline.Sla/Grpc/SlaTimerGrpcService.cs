@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using TclHotline.Grpc.Sla.V1;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.ServiceDefaults.Validation;
@@ -12,7 +13,7 @@ using TclHotline.Sla.Storage;
 namespace TclHotline.Sla.Grpc;
 
 /// <summary>Dispatch monitoring of the SLA timer: at-risk list, one deadline, live warnings and breaches. Thin: check, read, map.</summary>
-internal sealed class SlaTimerGrpcService(DeadlineStore store, SlaEventBroadcaster broadcaster, IOptions<SlaOptions> options)
+internal sealed class SlaTimerGrpcService(DeadlineStore store, LiveFeed<SlaNotice> notices, IOptions<SlaOptions> options)
     : SlaTimer.SlaTimerBase
 {
     private const string Monitors =
@@ -72,11 +73,11 @@ internal sealed class SlaTimerGrpcService(DeadlineStore store, SlaEventBroadcast
 
         errors.ThrowIfAny();
         var filter = DeadlineFilter.From(Caller.From(context).ScopeBranch(request.BranchCode), request.Kinds);
-        using var subscription = broadcaster.Subscribe(filter);
+        using var subscription = notices.Subscribe(filter.BranchCode, options.Value.WatchBufferSize, n => filter.Matches(n.BranchCode, n.Kind));
 
         // Headers go out once subscribed: a client that awaits them knows nothing from then on is missed.
         await context.WriteResponseHeadersAsync([]);
-        await foreach (var notice in subscription.Notices.ReadAllAsync(context.CancellationToken))
+        await foreach (var notice in subscription.Items.ReadAllAsync(context.CancellationToken))
         {
             await responseStream.WriteAsync(notice.ToProto(), context.CancellationToken);
         }

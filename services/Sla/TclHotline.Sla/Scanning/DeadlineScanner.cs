@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Outbox;
 using TclHotline.Sla.Domain;
 using TclHotline.Sla.Monitoring;
@@ -22,7 +23,7 @@ internal sealed class DeadlineScanner(
     DeadlineStore store,
     DeadlineTimer timer,
     DeadlineWakeUp wakeUp,
-    SlaEventBroadcaster broadcaster,
+    LiveFeed<SlaNotice> notices,
     SlaMetrics metrics,
     IOptions<SlaOptions> options,
     ILogger<DeadlineScanner> logger) : BackgroundService
@@ -157,7 +158,7 @@ internal sealed class DeadlineScanner(
     {
         var now = unit.Now;
         var events = new List<OutboxEvent>();
-        var notices = new List<SlaNotice>();
+        var fresh = new List<SlaNotice>();
         var fired = new List<(Deadline Before, FireResult Result)>();
         foreach (var before in held)
         {
@@ -173,7 +174,7 @@ internal sealed class DeadlineScanner(
             {
                 var message = firing.ToMessage(result.Deadline, Guid.NewGuid());
                 events.Add(new OutboxEvent(message, before.Key.ToString()));
-                notices.Add(SlaNotice.Of(message));
+                fresh.Add(SlaNotice.Of(message));
             }
 
             fired.Add((before, result));
@@ -188,7 +189,7 @@ internal sealed class DeadlineScanner(
 
         unit.AfterCommit(() =>
         {
-            broadcaster.Publish(notices);
+            fresh.ForEach(notices.Publish);
             fired.ForEach(f => metrics.Fired(f.Result.Deadline, f.Result.Firings));
         });
         await unit.CommitAsync();

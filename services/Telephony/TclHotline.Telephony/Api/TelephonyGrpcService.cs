@@ -1,20 +1,24 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using TclHotline.Grpc.Telephony.V1;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.ServiceDefaults.Validation;
 using TclHotline.Telephony.Callbacks;
 using TclHotline.Telephony.Calls;
 using TclHotline.Telephony.Desk;
+using TclHotline.Telephony.Domain;
 
 namespace TclHotline.Telephony.Api;
 
 public sealed class TelephonyGrpcService(
     CallEventIngestion ingestion,
-    AgentDesk desk,
+    LiveFeed<DeskPop> desks,
     CallbackTasks callbacks,
-    CallRecords calls) : TelephonyService.TelephonyServiceBase
+    CallRecords calls,
+    IOptions<TelephonyOptions> options) : TelephonyService.TelephonyServiceBase
 {
     private const string Connectors = HotlineRoles.TelephonyConnector + "," + HotlineRoles.Administrator;
     private const string Agents = HotlineRoles.Agent + "," + HotlineRoles.Administrator;
@@ -56,13 +60,13 @@ public sealed class TelephonyGrpcService(
         if (!caller.IsIn(HotlineRoles.Administrator) && request.AgentId != caller.UserId && request.AgentId != agentClaim)
             throw new AccessDeniedException("agents watch only their own desk");
 
-        using var subscription = desk.Watch(request.AgentId);
+        using var subscription = desks.Subscribe(request.AgentId, options.Value.DeskQueueCapacity);
         // Headers tell the desk it is subscribed: no pop after this point is missed.
         await context.WriteResponseHeadersAsync([]);
         try
         {
-            await foreach (var pop in subscription.Pops.ReadAllAsync(context.CancellationToken))
-                await responseStream.WriteAsync(pop, context.CancellationToken);
+            await foreach (var pop in subscription.Items.ReadAllAsync(context.CancellationToken))
+                await responseStream.WriteAsync(pop.ToScreenPop(), context.CancellationToken);
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {

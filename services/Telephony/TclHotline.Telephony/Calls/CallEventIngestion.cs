@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TclHotline.Grpc.Telephony.V1;
 using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Observability;
 using TclHotline.Telephony.Callbacks;
 using TclHotline.Telephony.Data;
@@ -18,7 +19,7 @@ public sealed class CallEventIngestion(
     TelephonyDatabase db,
     CallbackTasks callbacks,
     CallerLookup lookup,
-    AgentDesk desk,
+    LiveFeed<DeskPop> desks,
     TelephonyMetrics metrics,
     ILogger<CallEventIngestion> logger)
 {
@@ -56,7 +57,7 @@ public sealed class CallEventIngestion(
         if (state == CallState.Answered && (type == CallEventType.Answered || type == CallEventType.Offered))
         {
             var pop = await lookup.PopAsync(unit, call);
-            unit.AfterCommit(() => desk.Publish(call.AgentId!, pop));
+            unit.AfterCommit(() => desks.Publish(DeskPop.For(call.AgentId!, pop)));
         }
 
         unit.AfterCommit(() => metrics.Recorded(type, call));

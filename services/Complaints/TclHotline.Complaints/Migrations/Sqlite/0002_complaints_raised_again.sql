@@ -1,0 +1,5 @@
+-- Rule 21: a breach or chase after the system-raised complaint of its cause was resolved or closed opens a new
+-- complaint. Still at most one per order, cause and round: two breaches handled at once cannot open two.
+ALTER TABLE complaints ADD COLUMN raised_round INTEGER NOT NULL DEFAULT 0;
+DROP INDEX uq_complaints_order_cause;
+CREATE UNIQUE INDEX uq_complaints_order_cause_round ON complaints (order_id, source, raised_round) WHERE source <> 'Agent' AND order_id IS NOT NULL;
