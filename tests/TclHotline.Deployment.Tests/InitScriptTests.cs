@@ -9,6 +9,7 @@ public sealed class InitScriptTests
     [Theory]
     [InlineData("intake")]
     [InlineData("complaints")]
+    [InlineData("telephony")]
     public void CreateDatabaseScript_ParsesAsTSqlForEachService(string service)
     {
         var sql = Repository.Read("deploy/sqlserver/create-database.sql")
@@ -23,6 +24,7 @@ public sealed class InitScriptTests
     [InlineData("deploy/local/start.sh", true)]
     [InlineData("deploy/local/stop.sh", true)]
     [InlineData("deploy/local/common.sh", false)]
+    [InlineData("deploy/local/start-repeatedly.sh", true)]
     [InlineData("deploy/rabbitmq/configure.sh", true)]
     [InlineData("deploy/rabbitmq/entrypoint.sh", true)]
     [InlineData("deploy/sqlserver/create-databases.sh", true)]
