@@ -16,12 +16,11 @@ public sealed class DispatchService : IAsyncLifetime
 {
     public TestHost Host { get; private set; } = null!;
 
-    public Task InitializeAsync() => InitializeAsync(TestClock.Shared);
+    public Task InitializeAsync() => InitializeAsync([]);
 
-    public Task InitializeAsync(IEnumerable<KeyValuePair<string, string?>> settings) => InitializeAsync(TestClock.Shared, settings);
-
-    public async Task InitializeAsync(TimeProvider clock, IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
-        Host = await TestHost.StartAsync([new DispatchModule()], settings, clock: clock);
+    /// <param name="clock">Another clock than <see cref="TestClock.Shared"/>, e.g. one the test moves.</param>
+    public async Task InitializeAsync(IEnumerable<KeyValuePair<string, string?>> settings, TimeProvider? clock = null) =>
+        Host = await TestHost.StartAsync([new DispatchModule()], settings, clock: clock ?? TestClock.Shared);
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
