@@ -150,6 +150,13 @@ public static class ComplaintsSql
         WHERE NOT EXISTS (SELECT 1 FROM order_engineers WHERE order_id = @OrderId)
         """;
 
+    /// <summary>Whether the engineer was ever assigned to, arrived at or completed a visit of the order: 0 when never.</summary>
+    public const string CountEngineerServedOrder = """
+        SELECT (SELECT COUNT(*) FROM order_engineers WHERE order_id = @OrderId AND engineer_id = @EngineerId)
+             + (SELECT COUNT(*) FROM engineer_arrivals WHERE order_id = @OrderId AND engineer_id = @EngineerId)
+             + (SELECT COUNT(*) FROM unit_visits WHERE order_id = @OrderId AND engineer_id = @EngineerId)
+        """;
+
     public const string InsertRepeatCall = """
         INSERT INTO repeat_calls (repeat_call_id, order_id, called_at)
         SELECT @RepeatCallId, @OrderId, @CalledAt

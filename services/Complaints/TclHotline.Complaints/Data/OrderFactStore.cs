@@ -25,6 +25,10 @@ public static class OrderFactStore
     public static Task<OrderFact?> FindAsync(UnitOfWork unit, Guid orderId) =>
         unit.QuerySingleOrDefaultAsync<OrderFact>(ComplaintsSql.SelectOrderFact, new { OrderId = orderId });
 
+    /// <summary>Whether the engineer was ever assigned to the order, arrived at it or completed one of its visits.</summary>
+    public static async Task<bool> EngineerServedAsync(UnitOfWork unit, Guid orderId, string engineerId) =>
+        await unit.ExecuteScalarAsync<long>(ComplaintsSql.CountEngineerServedOrder, new { OrderId = orderId, EngineerId = engineerId }) > 0;
+
     public static Task RecordAsync(UnitOfWork unit, RepeatCall call) =>
         unit.ExecuteAsync(ComplaintsSql.InsertRepeatCall, new { call.RepeatCallId, call.OrderId, call.CalledAt });
 
