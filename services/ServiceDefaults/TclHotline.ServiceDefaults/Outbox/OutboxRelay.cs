@@ -8,7 +8,6 @@ using Microsoft.Extensions.Options;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Observability;
-
 namespace TclHotline.ServiceDefaults.Outbox;
 
 /// <summary>
@@ -48,7 +47,7 @@ public sealed class OutboxRelay<TDb>(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Outbox relay for {Service} failed; retrying in {Backoff}", db.Service, backoff);
+                logger.LogWarning(Redact.DatabaseErrors(ex), "Outbox relay for {Service} failed; retrying in {Backoff}", db.Service, backoff);
                 try { await Task.Delay(backoff, db.Time, stoppingToken); }
                 catch (OperationCanceledException) { return; }
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
@@ -89,7 +88,7 @@ public sealed class OutboxRelay<TDb>(
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
-                    lock (sent) failures.Add((message.Sequence, ex.GetType().Name + ": " + ex.Message));
+                    lock (sent) failures.Add((message.Sequence, ex.GetType().Name + ": " + Redact.DatabaseMessage(ex.Message)));
                     break; // keep this aggregate's order: the rest waits for the next round
                 }
             }
