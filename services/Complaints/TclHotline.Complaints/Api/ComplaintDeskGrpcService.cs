@@ -60,13 +60,12 @@ public sealed class ComplaintDeskGrpcService(
             return earlier;
         }
 
-        // A complaint names an engineer only with the order they served: never a stranger to it.
+        // A complaint names an engineer only when they served its order or its unit: never a stranger to both.
         var engineerId = Optional(request.EngineerId);
-        if (engineerId is not null && (order is null || !await OrderFactStore.EngineerServedAsync(unit, order.OrderId, engineerId)))
+        var serial = Optional(request.SerialNumber) ?? order?.SerialNumber;
+        if (engineerId is not null && !await OrderFactStore.EngineerServedAsync(unit, engineerId, order?.OrderId, serial))
         {
-            Refuse([new FieldViolation("engineer_id", order is null
-                ? "may be named only with the order_id of an order they served"
-                : "never served this order")]);
+            Refuse([new FieldViolation("engineer_id", "never served this order or unit")]);
         }
 
         var complaintId = Guid.NewGuid();
@@ -82,7 +81,7 @@ public sealed class ComplaintDeskGrpcService(
                 request.CustomerPhone,
                 orderId,
                 Optional(request.OrderNumber) ?? order?.OrderNumber,
-                Optional(request.SerialNumber) ?? order?.SerialNumber,
+                serial,
                 engineerId),
             request.Description,
             caller.UserId,

@@ -150,11 +150,14 @@ public static class ComplaintsSql
         WHERE NOT EXISTS (SELECT 1 FROM order_engineers WHERE order_id = @OrderId)
         """;
 
-    /// <summary>Whether the engineer was ever assigned to, arrived at or completed a visit of the order: 0 when never.</summary>
-    public const string CountEngineerServedOrder = """
+    /// <summary>
+    /// Whether the engineer was ever assigned to or arrived at the order, or completed a visit of the order or
+    /// of the unit: 0 when never. A null @OrderId or @SerialNumber matches nothing.
+    /// </summary>
+    public const string CountEngineerServed = """
         SELECT (SELECT COUNT(*) FROM order_engineers WHERE order_id = @OrderId AND engineer_id = @EngineerId)
              + (SELECT COUNT(*) FROM engineer_arrivals WHERE order_id = @OrderId AND engineer_id = @EngineerId)
-             + (SELECT COUNT(*) FROM unit_visits WHERE order_id = @OrderId AND engineer_id = @EngineerId)
+             + (SELECT COUNT(*) FROM unit_visits WHERE engineer_id = @EngineerId AND (order_id = @OrderId OR serial_number = @SerialNumber))
         """;
 
     public const string InsertRepeatCall = """
