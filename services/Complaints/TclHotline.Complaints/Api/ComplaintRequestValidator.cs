@@ -155,7 +155,7 @@ public sealed class ComplaintRequestValidator(SatisfactionScale scale)
         phone.Any(char.IsAsciiDigit) && phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-');
 
     /// <summary>The widths of the SQL Server columns these fields are stored in (0001_complaints.sql).</summary>
-    internal static class TextLimits
+    public static class TextLimits
     {
         public const int CustomerName = 200;
         public const int Phone = 40;
