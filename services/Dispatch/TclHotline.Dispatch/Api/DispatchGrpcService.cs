@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authorization;
 using TclHotline.Dispatch.Application;
 using TclHotline.Dispatch.Board;
 using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain;
+using TclHotline.Dispatch.Domain.Completion;
 using TclHotline.Dispatch.Domain.Planning;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Grpc;
@@ -22,6 +24,7 @@ public sealed class DispatchGrpcService(
     VisitLifecycle visits,
     BoardReader board,
     BoardBroadcaster broadcaster,
+    DispatchOptions options,
     TimeProvider time) : Proto.DispatchService.DispatchServiceBase
 {
     private const string Desk = HotlineRoles.Dispatcher + "," + HotlineRoles.ServiceDirector + "," + HotlineRoles.Administrator;
@@ -114,19 +117,43 @@ public sealed class DispatchGrpcService(
             errors.Add("completion", "is required");
         }
 
-        decimal fee = 0;
-        if (completion is not null && !string.IsNullOrEmpty(completion.FeeChargedYuan)
-            && (!decimal.TryParse(completion.FeeChargedYuan, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out fee) || fee < 0))
+        decimal? fee = null;
+        if (completion is not null && !string.IsNullOrWhiteSpace(completion.FeeChargedYuan))
         {
-            errors.Add("completion.fee_charged_yuan", "is not an amount in yuan");
+            if (decimal.TryParse(completion.FeeChargedYuan, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                && parsed >= 0)
+            {
+                fee = parsed;
+            }
+            else
+            {
+                errors.Add(CompletionCheck.FeeField, "is not an amount in yuan");
+            }
+        }
+
+        string? exclusion = null;
+        if (completion is not null && completion.WarrantyExclusion != Proto.WarrantyExclusion.Unspecified)
+        {
+            exclusion = System.Enum.IsDefined(completion.WarrantyExclusion) ? completion.WarrantyExclusion.ToString() : "";
         }
 
         errors.Required("serial_number", request.SerialNumber);
+        var claim = completion is null ? null : new CompletionClaim(fee, completion.CustomerDeclined, completion.ChargeReason.Trim(),
+            completion.ExtraParts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList(), exclusion,
+            completion.DaysInRepair, completion.DaysWaitingForParts);
+        if (claim is not null)
+        {
+            foreach (var problem in CompletionCheck.Fields(claim, options))
+            {
+                errors.Add(problem.Field, problem.Message);
+            }
+        }
+
         errors.ThrowIfAny();
-        var outcome = new VisitOutcome(request.SerialNumber, completion!.Repaired, completion.CustomerDeclined, completion.FaultFound,
+        var outcome = new VisitOutcome(request.SerialNumber.Trim(), completion!.Repaired, completion.FaultFound,
             completion.PartsReplaced.ToList(),
             completion.MainPartsReplaced.Where(p => p != Proto.MainPart.Unspecified).Select(p => p.ToString()).ToList(),
-            fee, completion.DaysInRepair, completion.DaysWaitingForParts);
+            claim!, completion.PanelUnrepairable, completion.PanelNoLongerSupplied);
         return ReportAsync(call, request.Report ?? new Proto.VisitReport(),
             (unit, record, report) => visits.CompleteAsync(unit, record, report, outcome), "CompleteVisit", request.IdempotencyKey);
     }
@@ -146,7 +173,15 @@ public sealed class DispatchGrpcService(
             ?? throw new NotFoundException($"order {orderId} is not known to dispatch");
         var caller = Caller.From(call);
         EnsureMayReadOrder(caller, record);
-        return ProtoMapping.ToProto(record, board.StateOf(record, time.GetUtcNow()));
+        var proto = ProtoMapping.ToProto(record, board.StateOf(record, time.GetUtcNow()));
+        var quote = await Dapper.SqlMapper.QuerySingleOrDefaultAsync<FeeQuoteRow>(connection, new Dapper.CommandDefinition(
+            DispatchSql.SelectFeeQuote, new { OrderId = orderId }, cancellationToken: call.CancellationToken));
+        if (quote is not null)
+        {
+            proto.Fee = ProtoMapping.ToProto(quote.ToQuote());
+        }
+
+        return proto;
     }
 
     [Authorize(Roles = Desk)]

@@ -100,7 +100,7 @@ public sealed class VisitBooking(BoardBroadcaster board)
             AssignedAt = unit.Now,
         });
         await unit.PublishAsync(new EngineerAssigned(order.OrderId, visitId, plan.EngineerId, plan.EngineerName, plan.OutletId,
-            order.BranchCode, plan.Arrival, commitment.DueAt, assignedBy, unit.Now), order.OrderId.ToString());
+            order.BranchCode, plan.Arrival, commitment.DueAt, assignedBy, unit.Now, plan.DistanceKm), order.OrderId.ToString());
         NotifyBoard(unit, order);
         return visitId;
     }

@@ -1,4 +1,5 @@
 using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain.Completion;
 using TclHotline.Messages;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Sla;
@@ -36,14 +37,33 @@ public sealed class VisitLifecycle(VisitBooking booking)
         booking.NotifyBoard(unit, record.Order);
     }
 
+    /// <summary>
+    /// The fee claimed is checked against intake's last estimate first; a refusal names each field and stores nothing.
+    /// Intake settles the fee, records the repair and decides the warranty consequences from the event.
+    /// </summary>
     public async Task CompleteAsync(UnitOfWork unit, DispatchRecord record, VisitReport report, VisitOutcome outcome)
     {
         var visit = Reported(record, report, VisitStatuses.Arrived);
+        var quote = await unit.QuerySingleOrDefaultAsync<FeeQuoteRow>(DispatchSql.SelectFeeQuote, new { record.Order.OrderId });
+        var claim = outcome.Claim;
+        var (fee, problems) = CompletionCheck.Against(claim, quote?.ToQuote());
+        if (problems.Count > 0)
+        {
+            var errors = new FieldErrors();
+            foreach (var problem in problems)
+            {
+                errors.Add(problem.Field, problem.Message);
+            }
+
+            errors.ThrowIfAny();
+        }
+
         await unit.ExecuteAsync(DispatchSql.VisitCompleted, new { visit.VisitId, report.At, outcome.FaultFound, outcome.Repaired });
         await unit.ExecuteAsync(DispatchSql.SetOrderStatus, new { record.Order.OrderId, Status = DispatchRecord.Closed, UpdatedAt = unit.Now });
         await unit.PublishAsync(new VisitCompleted(record.Order.OrderId, visit.VisitId, visit.EngineerId, record.Order.BranchCode,
-            outcome.SerialNumber, report.At, outcome.Repaired, outcome.CustomerDeclined, outcome.FaultFound, outcome.PartsReplaced,
-            outcome.MainPartsReplaced, outcome.FeeCharged, outcome.DaysInRepair, outcome.DaysWaitingForParts), record.Order.OrderId.ToString());
+            outcome.SerialNumber, report.At, outcome.Repaired, claim.CustomerDeclined, outcome.FaultFound, outcome.PartsReplaced,
+            outcome.MainPartsReplaced, fee, claim.DaysInRepair, claim.DaysWaitingForParts, null, claim.ChargeReason, claim.ExtraParts,
+            claim.Exclusion, outcome.PanelUnrepairable, outcome.PanelNoLongerSupplied), record.Order.OrderId.ToString());
         booking.NotifyBoard(unit, record.Order);
     }
 
