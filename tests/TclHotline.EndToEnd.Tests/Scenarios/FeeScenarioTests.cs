@@ -162,20 +162,5 @@ public sealed class FeeScenarioTests(SystemUnderTest system, ITestOutputHelper o
         Assert.Equal([14], settled.Settlement.RulesApplied);
     });
 
-    private async Task Traced(string scenario, Func<Task> body)
-    {
-        try
-        {
-            await body();
-        }
-        catch (Exception)
-        {
-            output.WriteLine(system.Tails());
-            throw;
-        }
-        finally
-        {
-            system.Figures.Print(output, scenario);
-        }
-    }
+    private Task Traced(string scenario, Func<Task> body) => ScenarioTrace.RunAsync(system, output, scenario, body);
 }

@@ -143,10 +143,7 @@ public sealed class DispatchGrpcService(
             completion.DaysInRepair, completion.DaysWaitingForParts);
         if (claim is not null)
         {
-            foreach (var problem in CompletionCheck.Fields(claim, options))
-            {
-                errors.Add(problem.Field, problem.Message);
-            }
+            errors.AddAll(CompletionCheck.Fields(claim, options));
         }
 
         errors.ThrowIfAny();
@@ -174,11 +171,9 @@ public sealed class DispatchGrpcService(
         var caller = Caller.From(call);
         EnsureMayReadOrder(caller, record);
         var proto = ProtoMapping.ToProto(record, board.StateOf(record, time.GetUtcNow()));
-        var quote = await Dapper.SqlMapper.QuerySingleOrDefaultAsync<FeeQuoteRow>(connection, new Dapper.CommandDefinition(
-            DispatchSql.SelectFeeQuote, new { OrderId = orderId }, cancellationToken: call.CancellationToken));
-        if (quote is not null)
+        if (await orders.LoadFeeQuoteAsync(connection, null, orderId, call.CancellationToken) is { } quote)
         {
-            proto.Fee = ProtoMapping.ToProto(quote.ToQuote());
+            proto.Fee = ProtoMapping.ToProto(quote);
         }
 
         return proto;

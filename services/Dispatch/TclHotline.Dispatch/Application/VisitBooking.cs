@@ -38,13 +38,7 @@ public sealed class VisitBooking(BoardBroadcaster board)
                 await EscalateAsync(unit, atRisk);
                 return late;
             case AssignmentRefused refused:
-                var errors = new FieldErrors();
-                foreach (var problem in refused.Problems)
-                {
-                    errors.Add(problem.Field, problem.Message);
-                }
-
-                errors.ThrowIfAny();
+                new FieldErrors().AddAll(refused.Problems).ThrowIfAny();
                 return null;
             default:
                 throw new InvalidOperationException($"unexpected planning outcome {outcome.GetType().Name}");

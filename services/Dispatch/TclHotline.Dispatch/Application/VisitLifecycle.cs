@@ -13,7 +13,7 @@ namespace TclHotline.Dispatch.Application;
 /// A visit from acceptance to completion, as reported by its engineer. Arrival decides the commitment
 /// (met when at or before its due time) and tells the SLA timer.
 /// </summary>
-public sealed class VisitLifecycle(VisitBooking booking)
+public sealed class VisitLifecycle(VisitBooking booking, DispatchContext context)
 {
     public async Task AcceptAsync(UnitOfWork unit, DispatchRecord record, VisitReport report)
     {
@@ -44,19 +44,9 @@ public sealed class VisitLifecycle(VisitBooking booking)
     public async Task CompleteAsync(UnitOfWork unit, DispatchRecord record, VisitReport report, VisitOutcome outcome)
     {
         var visit = Reported(record, report, VisitStatuses.Arrived);
-        var quote = await unit.QuerySingleOrDefaultAsync<FeeQuoteRow>(DispatchSql.SelectFeeQuote, new { record.Order.OrderId });
         var claim = outcome.Claim;
-        var (fee, problems) = CompletionCheck.Against(claim, quote?.ToQuote());
-        if (problems.Count > 0)
-        {
-            var errors = new FieldErrors();
-            foreach (var problem in problems)
-            {
-                errors.Add(problem.Field, problem.Message);
-            }
-
-            errors.ThrowIfAny();
-        }
+        var (fee, problems) = CompletionCheck.Against(claim, await context.FeeQuoteAsync(unit, record.Order.OrderId));
+        new FieldErrors().AddAll(problems).ThrowIfAny();
 
         await unit.ExecuteAsync(DispatchSql.VisitCompleted, new { visit.VisitId, report.At, outcome.FaultFound, outcome.Repaired });
         await unit.ExecuteAsync(DispatchSql.SetOrderStatus, new { record.Order.OrderId, Status = DispatchRecord.Closed, UpdatedAt = unit.Now });

@@ -54,7 +54,7 @@ public sealed class IntakeGrpcService(
         var errors = new FieldErrors();
         errors.Required("order_number", request.OrderNumber);
         errors.Required("reason", request.Reason);
-        errors.MaxLength("reason", request.Reason, options.Value.CancelReasonMaxLength);
+        errors.MaxLength("reason", request.Reason, options.Value.VerificationReasonMaxLength);
         errors.ThrowIfAny();
         var order = await orders.VerifyInvoiceAsync(request.OrderNumber.Trim(), request.Genuine, request.Reason.Trim(),
             Caller.From(context), context.CancellationToken);
