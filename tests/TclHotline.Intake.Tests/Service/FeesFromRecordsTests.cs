@@ -35,9 +35,10 @@ public sealed class FeesFromRecordsTests(IntakeHostFixture fixture) : IClassFixt
     private Task<ServiceOrder> UntilAsync(ServiceOrder order, Func<ServiceOrder, bool> done, string what) =>
         Eventually.Until(() => ReadAsync(order), done, TimeSpan.FromSeconds(15), $"order {order.OrderNumber}: {what}");
 
-    private Task AssignAsync(ServiceOrder order, string outlet, decimal km, string engineer = "E-7") =>
+    private Task AssignAsync(ServiceOrder order, string outlet, decimal km, string engineer = "E-7", string assignedAt = "10:00") =>
         DispatchEvents.PublishAsync(intake, new EngineerAssigned(Guid.Parse(order.OrderId), Guid.NewGuid(), engineer, "刘伟", outlet,
-            order.BranchCode, Clock.Local(Calls.Call.Today, "14:00"), Clock.Local("2025-06-02"), "Auto", Clock.Local(Calls.Call.Today), km));
+            order.BranchCode, Clock.Local(Calls.Call.Today, "14:00"), Clock.Local("2025-06-02"), "Auto",
+            Clock.Local(Calls.Call.Today, assignedAt), km));
 
     private Task BookAsync(ServiceOrder order, string start, string cause, decimal km = 4.5m) =>
         DispatchEvents.PublishAsync(intake, new AppointmentBooked(Guid.Parse(order.OrderId), Guid.NewGuid(), "E-7", order.BranchCode,
@@ -80,6 +81,23 @@ public sealed class FeesFromRecordsTests(IntakeHostFixture fixture) : IClassFixt
         Assert.Equal(nearer.Fee, Assert.Single(pop.OpenOrders).Fee);
         var published = (await intake.OutboxAsync("FeeEstimated")).Where(r => r.AggregateId == order.OrderId).ToList();
         Assert.Equal([1, 2, 3], published.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("revision").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Rule15_an_older_assignment_arriving_late_does_not_replace_the_newer_outlet()
+    {
+        var order = await OutOfWarrantyAsync();
+        await AssignAsync(order, "CS-YL", 46m, assignedAt: "11:00");
+        await UntilAsync(order, o => o.Fee.TravelIncluded, "travel estimated");
+
+        await AssignAsync(order, "CS-FR", 4.5m, assignedAt: "10:30");
+        await UntilAsync(order, o => o.Status == OrderStatus.Assigned, "assigned");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        var kept = await ReadAsync(order);
+        Assert.Equal("CS-YL", kept.OutletId);
+        Assert.Equal(66m, Yuan(kept.Fee.Total));
+        Assert.Equal(2, kept.FeeHistory.Count);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class EngineerAssignedConsumer(IntakeDatabase db, FeeQuotes quotes
     {
         await OrderProgress.MoveAsync(unit, message.OrderId, OrderStatus.Assigned, message.EngineerId);
         await OrderProgress.ReestimateAsync(unit, quotes, message.OrderId, message.OutletId, message.DistanceKm, null,
-            FeeQuotes.Causes.Assigned);
+            message.AssignedAt, FeeQuotes.Causes.Assigned);
     }
 }
 
@@ -31,7 +31,7 @@ public sealed class AppointmentBookedConsumer(IntakeDatabase db, FeeQuotes quote
         await OrderProgress.MoveAsync(unit, message.OrderId, OrderStatus.AppointmentBooked, message.EngineerId);
         var customersTime = message.Cause != "OutletRescheduled" ? message.WindowStart : (DateTimeOffset?)null;
         await OrderProgress.ReestimateAsync(unit, quotes, message.OrderId, message.OutletId, message.DistanceKm, customersTime,
-            FeeQuotes.Causes.AppointmentBooked);
+            message.BookedAt, FeeQuotes.Causes.AppointmentBooked);
     }
 }
 
@@ -51,20 +51,24 @@ internal static class OrderProgress
 {
     /// <summary>Records what dispatch learned (outlet, distance, the customer's visit time) and re-estimates when it changed.</summary>
     public static async Task ReestimateAsync(UnitOfWork unit, FeeQuotes quotes, Guid orderId, string? outletId, decimal? distanceKm,
-        DateTimeOffset? visitAt, string cause)
+        DateTimeOffset? visitAt, DateTimeOffset decidedAt, string cause)
     {
         var order = await unit.QuerySingleOrDefaultAsync<ServiceOrderRow>(IntakeSql.SelectOrderById, new { OrderId = orderId });
         if (order is null || order.Status.IsClosed())
             return;
-        var newOutlet = distanceKm is not null && (order.OutletId != outletId || order.DistanceKm != distanceKm);
-        var newTime = visitAt is not null && order.VisitAt != visitAt;
-        if (!newOutlet && !newTime)
-            return;
-        if (newOutlet)
-            await unit.ExecuteAsync(IntakeSql.SetOutlet, new { OrderId = orderId, OutletId = outletId, DistanceKm = distanceKm, OrderStatusFacts.Closed });
-        if (newTime)
-            await unit.ExecuteAsync(IntakeSql.SetVisitAt, new { OrderId = orderId, VisitAt = visitAt, OrderStatusFacts.Closed });
-        await quotes.ReestimateAsync(unit, orderId, cause);
+        var changed = 0;
+        if (distanceKm is not null && (order.OutletId != outletId || order.DistanceKm != distanceKm))
+            changed += await unit.ExecuteAsync(IntakeSql.SetOutlet, new
+            {
+                OrderId = orderId, OutletId = outletId, DistanceKm = distanceKm, DecidedAt = decidedAt, OrderStatusFacts.Closed,
+            });
+        if (visitAt is not null && order.VisitAt != visitAt)
+            changed += await unit.ExecuteAsync(IntakeSql.SetVisitAt, new
+            {
+                OrderId = orderId, VisitAt = visitAt, DecidedAt = decidedAt, OrderStatusFacts.Closed,
+            });
+        if (changed > 0)
+            await quotes.ReestimateAsync(unit, orderId, cause);
     }
 
     public static Task MoveAsync(UnitOfWork unit, Guid orderId, OrderStatus status, string? engineerId) =>

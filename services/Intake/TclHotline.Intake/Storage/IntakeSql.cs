@@ -177,14 +177,20 @@ public static class IntakeSql
         WHERE order_id = @OrderId AND status NOT IN @Closed
         """;
 
-    /// <summary>Dispatch chose (or changed) the outlet: the travel line is counted from its distance (rule 15).</summary>
+    /// <summary>
+    /// Dispatch chose (or changed) the outlet: the travel line is counted from its distance (rule 15). Dispatch's
+    /// events may arrive out of order: an older decision never replaces a newer one.
+    /// </summary>
     public const string SetOutlet = """
-        UPDATE service_orders SET outlet_id = @OutletId, distance_km = @DistanceKm
-        WHERE order_id = @OrderId AND status NOT IN @Closed
+        UPDATE service_orders SET outlet_id = @OutletId, distance_km = @DistanceKm, outlet_decided_at = @DecidedAt
+        WHERE order_id = @OrderId AND status NOT IN @Closed AND (outlet_decided_at IS NULL OR outlet_decided_at <= @DecidedAt)
         """;
 
-    /// <summary>The customer's chosen visit time: the night surcharge follows it (rule 16).</summary>
-    public const string SetVisitAt = "UPDATE service_orders SET visit_at = @VisitAt WHERE order_id = @OrderId AND status NOT IN @Closed";
+    /// <summary>The customer's chosen visit time: the night surcharge follows it (rule 16). The newest decision wins.</summary>
+    public const string SetVisitAt = """
+        UPDATE service_orders SET visit_at = @VisitAt, visit_decided_at = @DecidedAt
+        WHERE order_id = @OrderId AND status NOT IN @Closed AND (visit_decided_at IS NULL OR visit_decided_at <= @DecidedAt)
+        """;
 
     public const string SetCurrentEstimate = """
         UPDATE service_orders SET fee_chargeable = @Chargeable, fee_total = @Total, fee_estimate = @Estimate, fee_revision = @Revision

@@ -4,7 +4,9 @@
 ALTER TABLE service_orders ADD
     outlet_id                    NVARCHAR(100)  NULL,
     distance_km                  DECIMAL(18,2)  NULL,
+    outlet_decided_at            BIGINT         NULL,
     visit_at                     BIGINT         NULL,
+    visit_decided_at             BIGINT         NULL,
     fee_revision                 INT            NOT NULL DEFAULT 0,
     fee_settlement               NVARCHAR(MAX)  NULL,
     panel_exchange_offers        NVARCHAR(400)  NULL,

@@ -3,7 +3,9 @@
 -- an unsupplied panel carries exchange offers (rule 17), a suspicious invoice awaits the branch (rule 12).
 ALTER TABLE service_orders ADD COLUMN outlet_id TEXT NULL;
 ALTER TABLE service_orders ADD COLUMN distance_km NUMERIC NULL;
+ALTER TABLE service_orders ADD COLUMN outlet_decided_at INTEGER NULL;
 ALTER TABLE service_orders ADD COLUMN visit_at INTEGER NULL;
+ALTER TABLE service_orders ADD COLUMN visit_decided_at INTEGER NULL;
 ALTER TABLE service_orders ADD COLUMN fee_revision INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE service_orders ADD COLUMN fee_settlement TEXT NULL;
 ALTER TABLE service_orders ADD COLUMN panel_exchange_offers TEXT NULL;
