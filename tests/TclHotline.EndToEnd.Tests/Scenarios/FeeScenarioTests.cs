@@ -162,5 +162,34 @@ public sealed class FeeScenarioTests(SystemUnderTest system, ITestOutputHelper o
         Assert.Equal([14], settled.Settlement.RulesApplied);
     });
 
+    [RabbitMqFact]
+    public Task Rule12_a_suspicious_invoice_is_verified_by_its_branch_only_and_a_false_one_loses_free_service() => Traced("fees: invoice verification", async () =>
+    {
+        // Invoice dated before the serial's production month: suspicious; in warranty until the branch says otherwise.
+        var request = HotlineCalls.UrbanRepair();
+        var produced = system.Now.UtcDateTime.AddDays(-60);
+        request.SerialNumber = $"55P71C{produced:yyMM}{HotlineCalls.Unique()}";
+        request.PurchaseDate = "";
+        request.InvoiceDate = new DateTime(produced.Year, produced.Month, 1).AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var order = (await _calls.RegisterAsync(request)).Order;
+        Assert.True(order.Fee.Provisional);
+        Assert.Equal(InvoiceVerificationState.Pending, order.InvoiceVerification.State);
+
+        IntakeService.IntakeServiceClient Director(string branch) => new(system.ChannelAs(system.Intake, HotlineRoles.ServiceDirector, branch));
+        var pending = await Director(order.BranchCode).ListPendingInvoiceVerificationsAsync(new ListPendingInvoiceVerificationsRequest());
+        Assert.Contains(pending.Orders, o => o.OrderNumber == order.OrderNumber);
+        var verify = new RecordInvoiceVerificationRequest { OrderNumber = order.OrderNumber, Genuine = false, Reason = "No such sale in the shop's ledger." };
+        var otherBranch = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => Director("WH").RecordInvoiceVerificationAsync(verify).ResponseAsync);
+        Assert.Equal(global::Grpc.Core.StatusCode.PermissionDenied, otherBranch.StatusCode);
+        Assert.Equal(InvoiceVerificationState.Pending,
+            (await IntakeAdmin.GetServiceOrderAsync(new GetServiceOrderRequest { OrderNumber = order.OrderNumber })).InvoiceVerification.State);
+
+        var verified = await Director(order.BranchCode).RecordInvoiceVerificationAsync(verify);
+        Assert.Equal(InvoiceVerificationState.False, verified.InvoiceVerification.State);
+        Assert.True(verified.Fee.Chargeable);
+        Assert.Contains("No such sale in the shop's ledger.", verified.Fee.Reason);
+        await _calls.DispatchOnceAsync(order.OrderId, d => d.Fee is { Chargeable: true }, "dispatch holding the chargeable estimate");
+    });
+
     private Task Traced(string scenario, Func<Task> body) => ScenarioTrace.RunAsync(system, output, scenario, body);
 }
