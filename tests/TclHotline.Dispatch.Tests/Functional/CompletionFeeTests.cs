@@ -135,12 +135,7 @@ public class CompletionFeeTests(DispatchService service) : IClassFixture<Dispatc
     private static FeeEstimated Estimate(ServiceOrderOpened order, bool chargeable, decimal total, int revision) =>
         new(order.OrderId, order.OrderNumber, order.BranchCode, revision, "ASSIGNED", chargeable, total, true, false, DateTimeOffset.UtcNow);
 
-    private async Task<(ServiceOrderOpened Order, EngineerAssigned Visit)> AssignedAsync()
-    {
-        var order = DispatchService.Order();
-        await service.PublishAsync(order);
-        return (order, await service.AwaitAsync<EngineerAssigned>(order.OrderId));
-    }
+    private Task<(ServiceOrderOpened Order, EngineerAssigned Visit)> AssignedAsync() => service.AssignedAsync();
 
     private async Task<(ServiceOrderOpened, EngineerAssigned, Proto.DispatchService.DispatchServiceClient)> ArrivedAsync(
         bool chargeable, decimal total, int revision = 2)
@@ -158,8 +153,5 @@ public class CompletionFeeTests(DispatchService service) : IClassFixture<Dispatc
         Report = Report(order, visit), SerialNumber = order.SerialNumber, Completion = completion,
     };
 
-    private static Proto.VisitReport Report(ServiceOrderOpened order, EngineerAssigned visit) => new()
-    {
-        OrderId = order.OrderId.ToString(), VisitId = visit.VisitId.ToString(), EngineerId = visit.EngineerId,
-    };
+    private static Proto.VisitReport Report(ServiceOrderOpened order, EngineerAssigned visit) => Clients.Report(order, visit);
 }
