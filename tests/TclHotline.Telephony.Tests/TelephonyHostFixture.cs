@@ -57,6 +57,9 @@ public sealed class TelephonyHostFixture : IAsyncLifetime
             TimeSpan.FromSeconds(15), "the commitment in the projection");
     }
 
+    /// <summary>Publishes an intake event as the bus delivers it.</summary>
+    public Task PublishAsync<T>(T message) where T : class => Bus.Publish(message);
+
     public Task<string?> OrderStatusAsync(Guid orderId) =>
         ScalarAsync<string?>("SELECT status FROM orders WHERE order_id = @Id", new { Id = orderId });
 

@@ -2,6 +2,7 @@ namespace TclHotline.Messages.Dispatch;
 
 /// <summary>A visit booked with the customer; the window's end is the commitment (remote areas, or a customer-requested time).</summary>
 /// <param name="Cause">Remote | CustomerRequested | OutletRescheduled</param>
+/// <param name="DistanceKm">One-way distance from the booked engineer's outlet to the district (rule 15).</param>
 public sealed record AppointmentBooked(
     Guid OrderId,
     Guid VisitId,
@@ -10,4 +11,6 @@ public sealed record AppointmentBooked(
     DateTimeOffset WindowStart,
     DateTimeOffset WindowEnd,
     string Cause,
-    DateTimeOffset BookedAt);
+    DateTimeOffset BookedAt,
+    string? OutletId = null,
+    decimal? DistanceKm = null);

@@ -53,6 +53,7 @@ public sealed class DispatchModule : IServiceModule
         consumers.Add<ServiceOrderCancelledConsumer>();
         consumers.Add<DeadlineWarnedConsumer>();
         consumers.Add<DeadlineBreachedConsumer>();
+        consumers.Add<FeeEstimatedConsumer>();
     }
 
     public void MapEndpoints(WebApplication app)

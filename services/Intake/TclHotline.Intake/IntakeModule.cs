@@ -38,6 +38,8 @@ public sealed class IntakeModule : IServiceModule
             new ProductionDateReader(sp.GetRequiredService<IOptions<WarrantyOptions>>().Value.SerialDate),
             sp.GetRequiredService<IOptions<CallValidationOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<UnitWarranty>();
+        services.AddSingleton<FeeQuotes>();
         services.AddSingleton<CallRegistrar>();
         services.AddSingleton<ServiceOrderBook>();
     }

@@ -19,4 +19,7 @@ public sealed class IntakeOptions
     public int CancelReasonMaxLength { get; set; } = 400;
 
     public int CancelledByMaxLength { get; set; } = 40;
+
+    /// <summary>Rule 12: the reason a branch gives for its invoice verification (told to the customer when false).</summary>
+    public int VerificationReasonMaxLength { get; set; } = 400;
 }

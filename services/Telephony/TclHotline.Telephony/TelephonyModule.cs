@@ -39,6 +39,9 @@ public sealed class TelephonyModule : IServiceModule
         consumers.Add<EngineerArrivedConsumer>();
         consumers.Add<VisitCompletedConsumer>();
         consumers.Add<ServiceOrderCancelledConsumer>();
+        consumers.Add<FeeEstimatedConsumer>();
+        consumers.Add<PanelExchangeOfferedConsumer>();
+        consumers.Add<ExchangeEligibilityDecidedConsumer>();
     }
 
     public void MapEndpoints(WebApplication app)

@@ -43,4 +43,18 @@ public static class Clients
     }
 
     public static Timestamp Stamp(DateTimeOffset instant) => Timestamp.FromDateTimeOffset(instant);
+
+    /// <summary>An urban repair opened and auto-assigned: the order and its assignment.</summary>
+    public static async Task<(Messages.Intake.ServiceOrderOpened Order, Messages.Dispatch.EngineerAssigned Visit)> AssignedAsync(this DispatchService service)
+    {
+        var order = DispatchService.Order();
+        await service.PublishAsync(order);
+        return (order, await service.AwaitAsync<Messages.Dispatch.EngineerAssigned>(order.OrderId));
+    }
+
+    /// <summary>A report about the assigned visit, by its engineer unless another is named.</summary>
+    public static Proto.VisitReport Report(Messages.Intake.ServiceOrderOpened order, Messages.Dispatch.EngineerAssigned visit, string? engineerId = null) => new()
+    {
+        OrderId = order.OrderId.ToString(), VisitId = visit.VisitId.ToString(), EngineerId = engineerId ?? visit.EngineerId,
+    };
 }

@@ -118,15 +118,8 @@ public class VisitGrpcTests(DispatchService service) : IClassFixture<DispatchSer
         Assert.Contains("engineer_id", bad.Status.Detail);
     }
 
-    private async Task<(Messages.Intake.ServiceOrderOpened Order, EngineerAssigned Visit)> AssignedAsync()
-    {
-        var order = DispatchService.Order();
-        await service.PublishAsync(order);
-        return (order, await service.AwaitAsync<EngineerAssigned>(order.OrderId));
-    }
+    private Task<(Messages.Intake.ServiceOrderOpened Order, EngineerAssigned Visit)> AssignedAsync() => service.AssignedAsync();
 
-    private static Proto.VisitReport Report(Messages.Intake.ServiceOrderOpened order, EngineerAssigned visit, string? engineerId = null) => new()
-    {
-        OrderId = order.OrderId.ToString(), VisitId = visit.VisitId.ToString(), EngineerId = engineerId ?? visit.EngineerId,
-    };
+    private static Proto.VisitReport Report(Messages.Intake.ServiceOrderOpened order, EngineerAssigned visit, string? engineerId = null) =>
+        Clients.Report(order, visit, engineerId);
 }

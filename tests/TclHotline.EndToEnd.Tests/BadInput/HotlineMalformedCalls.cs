@@ -63,6 +63,21 @@ public static class HotlineMalformedCalls
         yield return new("AssignEngineer of an unknown order", async () => await dispatcher.AssignEngineerAsync(new() { OrderId = unknown, EngineerId = "CS-E01", Dispatcher = "d", IdempotencyKey = "k-" + unknown }), StatusCode.NotFound);
         yield return new("BookAppointment of an unknown order", async () => await dispatcher.BookAppointmentAsync(new() { OrderId = unknown, WindowStart = Timestamp.FromDateTimeOffset(TestClock.Now.AddDays(1)), IdempotencyKey = "b-" + unknown }), StatusCode.NotFound);
         yield return new("ReportArrival of an unknown visit", async () => await calls.EngineerApp("CS-E01").ReportArrivalAsync(new() { OrderId = unknown, VisitId = unknown, EngineerId = "CS-E01" }), StatusCode.NotFound);
+        MalformedCall Complete(string name, Completion completion, params string[] fields) =>
+            new("CompleteVisit " + name, async () => await calls.EngineerApp("CS-E01").CompleteVisitAsync(new CompleteVisitRequest
+            {
+                Report = new VisitReport { OrderId = unknown, VisitId = unknown, EngineerId = "CS-E01" },
+                SerialNumber = "55P71C2403E2E", Completion = completion, IdempotencyKey = "bad-" + HotlineCalls.Unique(),
+            }), StatusCode.InvalidArgument, fields);
+        yield return Complete("with negative days_in_repair", new Completion { Repaired = true, DaysInRepair = -5 }, "completion.days_in_repair");
+        yield return Complete("with days_waiting_for_parts over 3650", new Completion { Repaired = true, DaysWaitingForParts = 3651 }, "completion.days_waiting_for_parts");
+        yield return Complete("with a fee on a declined repair", new Completion { CustomerDeclined = true, FeeChargedYuan = "50" }, "completion.fee_charged_yuan");
+        yield return Complete("with an unknown warranty_exclusion", new Completion { Repaired = true, WarrantyExclusion = (WarrantyExclusion)9 }, "completion.warranty_exclusion");
+        yield return new("RecordInvoiceVerification without a reason", async () => await new IntakeService.IntakeServiceClient(
+            system.ChannelAs(system.Intake, HotlineRoles.ServiceDirector, "CS")).RecordInvoiceVerificationAsync(new() { OrderNumber = "NO-SUCH-ORDER" }),
+            StatusCode.InvalidArgument, "reason");
+        yield return new("RecordInvoiceVerification by an agent", async () => await intake.RecordInvoiceVerificationAsync(
+            new() { OrderNumber = "NO-SUCH-ORDER", Reason = "r" }), StatusCode.PermissionDenied);
         yield return new("GetOrderDispatch without a token", async () => await anonymousDispatch.GetOrderDispatchAsync(new() { OrderId = unknown }), StatusCode.Unauthenticated);
 
         yield return new("GetDeadline without owner", async () => await sla.GetDeadlineAsync(new() { SubjectId = unknown, Kind = "on-site" }), StatusCode.InvalidArgument, "owner");

@@ -148,18 +148,20 @@ public class FeeEstimatorTests
     }
 
     [Theory]
-    [InlineData(true, true, "0", 14)]     // repairable, declined: nothing, not even the inspection
-    [InlineData(true, false, "235", 13)]  // repaired: the estimate
-    [InlineData(false, true, "235", 13)]  // not repairable: rule 14 does not apply
-    public void Rule14_a_declined_repairable_fault_is_charged_nothing(bool repairable, bool declined, string charged, int rule)
+    [InlineData(true, "0", "0", 14)]       // declined: nothing, not even the inspection
+    [InlineData(false, "235", "235", 13)]  // repaired at the estimate
+    [InlineData(false, "300", "300", 13)]  // more, with a reason: an extra line
+    public void Rule14_a_declined_repairable_fault_is_charged_nothing(bool declined, string fee, string charged, int rule)
     {
         var estimate = Estimate.Estimator.Estimate(Estimate.Repair(FaultCategory.Panel) with
         {
             DistanceKm = 40m,
             RequestedVisitAt = Local("2025-06-02", "22:00"),
         });
-        var settlement = Estimate.Estimator.SettleAtCompletion(estimate, repairable, declined);
+        var settlement = Estimate.Estimator.SettleAtCompletion(estimate, new CompletionCharge(
+            decimal.Parse(fee, System.Globalization.CultureInfo.InvariantCulture), declined, "power board", ["power board"], null));
         Assert.Equal(decimal.Parse(charged, System.Globalization.CultureInfo.InvariantCulture), settlement.Charged);
+        Assert.Equal(settlement.Charged, settlement.Lines.Sum(l => l.Amount));
         Assert.Contains(rule, settlement.RulesApplied);
     }
 

@@ -5,6 +5,7 @@ using TclHotline.Dispatch.Application;
 using TclHotline.Dispatch.Board;
 using TclHotline.Dispatch.Data;
 using TclHotline.Dispatch.Domain;
+using TclHotline.Dispatch.Domain.Completion;
 using TclHotline.Dispatch.Domain.Planning;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Feeds;
@@ -117,19 +118,40 @@ public sealed class DispatchGrpcService(
             errors.Add("completion", "is required");
         }
 
-        decimal fee = 0;
-        if (completion is not null && !string.IsNullOrEmpty(completion.FeeChargedYuan)
-            && (!decimal.TryParse(completion.FeeChargedYuan, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out fee) || fee < 0))
+        decimal? fee = null;
+        if (completion is not null && !string.IsNullOrWhiteSpace(completion.FeeChargedYuan))
         {
-            errors.Add("completion.fee_charged_yuan", "is not an amount in yuan");
+            if (decimal.TryParse(completion.FeeChargedYuan, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                && parsed >= 0)
+            {
+                fee = parsed;
+            }
+            else
+            {
+                errors.Add(CompletionCheck.FeeField, "is not an amount in yuan");
+            }
+        }
+
+        string? exclusion = null;
+        if (completion is not null && completion.WarrantyExclusion != Proto.WarrantyExclusion.Unspecified)
+        {
+            exclusion = System.Enum.IsDefined(completion.WarrantyExclusion) ? completion.WarrantyExclusion.ToString() : "";
         }
 
         errors.Required("serial_number", request.SerialNumber);
+        var claim = completion is null ? null : new CompletionClaim(fee, completion.CustomerDeclined, completion.ChargeReason.Trim(),
+            completion.ExtraParts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList(), exclusion,
+            completion.DaysInRepair, completion.DaysWaitingForParts);
+        if (claim is not null)
+        {
+            errors.AddAll(CompletionCheck.Fields(claim, options));
+        }
+
         errors.ThrowIfAny();
-        var outcome = new VisitOutcome(request.SerialNumber, completion!.Repaired, completion.CustomerDeclined, completion.FaultFound,
+        var outcome = new VisitOutcome(request.SerialNumber.Trim(), completion!.Repaired, completion.FaultFound,
             completion.PartsReplaced.ToList(),
             completion.MainPartsReplaced.Where(p => p != Proto.MainPart.Unspecified).Select(p => p.ToString()).ToList(),
-            fee, completion.DaysInRepair, completion.DaysWaitingForParts);
+            claim!, completion.PanelUnrepairable, completion.PanelNoLongerSupplied);
         return ReportAsync(call, request.Report ?? new Proto.VisitReport(),
             (unit, record, report) => visits.CompleteAsync(unit, record, report, outcome), IdempotentRequest.For(call, "CompleteVisit", request.IdempotencyKey, request));
     }
@@ -149,7 +171,13 @@ public sealed class DispatchGrpcService(
             ?? throw new NotFoundException($"order {orderId} is not known to dispatch");
         var caller = Caller.From(call);
         EnsureMayReadOrder(caller, record);
-        return ProtoMapping.ToProto(record, board.StateOf(record, time.GetUtcNow()));
+        var proto = ProtoMapping.ToProto(record, board.StateOf(record, time.GetUtcNow()));
+        if (await orders.LoadFeeQuoteAsync(connection, null, orderId, call.CancellationToken) is { } quote)
+        {
+            proto.Fee = ProtoMapping.ToProto(quote);
+        }
+
+        return proto;
     }
 
     [Authorize(Roles = Desk)]

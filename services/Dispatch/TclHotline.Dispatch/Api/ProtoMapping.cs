@@ -2,6 +2,7 @@ using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using TclHotline.Dispatch.Data;
 using TclHotline.Dispatch.Domain.Board;
+using TclHotline.Dispatch.Domain.Completion;
 using TclHotline.Dispatch.Domain.Network;
 using TclHotline.Dispatch.Domain.Planning;
 using Proto = TclHotline.Grpc.Dispatch.V1;
@@ -127,6 +128,14 @@ public static class ProtoMapping
         }));
         return proto;
     }
+
+    public static Proto.FeeQuote ToProto(FeeQuote quote) => new()
+    {
+        Revision = quote.Revision,
+        Chargeable = quote.Chargeable,
+        TotalYuan = quote.Total.ToString("0.00", CultureInfo.InvariantCulture),
+        Provisional = quote.Provisional,
+    };
 
     public static Proto.Branch ToProto(Branch branch)
     {

@@ -59,7 +59,8 @@ public sealed class AppointmentCommands(DispatchContext context, AssignmentPlann
         await VisitBooking.PublishDeadlineSetAsync(unit, record.Order, assigned.Commitment.DueAt);
         var visitId = await booking.ApplyAsync(unit, assigned, VisitBooking.By.Auto, null);
         await unit.PublishAsync(new AppointmentBooked(record.Order.OrderId, visitId!.Value, assigned.Plan.EngineerId, record.Order.BranchCode,
-            assigned.Commitment.NotBefore ?? windowStart, assigned.Commitment.DueAt, "Remote", unit.Now), record.Order.OrderId.ToString());
+            assigned.Commitment.NotBefore ?? windowStart, assigned.Commitment.DueAt, "Remote", unit.Now, assigned.Plan.OutletId,
+            assigned.Plan.DistanceKm), record.Order.OrderId.ToString());
         if (record.Booking is { IsRunning: true })
         {
             // Rule 2: booking meets the booking deadline; the window is the commitment from now on.
@@ -101,7 +102,8 @@ public sealed class AppointmentCommands(DispatchContext context, AssignmentPlann
         {
             await unit.PublishAsync(new AppointmentBooked(record.Order.OrderId, id, assigned.Plan.EngineerId, record.Order.BranchCode,
                 assigned.Commitment.NotBefore ?? newStart, assigned.Commitment.DueAt,
-                cause == RescheduleCause.Customer ? "CustomerRequested" : "OutletRescheduled", unit.Now), record.Order.OrderId.ToString());
+                cause == RescheduleCause.Customer ? "CustomerRequested" : "OutletRescheduled", unit.Now, assigned.Plan.OutletId,
+                assigned.Plan.DistanceKm), record.Order.OrderId.ToString());
         }
     }
 

@@ -21,6 +21,9 @@ public sealed class DispatchContext(NetworkStore networks, OrderStore orders)
     public Task<IReadOnlyList<Booking>> BookingsOfAsync(UnitOfWork unit, string engineerId) =>
         orders.LoadBookingsOfAsync(unit.Connection, unit.Transaction, engineerId, CancellationToken.None);
 
+    public Task<Domain.Completion.FeeQuote?> FeeQuoteAsync(UnitOfWork unit, Guid orderId) =>
+        orders.LoadFeeQuoteAsync(unit.Connection, unit.Transaction, orderId, CancellationToken.None);
+
     public Task<DispatchRecord?> FindAsync(UnitOfWork unit, Guid orderId) =>
         orders.LoadAsync(unit.Connection, unit.Transaction, orderId, CancellationToken.None);
 

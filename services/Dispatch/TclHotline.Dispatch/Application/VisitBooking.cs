@@ -39,13 +39,7 @@ public sealed class VisitBooking(LiveFeed<BoardChange> board)
                 await EscalateAsync(unit, atRisk);
                 return late;
             case AssignmentRefused refused:
-                var errors = new FieldErrors();
-                foreach (var problem in refused.Problems)
-                {
-                    errors.Add(problem.Field, problem.Message);
-                }
-
-                errors.ThrowIfAny();
+                new FieldErrors().AddAll(refused.Problems).ThrowIfAny();
                 return null;
             default:
                 throw new InvalidOperationException($"unexpected planning outcome {outcome.GetType().Name}");
@@ -101,7 +95,7 @@ public sealed class VisitBooking(LiveFeed<BoardChange> board)
             AssignedAt = unit.Now,
         });
         await unit.PublishAsync(new EngineerAssigned(order.OrderId, visitId, plan.EngineerId, plan.EngineerName, plan.OutletId,
-            order.BranchCode, plan.Arrival, commitment.DueAt, assignedBy, unit.Now), order.OrderId.ToString());
+            order.BranchCode, plan.Arrival, commitment.DueAt, assignedBy, unit.Now, plan.DistanceKm), order.OrderId.ToString());
         NotifyBoard(unit, order);
         return visitId;
     }

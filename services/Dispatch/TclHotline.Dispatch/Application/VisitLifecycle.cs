@@ -1,4 +1,5 @@
 using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain.Completion;
 using TclHotline.Messages;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Sla;
@@ -12,7 +13,7 @@ namespace TclHotline.Dispatch.Application;
 /// A visit from acceptance to completion, as reported by its engineer. Arrival decides the commitment
 /// (met when at or before its due time) and tells the SLA timer.
 /// </summary>
-public sealed class VisitLifecycle(VisitBooking booking)
+public sealed class VisitLifecycle(VisitBooking booking, DispatchContext context)
 {
     public async Task AcceptAsync(UnitOfWork unit, DispatchRecord record, VisitReport report)
     {
@@ -38,14 +39,23 @@ public sealed class VisitLifecycle(VisitBooking booking)
         booking.NotifyBoard(unit, record.Order);
     }
 
+    /// <summary>
+    /// The fee claimed is checked against intake's last estimate first; a refusal names each field and stores nothing.
+    /// Intake settles the fee, records the repair and decides the warranty consequences from the event.
+    /// </summary>
     public async Task CompleteAsync(UnitOfWork unit, DispatchRecord record, VisitReport report, VisitOutcome outcome)
     {
         var visit = Reported(record, report, VisitStatuses.Arrived);
+        var claim = outcome.Claim;
+        var (fee, problems) = CompletionCheck.Against(claim, await context.FeeQuoteAsync(unit, record.Order.OrderId));
+        new FieldErrors().AddAll(problems).ThrowIfAny();
+
         await unit.ExecuteAsync(DispatchSql.VisitCompleted, new { visit.VisitId, report.At, outcome.FaultFound, outcome.Repaired });
         await unit.ExecuteAsync(DispatchSql.SetOrderStatus, new { record.Order.OrderId, Status = DispatchRecord.Closed, UpdatedAt = unit.Now });
         await unit.PublishAsync(new VisitCompleted(record.Order.OrderId, visit.VisitId, visit.EngineerId, record.Order.BranchCode,
-            outcome.SerialNumber, report.At, outcome.Repaired, outcome.CustomerDeclined, outcome.FaultFound, outcome.PartsReplaced,
-            outcome.MainPartsReplaced, outcome.FeeCharged, outcome.DaysInRepair, outcome.DaysWaitingForParts), record.Order.OrderId.ToString());
+            outcome.SerialNumber, report.At, outcome.Repaired, claim.CustomerDeclined, outcome.FaultFound, outcome.PartsReplaced,
+            outcome.MainPartsReplaced, fee, claim.DaysInRepair, claim.DaysWaitingForParts, null, claim.ChargeReason, claim.ExtraParts,
+            claim.Exclusion, outcome.PanelUnrepairable, outcome.PanelNoLongerSupplied), record.Order.OrderId.ToString());
         booking.NotifyBoard(unit, record.Order);
     }
 

@@ -206,6 +206,23 @@ public static class DispatchSql
         WHERE visit_id = @VisitId
         """;
 
+    // ---------------------------------------------------------------- fee quotes
+
+    public const string InsertFeeQuote = """
+        INSERT INTO order_fee_quotes (order_id, revision, chargeable, total, provisional, estimated_at)
+        SELECT @OrderId, @Revision, @Chargeable, @Total, @Provisional, @EstimatedAt
+        WHERE NOT EXISTS (SELECT 1 FROM order_fee_quotes WHERE order_id = @OrderId)
+        """;
+
+    /// <summary>Estimates may arrive out of order: only a later revision replaces the one held.</summary>
+    public const string UpdateFeeQuote = """
+        UPDATE order_fee_quotes SET revision = @Revision, chargeable = @Chargeable, total = @Total, provisional = @Provisional,
+            estimated_at = @EstimatedAt
+        WHERE order_id = @OrderId AND revision < @Revision
+        """;
+
+    public const string SelectFeeQuote = "SELECT revision, chargeable, total, provisional FROM order_fee_quotes WHERE order_id = @OrderId";
+
     public const string VisitCustomerAbsent = "UPDATE visits SET status = 'CustomerAbsent', customer_absent_at = @At WHERE visit_id = @VisitId";
 
     public const string InsertEscalation = """

@@ -100,3 +100,13 @@ public static class VisitStatuses
     public const string Reassigned = "Reassigned";
     public const string Cancelled = "Cancelled";
 }
+
+public sealed class FeeQuoteRow
+{
+    public long Revision { get; init; }
+    public bool Chargeable { get; init; }
+    public decimal Total { get; init; }
+    public bool Provisional { get; init; }
+
+    public Domain.Completion.FeeQuote ToQuote() => new((int)Revision, Chargeable, Total, Provisional);
+}

@@ -22,6 +22,10 @@ public sealed class OrderStore
         return DispatchRecord.From(row, visits, escalations);
     }
 
+    /// <summary>Intake's last estimate of the order, null until its FeeEstimated has arrived.</summary>
+    public async Task<Domain.Completion.FeeQuote?> LoadFeeQuoteAsync(DbConnection connection, DbTransaction? transaction, Guid orderId, CancellationToken ct) =>
+        (await connection.QuerySingleOrDefaultAsync<FeeQuoteRow>(Command(DispatchSql.SelectFeeQuote, new { OrderId = orderId }, transaction, ct)))?.ToQuote();
+
     public async Task<IReadOnlyList<DispatchRecord>> LoadOpenOfBranchAsync(DbConnection connection, string branchCode, CancellationToken ct)
     {
         var rows = (await connection.QueryAsync<OrderRow>(Command(DispatchSql.SelectOpenOrdersOfBranch, new { BranchCode = branchCode }, null, ct))).ToList();

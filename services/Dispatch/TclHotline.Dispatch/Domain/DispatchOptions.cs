@@ -49,6 +49,17 @@ public sealed class DispatchOptions
 
     public IReadOnlyList<double> Warnings => WarningFractions is { Length: > 0 } configured ? configured : [0.5, 0.8];
 
+    /// <summary>Days in repair or waiting for parts a completion may report (rules 5, 9); more is a typing error.</summary>
+    public int CompletionDaysMax { get; set; } = 3650;
+
+    /// <summary>
+    /// The documented exclusions for which an in-warranty repair may be charged: UserDamage (人为损坏, damage by
+    /// the user) and Appearance (外观, case or screen surface). Null means both (arrays bind by appending).
+    /// </summary>
+    public string[]? WarrantyExclusions { get; set; }
+
+    public IReadOnlyList<string> Exclusions => WarrantyExclusions is { Length: > 0 } configured ? configured : ["UserDamage", "Appearance"];
+
     /// <summary>The skill each order type needs on site.</summary>
     public Dictionary<OrderType, Skill> SkillByOrderType { get; set; } = new()
     {

@@ -1,4 +1,5 @@
 using TclHotline.Intake.Domain;
+using TclHotline.Intake.Orders;
 using TclHotline.Intake.Storage;
 using TclHotline.Messages.Dispatch;
 using TclHotline.ServiceDefaults.Database;
@@ -8,16 +9,30 @@ namespace TclHotline.Intake.Consumers;
 
 // Dispatch's events move the order's status on so the agent can tell a chasing customer where it stands.
 
-public sealed class EngineerAssignedConsumer(IntakeDatabase db) : InboxConsumer<EngineerAssigned, IntakeDatabase>(db)
+/// <summary>An engineer from an outlet: a new outlet's distance re-estimates the travel line (rule 15).</summary>
+public sealed class EngineerAssignedConsumer(IntakeDatabase db, FeeQuotes quotes) : InboxConsumer<EngineerAssigned, IntakeDatabase>(db)
 {
-    protected override Task Handle(EngineerAssigned message, UnitOfWork unit) =>
-        OrderProgress.MoveAsync(unit, message.OrderId, OrderStatus.Assigned, message.EngineerId);
+    protected override async Task Handle(EngineerAssigned message, UnitOfWork unit)
+    {
+        await OrderProgress.MoveAsync(unit, message.OrderId, OrderStatus.Assigned, message.EngineerId);
+        await OrderProgress.ReestimateAsync(unit, quotes, message.OrderId, message.OutletId, message.DistanceKm, null,
+            message.AssignedAt, FeeQuotes.Causes.Assigned);
+    }
 }
 
-public sealed class AppointmentBookedConsumer(IntakeDatabase db) : InboxConsumer<AppointmentBooked, IntakeDatabase>(db)
+/// <summary>
+/// A booked or moved visit: the booked outlet's distance (rule 15) and, when the customer chose the time, the
+/// night surcharge (rule 16) follow it. An outlet's own reschedule does not make the customer's visit a night one.
+/// </summary>
+public sealed class AppointmentBookedConsumer(IntakeDatabase db, FeeQuotes quotes) : InboxConsumer<AppointmentBooked, IntakeDatabase>(db)
 {
-    protected override Task Handle(AppointmentBooked message, UnitOfWork unit) =>
-        OrderProgress.MoveAsync(unit, message.OrderId, OrderStatus.AppointmentBooked, message.EngineerId);
+    protected override async Task Handle(AppointmentBooked message, UnitOfWork unit)
+    {
+        await OrderProgress.MoveAsync(unit, message.OrderId, OrderStatus.AppointmentBooked, message.EngineerId);
+        var customersTime = message.Cause != "OutletRescheduled" ? message.WindowStart : (DateTimeOffset?)null;
+        await OrderProgress.ReestimateAsync(unit, quotes, message.OrderId, message.OutletId, message.DistanceKm, customersTime,
+            message.BookedAt, FeeQuotes.Causes.AppointmentBooked);
+    }
 }
 
 public sealed class EngineerArrivedConsumer(IntakeDatabase db) : InboxConsumer<EngineerArrived, IntakeDatabase>(db)
@@ -34,6 +49,28 @@ public sealed class CustomerAbsentConsumer(IntakeDatabase db) : InboxConsumer<Cu
 
 internal static class OrderProgress
 {
+    /// <summary>Records what dispatch learned (outlet, distance, the customer's visit time) and re-estimates when it changed.</summary>
+    public static async Task ReestimateAsync(UnitOfWork unit, FeeQuotes quotes, Guid orderId, string? outletId, decimal? distanceKm,
+        DateTimeOffset? visitAt, DateTimeOffset decidedAt, string cause)
+    {
+        var order = await unit.QuerySingleOrDefaultAsync<ServiceOrderRow>(IntakeSql.SelectOrderById, new { OrderId = orderId });
+        if (order is null || order.Status.IsClosed())
+            return;
+        var changed = 0;
+        if (distanceKm is not null && (order.OutletId != outletId || order.DistanceKm != distanceKm))
+            changed += await unit.ExecuteAsync(IntakeSql.SetOutlet, new
+            {
+                OrderId = orderId, OutletId = outletId, DistanceKm = distanceKm, DecidedAt = decidedAt, OrderStatusFacts.Closed,
+            });
+        if (visitAt is not null && order.VisitAt != visitAt)
+            changed += await unit.ExecuteAsync(IntakeSql.SetVisitAt, new
+            {
+                OrderId = orderId, VisitAt = visitAt, DecidedAt = decidedAt, OrderStatusFacts.Closed,
+            });
+        if (changed > 0)
+            await quotes.ReestimateAsync(unit, orderId, cause);
+    }
+
     public static Task MoveAsync(UnitOfWork unit, Guid orderId, OrderStatus status, string? engineerId) =>
         unit.ExecuteAsync(IntakeSql.ChangeStatus, new
         {

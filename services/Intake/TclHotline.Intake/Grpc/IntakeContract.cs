@@ -79,6 +79,31 @@ public static class IntakeContract
         return pb;
     }
 
+    /// <summary>The stored decision back as the domain's, for decisions taken later from it (fees, rule 9).</summary>
+    public static WarrantyDecision FromContract(V1.WarrantyDecision d) => new()
+    {
+        AsOf = ContractDate.TryParse(d.AsOf, out var asOf) ? asOf : default,
+        Coverage = (WarrantyCoverage)d.Coverage,
+        InWarranty = d.InWarranty,
+        StartDate = Date(d.StartDate),
+        StartBasis = (WarrantyStartBasis)d.StartBasis,
+        InvoiceDate = Date(d.InvoiceDate),
+        InstallationDate = Date(d.InstallationDate),
+        Production = Date(d.ProductionFirstDay) is { } first && Date(d.ProductionLastDay) is { } last
+            ? new ProductionPeriod(first, last, (ProductionDateSource)d.ProductionSource)
+            : null,
+        WholeUnitEnd = Date(d.WholeUnitEnd),
+        MainPartsEnd = Date(d.MainPartsEnd),
+        WholeUnitExtensionDays = d.WholeUnitExtensionDays,
+        MainPartsExtensionDays = d.MainPartsExtensionDays,
+        Remedies = [.. d.Remedies.Select(r => (Remedy)r)],
+        ExchangeEligible = d.ExchangeEligible,
+        FaultReportsInPeriod = d.FaultReportsInPeriod,
+        InvoiceNeedsVerification = d.InvoiceNeedsVerification,
+        MissingProofs = [.. d.MissingProofs.Select(p => (Proof)p)],
+        RulesApplied = [.. d.RulesApplied],
+    };
+
     public static V1.FeeEstimate ToContract(FeeEstimate f)
     {
         var pb = new V1.FeeEstimate
@@ -87,19 +112,93 @@ public static class IntakeContract
             Total = Money(f.Total, f.Currency),
             Reason = f.Reason,
             TravelIncluded = f.TravelIncluded,
+            Provisional = f.Provisional,
         };
-        pb.Lines.AddRange(f.Lines.Select(l => new V1.FeeLine
-        {
-            Kind = (V1.FeeLineKind)l.Kind,
-            Amount = Money(l.Amount, f.Currency),
-            Description = l.Description,
-            Rule = l.Rule ?? 0,
-        }));
+        pb.Lines.AddRange(f.Lines.Select(l => ToContract(l, f.Currency)));
         pb.RulesApplied.AddRange(f.RulesApplied);
         return pb;
     }
 
-    public static V1.ServiceOrder ToContract(ServiceOrderRow o) => new()
+    public static FeeEstimate FromContract(V1.FeeEstimate f) => new(
+        f.Chargeable,
+        Amount(f.Total),
+        f.Total?.CurrencyCode ?? "",
+        [.. f.Lines.Select(l => new FeeLine((FeeLineKind)l.Kind, Amount(l.Amount), l.Description, l.Rule == 0 ? null : l.Rule))],
+        f.Reason,
+        f.TravelIncluded,
+        [.. f.RulesApplied],
+        f.Provisional);
+
+    public static V1.FeeSettlement ToContract(FeeSettlement s, int revision, DateTimeOffset settledAt)
+    {
+        var pb = new V1.FeeSettlement
+        {
+            Charged = Money(s.Charged, s.Currency),
+            Reason = s.Reason,
+            Difference = Money(s.Difference, s.Currency),
+            ChargeReason = s.ChargeReason,
+            WarrantyExclusion = s.Exclusion switch
+            {
+                WarrantyExclusion.UserDamage => "USER_DAMAGE",
+                WarrantyExclusion.Appearance => "APPEARANCE",
+                _ => "",
+            },
+            EstimateRevision = revision,
+            SettledAt = Timestamp.FromDateTimeOffset(settledAt),
+        };
+        pb.Lines.AddRange(s.Lines.Select(l => ToContract(l, s.Currency)));
+        pb.RulesApplied.AddRange(s.RulesApplied);
+        pb.ExtraParts.AddRange(s.ExtraParts ?? []);
+        return pb;
+    }
+
+    private static V1.FeeLine ToContract(FeeLine l, string currency) => new()
+    {
+        Kind = (V1.FeeLineKind)l.Kind,
+        Amount = Money(l.Amount, currency),
+        Description = l.Description,
+        Rule = l.Rule ?? 0,
+    };
+
+    /// <summary>The order with the estimates given so far (a single order's read; lists leave the history out).</summary>
+    public static V1.ServiceOrder ToContract(ServiceOrderRow o, IEnumerable<FeeEstimateRow> history)
+    {
+        var pb = ToContract(o);
+        pb.FeeHistory.AddRange(history.Select(h => new V1.FeeEstimateRecord
+        {
+            Revision = h.Revision,
+            Cause = h.Cause,
+            EstimatedAt = Timestamp.FromDateTimeOffset(h.EstimatedAt),
+            Estimate = FromJson<V1.FeeEstimate>(h.Estimate),
+        }));
+        return pb;
+    }
+
+    public static V1.ServiceOrder ToContract(ServiceOrderRow o)
+    {
+        var pb = Order(o);
+        if (o.FeeSettlement is { } settlement)
+            pb.Settlement = FromJson<V1.FeeSettlement>(settlement);
+        if (!string.IsNullOrEmpty(o.PanelExchangeOffers))
+            pb.PanelExchangeOffers.AddRange(o.PanelExchangeOffers.Split(',').Select(name =>
+                (V1.PanelExchangeOffer)(1 + (int)System.Enum.Parse<PanelExchangeOffer>(name))));
+        if (o.InvoiceVerification is { } verification)
+            pb.InvoiceVerification = new V1.InvoiceVerification
+            {
+                State = verification switch
+                {
+                    "Genuine" => V1.InvoiceVerificationState.Genuine,
+                    "False" => V1.InvoiceVerificationState.False,
+                    _ => V1.InvoiceVerificationState.Pending,
+                },
+                Reason = o.InvoiceVerificationReason ?? "",
+                VerifiedBy = o.InvoiceVerifiedBy ?? "",
+                VerifiedAt = o.InvoiceVerifiedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+            };
+        return pb;
+    }
+
+    private static V1.ServiceOrder Order(ServiceOrderRow o) => new()
     {
         OrderId = o.OrderId.ToString(),
         OrderNumber = o.OrderNumber,
@@ -129,6 +228,8 @@ public static class IntakeContract
         RepeatCallCount = o.RepeatCallCount,
         CancelReason = o.CancelReason ?? "",
         CancelledAt = o.CancelledAt is { } c ? Timestamp.FromDateTimeOffset(c) : null,
+        SerialFoundOnSite = o.SerialFoundOnSite ?? "",
+        OutletId = o.OutletId ?? "",
     };
 
     public static V1.Customer ToContract(CustomerRow c) => new()
@@ -177,6 +278,10 @@ public static class IntakeContract
     }
 
     private static string Text(DateOnly? date) => date is { } d ? ContractDate.ToText(d) : "";
+
+    private static DateOnly? Date(string text) => ContractDate.TryParse(text, out var d) ? d : null;
+
+    private static decimal Amount(V1.Money? money) => money is null ? 0m : money.Units + money.Nanos / 1_000_000_000m;
 
     private static V1.Money Money(decimal amount, string currency)
     {

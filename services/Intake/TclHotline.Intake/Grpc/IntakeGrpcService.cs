@@ -20,6 +20,8 @@ public sealed class IntakeGrpcService(
     private const string Desk = HotlineRoles.Agent + "," + HotlineRoles.Administrator;
     private const string Readers = HotlineRoles.Agent + "," + HotlineRoles.Dispatcher + "," + HotlineRoles.ServiceDirector + ","
         + HotlineRoles.ComplaintHandler + "," + HotlineRoles.Administrator;
+    private const string OrderReaders = Readers + "," + HotlineRoles.Engineer;
+    private const string BranchVerifiers = HotlineRoles.ServiceDirector + "," + HotlineRoles.Dispatcher;
     private const string Cancellers = HotlineRoles.Agent + "," + HotlineRoles.Dispatcher + "," + HotlineRoles.Administrator;
 
     [Authorize(Roles = Desk)]
@@ -39,15 +41,39 @@ public sealed class IntakeGrpcService(
         return await registrar.RegisterAsync(validation.Registration!, idempotent, caller, context.CancellationToken);
     }
 
-    [Authorize(Roles = Readers)]
+    [Authorize(Roles = OrderReaders)]
     public override async Task<V1.ServiceOrder> GetServiceOrder(V1.GetServiceOrderRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
         errors.Required("order_number", request.OrderNumber);
         errors.ThrowIfAny();
         var order = await orders.GetAsync(request.OrderNumber.Trim(), context.CancellationToken);
-        Caller.From(context).EnsureMayHandle(order.BranchCode);
-        return IntakeContract.ToContract(order);
+        Caller.From(context).EnsureMayRead(order.BranchCode, order.EngineerId);
+        return await orders.ReadAsync(order, context.CancellationToken);
+    }
+
+    [Authorize(Roles = BranchVerifiers)]
+    public override async Task<V1.ServiceOrder> RecordInvoiceVerification(V1.RecordInvoiceVerificationRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        errors.Required("order_number", request.OrderNumber);
+        errors.Required("reason", request.Reason);
+        errors.MaxLength("reason", request.Reason, options.Value.VerificationReasonMaxLength);
+        errors.ThrowIfAny();
+        var order = await orders.VerifyInvoiceAsync(request.OrderNumber.Trim(), request.Genuine, request.Reason.Trim(),
+            Caller.From(context), context.CancellationToken);
+        return await orders.ReadAsync(order, context.CancellationToken);
+    }
+
+    [Authorize(Roles = BranchVerifiers + "," + HotlineRoles.Administrator)]
+    public override Task<V1.ListServiceOrdersReply> ListPendingInvoiceVerifications(
+        V1.ListPendingInvoiceVerificationsRequest request, ServerCallContext context)
+    {
+        var requested = string.IsNullOrWhiteSpace(request.BranchCode) ? null : request.BranchCode.Trim();
+        var branch = Caller.From(context).ScopeBranch(requested);
+        if (branch is null)
+            new FieldErrors().Add("branch_code", "is required").ThrowIfAny();
+        return orders.PendingInvoiceVerificationsAsync(branch!, context.CancellationToken);
     }
 
     [Authorize(Roles = Readers)]

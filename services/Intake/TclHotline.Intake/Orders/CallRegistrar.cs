@@ -84,6 +84,7 @@ public sealed class CallRegistrar(
             Warranty = decision,
             BranchTimeZone = call.District.Branch.TimeZone,
             RequestedVisitAt = call.RequestedVisitAt,
+            Invoice = decision.InvoiceNeedsVerification ? InvoiceVerdict.Pending : null,
         });
         await SaveUnitAsync(unit, call, customerId);
 
@@ -127,6 +128,7 @@ public sealed class CallRegistrar(
             FeeEstimate = IntakeContract.ToJson(IntakeContract.ToContract(fee)),
             RegisteredAt = now,
             RegisteredOn = today,
+            InvoiceVerification = decision.InvoiceNeedsVerification ? "Pending" : null,
         });
         // Rule 8 counts fault reports of customers' units; the engine says which call reported one.
         if (call.SerialNumber is not null && known.ToWarrantyRequest([], []).CurrentFault is { } fault)
@@ -143,8 +145,15 @@ public sealed class CallRegistrar(
                 call.StreetAddress ?? "", call.ProductModel ?? "", call.SerialNumber ?? "", call.FaultCategory.ToString(),
                 decision.InWarranty, decision.ExchangeEligible, call.RequestedVisitAt, call.CallId, district.Name), orderId.ToString());
 
-        var order = await unit.QuerySingleOrDefaultAsync<ServiceOrderRow>(IntakeSql.SelectOrderById, new { OrderId = orderId });
-        return new V1.RegisterCallReply { CallRecordId = callRecordId.ToString(), Order = IntakeContract.ToContract(order!) };
+        var order = (await unit.QuerySingleOrDefaultAsync<ServiceOrderRow>(IntakeSql.SelectOrderById, new { OrderId = orderId }))!;
+        if (call.OrderType.NeedsVisit())
+        {
+            // What the customer is told now is the first estimate on record (rule 13); it is re-estimated as dispatch learns more.
+            await FeeQuotes.KeepAsync(unit, order, fee, FeeQuotes.Causes.Registered);
+            order = (await unit.QuerySingleOrDefaultAsync<ServiceOrderRow>(IntakeSql.SelectOrderById, new { OrderId = orderId }))!;
+        }
+        var estimates = await unit.QueryAsync<FeeEstimateRow>(IntakeSql.SelectEstimates, new { OrderId = orderId });
+        return new V1.RegisterCallReply { CallRecordId = callRecordId.ToString(), Order = IntakeContract.ToContract(order, estimates) };
     }
 
     private static async Task<V1.RegisterCallReply> LinkRepeatCallAsync(UnitOfWork unit, CallRegistration call, Guid callRecordId, Guid customerId, Guid orderId)

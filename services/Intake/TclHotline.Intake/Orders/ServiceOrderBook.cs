@@ -13,8 +13,56 @@ using V1 = TclHotline.Grpc.Intake.V1;
 namespace TclHotline.Intake.Orders;
 
 /// <summary>The stored service orders: finding, listing, cancelling, and the screen pop of a caller.</summary>
-public sealed class ServiceOrderBook(IntakeDatabase db, RegionCatalogue regions, WarrantyEngine warranty, IOptions<IntakeOptions> options)
+public sealed class ServiceOrderBook(
+    IntakeDatabase db, UnitWarranty unitWarranty, FeeQuotes quotes, IOptions<IntakeOptions> options)
 {
+    /// <summary>The order as returned to one reader: with every estimate given so far.</summary>
+    public async Task<V1.ServiceOrder> ReadAsync(ServiceOrderRow order, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var history = await c.QueryAsync<FeeEstimateRow>(new CommandDefinition(
+            IntakeSql.SelectEstimates, new { order.OrderId }, cancellationToken: ct));
+        return IntakeContract.ToContract(order, history);
+    }
+
+    /// <summary>
+    /// Rule 12: the branch's verdict on a suspicious invoice. False loses free service: the order is re-estimated
+    /// as chargeable with the reason the customer is told. Genuine clears the flag (and the provisional mark).
+    /// </summary>
+    public async Task<ServiceOrderRow> VerifyInvoiceAsync(string orderNumber, bool genuine, string reason, Caller caller, CancellationToken ct)
+    {
+        await using var unit = await db.BeginAsync(ct);
+        var order = await unit.QuerySingleOrDefaultAsync<ServiceOrderRow>(IntakeSql.SelectOrderByNumber, new { OrderNumber = orderNumber })
+                    ?? throw new NotFoundException("no such service order");
+        caller.EnsureBranch(order.BranchCode);
+        var verdict = genuine ? "Genuine" : "False";
+        var changed = await unit.ExecuteAsync(IntakeSql.RecordInvoiceVerification, new
+        {
+            order.OrderId, Verdict = verdict, Reason = reason, VerifiedBy = caller.UserId, unit.Now,
+        });
+        if (changed == 0)
+            throw new RuleViolationException(order.InvoiceVerification is null
+                ? "the order's invoice was not flagged for verification"
+                : $"the invoice was already verified as {order.InvoiceVerification.ToLowerInvariant()}");
+        if (!order.Status.IsClosed())
+            await quotes.ReestimateAsync(unit, order.OrderId, FeeQuotes.Causes.InvoiceVerified);
+        var after = (await unit.QuerySingleOrDefaultAsync<ServiceOrderRow>(IntakeSql.SelectOrderById, new { order.OrderId }))!;
+        await unit.AuditAsync(caller, "service-order.verify-invoice", "service-order", order.OrderId.ToString(),
+            new { order.InvoiceVerification }, new { InvoiceVerification = verdict, Reason = reason });
+        await unit.CommitAsync();
+        return after;
+    }
+
+    public async Task<V1.ListServiceOrdersReply> PendingInvoiceVerificationsAsync(string branchCode, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<ServiceOrderRow>(new CommandDefinition(
+            IntakeSql.SelectPendingInvoiceVerifications, new { BranchCode = branchCode }, cancellationToken: ct));
+        var reply = new V1.ListServiceOrdersReply();
+        reply.Orders.AddRange(rows.Select(IntakeContract.ToContract));
+        return reply;
+    }
+
     public async Task<ServiceOrderRow> GetAsync(string orderNumber, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -80,17 +128,7 @@ public sealed class ServiceOrderBook(IntakeDatabase db, RegionCatalogue regions,
         var units = await c.QueryAsync<UnitRow>(new CommandDefinition(IntakeSql.SelectUnitsOfCustomer, new { customer.CustomerId }, cancellationToken: ct));
         foreach (var unit in units)
         {
-            var history = await UnitHistory.LoadAsync(c, null, unit.SerialNumber, ct);
-            var decision = warranty.Decide(new WarrantyRequest
-            {
-                BranchTimeZone = regions.FindDistrict(customer.DistrictCode)?.Branch.TimeZone ?? regions.TimeZone,
-                SerialNumber = unit.SerialNumber,
-                LabelProductionDate = unit.ProductionDate,
-                InvoiceDate = unit.InvoiceDate,
-                HotlineInstallationDate = unit.InstalledThroughHotline ? unit.InstallationDate : null,
-                PriorFaultReports = history.FaultReports,
-                Repairs = history.Repairs,
-            });
+            var (decision, history) = await unitWarranty.DecideAsync(c, null, unit, customer.DistrictCode, ct);
             reply.Units.Add(IntakeContract.ToContract(unit, history.Repairs.Count, decision));
         }
 

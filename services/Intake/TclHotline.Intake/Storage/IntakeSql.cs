@@ -83,8 +83,17 @@ public static class IntakeSql
         WHERE serial_number = @SerialNumber
         """;
 
-    public const string SelectFaultReports =
-        "SELECT reported_on, fault_category FROM unit_fault_reports WHERE serial_number = @SerialNumber";
+    /// <summary>
+    /// Rule 8 counts fault reports that ended in a completed repair of the unit, and the one still open (the
+    /// current report): a cancelled order, or a visit where nothing was repaired, does not count.
+    /// </summary>
+    public const string SelectFaultReports = """
+        SELECT f.reported_on, f.fault_category FROM unit_fault_reports f
+        WHERE f.serial_number = @SerialNumber
+          AND (EXISTS (SELECT 1 FROM repair_history r WHERE r.order_id = f.order_id AND r.repaired = 1)
+               OR EXISTS (SELECT 1 FROM service_orders o WHERE o.order_id = f.order_id
+                          AND o.status NOT IN ('Completed', 'Cancelled', 'Answered')))
+        """;
 
     public const string InsertFaultReport = """
         INSERT INTO unit_fault_reports (order_id, serial_number, reported_on, fault_category)
@@ -123,12 +132,12 @@ public static class IntakeSql
             district_code, district_name, is_urban, customer_id, customer_name, caller_number, street_address, serial_number,
             product_model, fault_category, fault_description, bracket_source, requested_visit_at, call_id, agent_id, in_warranty,
             warranty_coverage, exchange_eligible, invoice_needs_verification, warranty_decision, fee_chargeable, fee_total,
-            fee_estimate, repeat_call_count, registered_at, registered_on, status_changed_at)
+            fee_estimate, repeat_call_count, registered_at, registered_on, status_changed_at, visit_at, invoice_verification)
         VALUES (@OrderId, @OrderNumber, @OrderType, @Status, @BranchCode, @BranchName, @ProvinceCode, @CityCode,
             @DistrictCode, @DistrictName, @IsUrban, @CustomerId, @CustomerName, @CallerNumber, @StreetAddress, @SerialNumber,
             @ProductModel, @FaultCategory, @FaultDescription, @BracketSource, @RequestedVisitAt, @CallId, @AgentId, @InWarranty,
             @WarrantyCoverage, @ExchangeEligible, @InvoiceNeedsVerification, @WarrantyDecision, @FeeChargeable, @FeeTotal,
-            @FeeEstimate, 0, @RegisteredAt, @RegisteredOn, @RegisteredAt)
+            @FeeEstimate, 0, @RegisteredAt, @RegisteredOn, @RegisteredAt, @RequestedVisitAt, @InvoiceVerification)
         """;
 
     public const string SelectOrderByNumber = "SELECT " + Fragment.OrderColumns + " FROM service_orders WHERE order_number = @OrderNumber";
@@ -203,6 +212,61 @@ public static class IntakeSql
         WHERE order_id = @OrderId AND status NOT IN @Closed
         """;
 
+    /// <summary>
+    /// Dispatch chose (or changed) the outlet: the travel line is counted from its distance (rule 15). Dispatch's
+    /// events may arrive out of order: an older decision never replaces a newer one.
+    /// </summary>
+    public const string SetOutlet = """
+        UPDATE service_orders SET outlet_id = @OutletId, distance_km = @DistanceKm, outlet_decided_at = @DecidedAt
+        WHERE order_id = @OrderId AND status NOT IN @Closed AND (outlet_decided_at IS NULL OR outlet_decided_at <= @DecidedAt)
+        """;
+
+    /// <summary>The customer's chosen visit time: the night surcharge follows it (rule 16). The newest decision wins.</summary>
+    public const string SetVisitAt = """
+        UPDATE service_orders SET visit_at = @VisitAt, visit_decided_at = @DecidedAt
+        WHERE order_id = @OrderId AND status NOT IN @Closed AND (visit_decided_at IS NULL OR visit_decided_at <= @DecidedAt)
+        """;
+
+    public const string SetCurrentEstimate = """
+        UPDATE service_orders SET fee_chargeable = @Chargeable, fee_total = @Total, fee_estimate = @Estimate, fee_revision = @Revision
+        WHERE order_id = @OrderId
+        """;
+
+    public const string InsertEstimate = """
+        INSERT INTO fee_estimates (order_id, revision, cause, estimated_at, estimate)
+        VALUES (@OrderId, @Revision, @Cause, @EstimatedAt, @Estimate)
+        """;
+
+    public const string SelectEstimates =
+        "SELECT revision, cause, estimated_at, estimate FROM fee_estimates WHERE order_id = @OrderId ORDER BY revision";
+
+    public const string SetSettlement = """
+        UPDATE service_orders SET fee_settlement = @Settlement, panel_exchange_offers = @Offers, serial_found_on_site = @SerialFoundOnSite
+        WHERE order_id = @OrderId
+        """;
+
+    public const string SetWarrantyDecision = """
+        UPDATE service_orders SET warranty_decision = @WarrantyDecision, exchange_eligible = @ExchangeEligible WHERE order_id = @OrderId
+        """;
+
+    /// <summary>Rule 10: a hotline installation starts the unit's period, unless an earlier one already did.</summary>
+    public const string RecordInstallation = """
+        UPDATE units SET installation_date = @InstalledOn, installed_through_hotline = 1, updated_at = @Now
+        WHERE serial_number = @SerialNumber AND installed_through_hotline = 0
+        """;
+
+    public const string SetInvoicePending = "UPDATE service_orders SET invoice_verification = 'Pending' WHERE order_id = @OrderId";
+
+    public const string RecordInvoiceVerification = """
+        UPDATE service_orders SET invoice_verification = @Verdict, invoice_verification_reason = @Reason,
+            invoice_verified_by = @VerifiedBy, invoice_verified_at = @Now
+        WHERE order_id = @OrderId AND invoice_verification = 'Pending'
+        """;
+
+    public const string SelectPendingInvoiceVerifications = "SELECT " + Fragment.OrderColumns + """
+         FROM service_orders WHERE branch_code = @BranchCode AND invoice_verification = 'Pending' ORDER BY registered_at
+        """;
+
     /// <summary>Pieces of the statements above; not statements themselves, so kept out of the parse test's sight.</summary>
     private static class Fragment
     {
@@ -234,7 +298,9 @@ public static class IntakeSql
             order_id, order_number, order_type, status, branch_code, branch_name, province_code, city_code, district_code,
             district_name, is_urban, customer_id, customer_name, caller_number, street_address, serial_number, product_model,
             fault_category, fault_description, bracket_source, requested_visit_at, call_id, agent_id, warranty_decision,
-            fee_estimate, repeat_call_count, engineer_id, registered_at, cancel_reason, cancelled_at
+            fee_estimate, repeat_call_count, engineer_id, registered_at, cancel_reason, cancelled_at, outlet_id, distance_km,
+            visit_at, fee_revision, fee_settlement, panel_exchange_offers, invoice_verification, invoice_verification_reason,
+            invoice_verified_by, invoice_verified_at, serial_found_on_site
             """;
 
         public const string ListFilter = """

@@ -37,6 +37,29 @@ public sealed class ServiceOrderRow
     public DateTimeOffset RegisteredAt { get; init; }
     public string? CancelReason { get; init; }
     public DateTimeOffset? CancelledAt { get; init; }
+    public string? OutletId { get; init; }
+    public decimal? DistanceKm { get; init; }
+    /// <summary>The visit time the customer chose (registration, booking, a customer move): rule 16 follows it.</summary>
+    public DateTimeOffset? VisitAt { get; init; }
+    public int FeeRevision { get; init; }
+    /// <summary>The settlement as the contract's JSON, once the visit is completed.</summary>
+    public string? FeeSettlement { get; init; }
+    /// <summary>Rule 17 offers, comma-separated domain names.</summary>
+    public string? PanelExchangeOffers { get; init; }
+    /// <summary>Rule 12: Pending | Genuine | False, null when the invoice was not suspicious.</summary>
+    public string? InvoiceVerification { get; init; }
+    public string? InvoiceVerificationReason { get; init; }
+    public string? InvoiceVerifiedBy { get; init; }
+    public DateTimeOffset? InvoiceVerifiedAt { get; init; }
+    public string? SerialFoundOnSite { get; init; }
+}
+
+public sealed class FeeEstimateRow
+{
+    public int Revision { get; init; }
+    public string Cause { get; init; } = "";
+    public DateTimeOffset EstimatedAt { get; init; }
+    public string Estimate { get; init; } = "";
 }
 
 public sealed class CustomerRow

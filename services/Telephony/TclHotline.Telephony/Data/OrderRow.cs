@@ -14,4 +14,11 @@ public sealed class OrderRow
     public string Status { get; init; } = "";
     public DateTimeOffset? RegisteredAt { get; init; }
     public DateTimeOffset? CommitmentDue { get; init; }
+    public long FeeRevision { get; init; }
+    public bool FeeChargeable { get; init; }
+    public decimal? FeeTotal { get; init; }
+    public bool FeeTravelIncluded { get; init; }
+    public bool FeeProvisional { get; init; }
+    /// <summary>Rule 17 offers, comma-separated: DepreciationExchange, TopUpExchange.</summary>
+    public string? PanelExchangeOffers { get; init; }
 }

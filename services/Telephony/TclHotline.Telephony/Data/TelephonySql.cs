@@ -200,11 +200,23 @@ public static class TelephonySql
         WHERE order_id = @OrderId AND status NOT IN ('Closed', 'Cancelled')
         """;
 
+    /// <summary>Estimates may arrive out of order: only a later revision replaces the one shown.</summary>
+    public const string ApplyFeeEstimate = """
+        UPDATE orders SET fee_revision = @Revision, fee_chargeable = @Chargeable, fee_total = @Total,
+               fee_travel_included = @TravelIncluded, fee_provisional = @Provisional, updated_at = @Now
+        WHERE order_id = @OrderId AND fee_revision < @Revision
+        """;
+
+    public const string ApplyPanelExchangeOffers = "UPDATE orders SET panel_exchange_offers = @Offers, updated_at = @Now WHERE order_id = @OrderId";
+
+    public const string ApplyExchangeEligible = "UPDATE orders SET exchange_eligible = 1, updated_at = @Now WHERE order_id = @OrderId";
+
     public const string SelectCustomer = "SELECT phone, name FROM customers WHERE phone = @Phone";
 
     public const string SelectOrdersOfCustomer = """
         SELECT order_id, order_number, branch_code, customer_phone, customer_name, serial_number, product_model,
-               exchange_eligible, status, registered_at, commitment_due
+               exchange_eligible, status, registered_at, commitment_due, fee_revision, fee_chargeable, fee_total,
+               fee_travel_included, fee_provisional, panel_exchange_offers
         FROM orders WHERE customer_phone = @Phone ORDER BY registered_at, order_id
         """;
 

@@ -26,7 +26,11 @@ public static class ScreenPops
             .Where(o => !string.IsNullOrEmpty(o.SerialNumber))
             .GroupBy(o => o.SerialNumber!, StringComparer.Ordinal)
             .Select(g => g.MaxBy(o => o.RegisteredAt)!)
-            .Select(o => new Unit { SerialNumber = o.SerialNumber!, ProductModel = o.ProductModel ?? "", ExchangeEligible = o.ExchangeEligible }));
+            .Select(o => new Unit
+            {
+                SerialNumber = o.SerialNumber!, ProductModel = o.ProductModel ?? "", ExchangeEligible = o.ExchangeEligible,
+                PanelExchangeOffers = { Offers(o.PanelExchangeOffers) },
+            }));
         pop.OpenOrders.AddRange(orders.Where(o => OrderStatus.IsOpen(o.Status)).Select(o => new OpenOrder
         {
             OrderId = o.OrderId.ToString(),
@@ -37,8 +41,24 @@ public static class ScreenPops
             CommitmentDue = CallMapping.Instant(o.CommitmentDue),
             CommitmentTimeLeft = o.CommitmentDue is { } due ? Duration.FromTimeSpan(due - now) : null,
             ExchangeEligible = o.ExchangeEligible,
+            Fee = o.FeeRevision > 0
+                ? new FeeQuote
+                {
+                    Revision = (int)o.FeeRevision, Chargeable = o.FeeChargeable,
+                    TotalYuan = (o.FeeTotal ?? 0m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                    TravelIncluded = o.FeeTravelIncluded, Provisional = o.FeeProvisional,
+                }
+                : null,
         }));
         pop.ExchangeEligible = pop.Units.Any(u => u.ExchangeEligible);
         return pop;
     }
+
+    // Stored by the domain's names; shown as the contract's.
+    private static IEnumerable<string> Offers(string? stored) => string.IsNullOrEmpty(stored) ? [] : stored.Split(',').Select(o => o switch
+    {
+        "DepreciationExchange" => "DEPRECIATION_EXCHANGE",
+        "TopUpExchange" => "TOP_UP_EXCHANGE",
+        _ => o,
+    });
 }

@@ -20,10 +20,16 @@ public sealed class FeeEstimator
     {
         if (!request.OrderType.NeedsVisit())
             return Free("No visit: the call itself is the service.", []);
-        if (request.OrderType == OrderType.Repair && request.Warranty.InWarranty)
-            return Free(InWarrantyReason(request.Warranty), [DomainRule.WarrantyPeriods]);
+        var falseInvoice = request.Invoice == InvoiceVerdict.False;
+        if (request.OrderType == OrderType.Repair && request.Warranty.InWarranty && !falseInvoice)
+            return request.Invoice == InvoiceVerdict.Pending
+                ? Free(InWarrantyReason(request.Warranty) + " Provisional: the branch is verifying the invoice date.",
+                    [DomainRule.WarrantyPeriods, DomainRule.SuspiciousInvoice]) with { Provisional = true }
+                : Free(InWarrantyReason(request.Warranty), [DomainRule.WarrantyPeriods]);
 
         var rules = new SortedSet<int> { DomainRule.EstimateBeforeVisit };
+        if (falseInvoice)
+            rules.Add(DomainRule.SuspiciousInvoice);
         var baseFee = BaseFee(request.OrderType, request.FaultCategory);
         var lines = new List<FeeLine> { new(FeeLineKind.Base, baseFee, $"Base fee for {Describe(request)}", null) };
         if (request.DistanceKm is { } km && km > options.FreeTravelKm)
@@ -43,13 +49,39 @@ public sealed class FeeEstimator
             ChargeableReason(request), request.DistanceKm is not null, [.. rules]);
     }
 
-    /// <summary>Rule 14: a repairable fault the customer declines to have repaired costs nothing, not even the inspection.</summary>
-    public FeeSettlement SettleAtCompletion(FeeEstimate estimate, bool faultRepairable, bool customerDeclinedRepair) =>
-        faultRepairable && customerDeclinedRepair
-            ? new FeeSettlement(0m, options.Currency,
+    /// <summary>
+    /// The fee at completion, against the last estimate. Rule 14: a repairable fault the customer declines costs
+    /// nothing, not even the inspection. A free (in-warranty) repair stays free unless a documented exclusion is
+    /// recorded. Otherwise the engineer's fee is charged; anything above the estimate is its own line with the
+    /// reason and parts the engineer gave.
+    /// </summary>
+    public FeeSettlement SettleAtCompletion(FeeEstimate estimate, CompletionCharge completion)
+    {
+        if (completion.CustomerDeclined)
+            return new FeeSettlement(0m, options.Currency,
                 "The customer declined the repair of a repairable fault: the cause was explained and nothing is charged.",
-                [DomainRule.DeclinedRepairIsFree])
-            : new FeeSettlement(estimate.Total, estimate.Currency, estimate.Reason, estimate.RulesApplied);
+                [DomainRule.DeclinedRepairIsFree], [], -estimate.Total);
+        if (!estimate.Chargeable && completion.Exclusion is not { } exclusion)
+            return new FeeSettlement(0m, options.Currency, estimate.Reason, estimate.RulesApplied, [], -estimate.Total);
+
+        var charged = Money(completion.Charged);
+        var rules = new SortedSet<int>(estimate.RulesApplied) { DomainRule.EstimateBeforeVisit };
+        if (!estimate.Chargeable)
+        {
+            var why = options.WarrantyExclusions.GetValueOrDefault(completion.Exclusion!.Value.ToString(), completion.Exclusion.ToString()!);
+            return new FeeSettlement(charged, options.Currency, $"In warranty, but charged: {why}.", [.. rules],
+                [new(FeeLineKind.Exclusion, charged, why, null)], charged - estimate.Total, completion.Reason, completion.ExtraParts,
+                completion.Exclusion);
+        }
+        var lines = new List<FeeLine>(estimate.Lines);
+        var extra = charged - estimate.Total;
+        if (extra != 0)
+            lines.Add(new(extra > 0 ? FeeLineKind.Extra : FeeLineKind.Reduction, extra,
+                extra > 0 ? $"{completion.Reason} (parts: {string.Join(", ", completion.ExtraParts)})" : "Charged less than the estimate",
+                null));
+        return new FeeSettlement(charged, options.Currency, estimate.Reason, [.. rules], lines, extra, completion.Reason,
+            completion.ExtraParts, null);
+    }
 
     /// <summary>Rule 17: an unrepairable panel that headquarters no longer supplies is replaced by an exchange offer.</summary>
     public static PanelExchangeDecision DecidePanelExchange(bool panelRepairable, bool panelStillSupplied) =>
@@ -81,6 +113,8 @@ public sealed class FeeEstimator
     {
         if (request.OrderType != OrderType.Repair)
             return $"{request.OrderType} is charged by the price list.";
+        if (request.Invoice == InvoiceVerdict.False)
+            return "Free service lost: the branch found the invoice date false. " + request.InvoiceReason;
         if (request.Warranty.Coverage == WarrantyCoverage.Undetermined)
             return "Warranty not determined, missing " + string.Join(" and ", request.Warranty.MissingProofs)
                 + ": this estimate applies unless the proof is shown.";

@@ -36,4 +36,14 @@ public sealed class FeeOptions
 
     /// <summary>Rule 16: share of the base fee added for a night visit.</summary>
     public decimal NightSurchargeRate { get; set; } = 0.5m;
+
+    /// <summary>
+    /// The documented exclusions that let an in-warranty repair be charged, by name, with what the customer is
+    /// told. Dispatch refuses any exclusion not named in its own list (Dispatch:WarrantyExclusions).
+    /// </summary>
+    public Dictionary<string, string> WarrantyExclusions { get; set; } = new()
+    {
+        ["UserDamage"] = "damage by the user (人为损坏) is not covered by 三包",
+        ["Appearance"] = "the appearance (外观: case, screen surface) is not covered by 三包",
+    };
 }

@@ -14,4 +14,16 @@ public sealed record FeeRequest
     public required TimeZoneInfo BranchTimeZone { get; init; }
     public decimal? DistanceKm { get; init; }
     public DateTimeOffset? RequestedVisitAt { get; init; }
+    /// <summary>Rule 12: where the branch stands on a suspicious invoice; null when there is nothing to verify.</summary>
+    public InvoiceVerdict? Invoice { get; init; }
+    /// <summary>What the customer is told when a false invoice lost free service.</summary>
+    public string? InvoiceReason { get; init; }
+}
+
+/// <summary>Rule 12: the branch's verification of a suspicious invoice.</summary>
+public enum InvoiceVerdict
+{
+    Pending,
+    Genuine,
+    False,
 }

@@ -22,6 +22,10 @@ public sealed record WarrantyRequest
     public DateOnly? HotlineInstallationDate { get; init; }
     /// <summary>The fault reported on this call; null for a look-up or a call that reports no fault.</summary>
     public FaultCategory? CurrentFault { get; init; }
+    /// <summary>
+    /// Rule 8: earlier fault reports of the unit that ended in a completed repair (or are still open); cancelled
+    /// orders and visits where nothing was repaired are left out by the caller.
+    /// </summary>
     public IReadOnlyList<FaultReport> PriorFaultReports { get; init; } = [];
     public IReadOnlyList<RepairRecord> Repairs { get; init; } = [];
 }
