@@ -55,6 +55,7 @@ public sealed class ComplaintsModule : IServiceModule
         var services = builder.Services;
         services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NotificationOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<NotificationOptions>().Delivery);
         services.AddSingleton<Inbox>();
         services.AddSingleton<NotificationRecipients>();
         services.AddSingleton<NotificationText>();

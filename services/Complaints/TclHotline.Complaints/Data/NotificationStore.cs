@@ -33,6 +33,9 @@ public static class NotificationStore
     public static async Task<Notification?> FindForChangeAsync(UnitOfWork unit, Guid id) =>
         (await unit.QuerySingleOrDefaultAsync<NotificationRow>(NotificationsSql.SelectNotificationForChange[unit.Dialect], new { Id = id }))?.ToDomain();
 
+    public static async Task<Notification?> FindAsync(UnitOfWork unit, Guid id) =>
+        (await unit.QuerySingleOrDefaultAsync<NotificationRow>(NotificationsSql.SelectNotification, new { Id = id }))?.ToDomain();
+
     public static async Task<Notification?> FindAsync(DbConnection c, Guid id, CancellationToken ct) =>
         (await c.QuerySingleOrDefaultAsync<NotificationRow>(new CommandDefinition(NotificationsSql.SelectNotification, new { Id = id }, cancellationToken: ct)))?.ToDomain();
 
@@ -63,15 +66,12 @@ public static class NotificationStore
     public static Task InsertDeliveryAsync(UnitOfWork unit, Guid notificationId, NotificationTarget target) =>
         unit.ExecuteAsync(NotificationsSql.InsertDelivery, new { NotificationId = notificationId, target.Channel, target.Target, RequestedAt = unit.Now });
 
-    /// <returns>Null when no such delivery was requested; otherwise whether it was already sent.</returns>
-    public static async Task<bool?> WasSentAsync(DbConnection c, Guid notificationId, NotificationTarget target, CancellationToken ct)
-    {
-        var rows = (await c.QueryAsync<DateTimeOffset?>(new CommandDefinition(
-            NotificationsSql.SelectDeliverySentAt,
-            new { NotificationId = notificationId, target.Channel, target.Target },
-            cancellationToken: ct))).ToList();
-        return rows.Count == 0 ? null : rows[0] is not null;
-    }
+    /// <returns>True when this call took the delivery to send: it is not sent and nobody else is sending it.</returns>
+    public static async Task<bool> ClaimAsync(UnitOfWork unit, Guid notificationId, NotificationTarget target, DateTimeOffset until) =>
+        await unit.ExecuteAsync(NotificationsSql.ClaimDelivery, new
+        {
+            NotificationId = notificationId, target.Channel, target.Target, Until = until, Now = unit.Now,
+        }) == 1;
 
     public static Task MarkSentAsync(UnitOfWork unit, Guid notificationId, NotificationTarget target) =>
         unit.ExecuteAsync(NotificationsSql.MarkDeliverySent, new { NotificationId = notificationId, target.Channel, target.Target, SentAt = unit.Now });

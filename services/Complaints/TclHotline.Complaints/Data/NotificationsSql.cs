@@ -5,11 +5,6 @@ namespace TclHotline.Complaints.Data;
 /// <summary>Every statement of the owners' inboxes, their deliveries and the report schedule, side by side for both engines where they differ.</summary>
 public static class NotificationsSql
 {
-    private const string Columns = """
-        sequence, id, kind, branch_code, level, recipient_role, owner, title, body, subject_id, cause_id, created_at,
-        acknowledge_due, acknowledged_at, acknowledged_by, climbed_to, climbed_at
-        """;
-
     /// <summary>A cause already noticed at this level (a redelivered event, a second instance) inserts nothing.</summary>
     public const string InsertNotification = """
         INSERT INTO notifications (id, kind, branch_code, level, recipient_role, owner, title, body, subject_id, cause_id,
@@ -18,13 +13,13 @@ public static class NotificationsSql
         WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE cause_id = @CauseId AND level = @Level)
         """;
 
-    public const string SelectNotification = $"SELECT {Columns} FROM notifications WHERE id = @Id";
+    public const string SelectNotification = $"SELECT {Columns.Notification} FROM notifications WHERE id = @Id";
 
     /// <summary>A notice about to be acknowledged or handed up: SQL Server locks its row so the two queue.</summary>
     public static readonly IReadOnlyDictionary<SqlDialect, string> SelectNotificationForChange = new Dictionary<SqlDialect, string>
     {
         [SqlDialect.Sqlite] = SelectNotification,
-        [SqlDialect.SqlServer] = $"SELECT {Columns} FROM notifications WITH (UPDLOCK, ROWLOCK) WHERE id = @Id",
+        [SqlDialect.SqlServer] = $"SELECT {Columns.Notification} FROM notifications WITH (UPDLOCK, ROWLOCK) WHERE id = @Id",
     };
 
     public const string AcknowledgeNotification = """
@@ -41,7 +36,7 @@ public static class NotificationsSql
     public static readonly IReadOnlyDictionary<SqlDialect, string> ListNotifications = new Dictionary<SqlDialect, string>
     {
         [SqlDialect.Sqlite] = $"""
-            SELECT {Columns} FROM notifications
+            SELECT {Columns.Notification} FROM notifications
             WHERE (@BranchCode IS NULL OR branch_code = @BranchCode)
               AND (@AnyRole = 1 OR recipient_role IN @Roles)
               AND (@OpenOnly = 0 OR (acknowledged_at IS NULL AND climbed_to IS NULL))
@@ -50,7 +45,7 @@ public static class NotificationsSql
             LIMIT @Take
             """,
         [SqlDialect.SqlServer] = $"""
-            SELECT TOP (@Take) {Columns} FROM notifications
+            SELECT TOP (@Take) {Columns.Notification} FROM notifications
             WHERE (@BranchCode IS NULL OR branch_code = @BranchCode)
               AND (@AnyRole = 1 OR recipient_role IN @Roles)
               AND (@OpenOnly = 0 OR (acknowledged_at IS NULL AND climbed_to IS NULL))
@@ -63,7 +58,7 @@ public static class NotificationsSql
     public static readonly IReadOnlyDictionary<SqlDialect, string> NotificationsAfter = new Dictionary<SqlDialect, string>
     {
         [SqlDialect.Sqlite] = $"""
-            SELECT {Columns} FROM notifications
+            SELECT {Columns.Notification} FROM notifications
             WHERE sequence > @After
               AND (@BranchCode IS NULL OR branch_code = @BranchCode)
               AND (@AnyRole = 1 OR recipient_role IN @Roles)
@@ -72,7 +67,7 @@ public static class NotificationsSql
             LIMIT @Take
             """,
         [SqlDialect.SqlServer] = $"""
-            SELECT TOP (@Take) {Columns} FROM notifications
+            SELECT TOP (@Take) {Columns.Notification} FROM notifications
             WHERE sequence > @After
               AND (@BranchCode IS NULL OR branch_code = @BranchCode)
               AND (@AnyRole = 1 OR recipient_role IN @Roles)
@@ -89,17 +84,20 @@ public static class NotificationsSql
         WHERE NOT EXISTS (SELECT 1 FROM notification_deliveries WHERE notification_id = @NotificationId AND channel = @Channel AND target = @Target)
         """;
 
-    public const string SelectDeliverySentAt = """
-        SELECT sent_at FROM notification_deliveries WHERE notification_id = @NotificationId AND channel = @Channel AND target = @Target
+    /// <summary>Takes a delivery to send it: not sent, and nobody else sending it now.</summary>
+    public const string ClaimDelivery = """
+        UPDATE notification_deliveries SET claimed_until = @Until
+        WHERE notification_id = @NotificationId AND channel = @Channel AND target = @Target
+          AND sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < @Now)
         """;
 
     public const string MarkDeliverySent = """
-        UPDATE notification_deliveries SET sent_at = @SentAt, attempts = attempts + 1, last_error = NULL
+        UPDATE notification_deliveries SET sent_at = @SentAt, attempts = attempts + 1, last_error = NULL, claimed_until = NULL
         WHERE notification_id = @NotificationId AND channel = @Channel AND target = @Target AND sent_at IS NULL
         """;
 
     public const string RecordDeliveryFailure = """
-        UPDATE notification_deliveries SET attempts = attempts + 1, last_error = @Error
+        UPDATE notification_deliveries SET attempts = attempts + 1, last_error = @Error, claimed_until = NULL
         WHERE notification_id = @NotificationId AND channel = @Channel AND target = @Target AND sent_at IS NULL
         """;
 
@@ -151,4 +149,12 @@ public static class NotificationsSql
         UNION SELECT engineer_id FROM unit_visits WHERE branch_code = @BranchCode
         UNION SELECT engineer_id FROM complaints WHERE branch_code = @BranchCode AND engineer_id IS NOT NULL
         """;
+
+    private static class Columns
+    {
+        public const string Notification = """
+            sequence, id, kind, branch_code, level, recipient_role, owner, title, body, subject_id, cause_id, created_at,
+            acknowledge_due, acknowledged_at, acknowledged_by, climbed_to, climbed_at
+            """;
+    }
 }

@@ -8,23 +8,24 @@ namespace TclHotline.Complaints.Delivery;
 /// At least once, deduplicated by notification id: a delivery already recorded as sent is not sent again.
 /// A crash between the send and its record sends it once more; the receiver recognises it by the id it carries.
 /// </summary>
-public sealed class NotificationSender(ComplaintsDatabase db, IEnumerable<INotificationChannel> channels)
+public sealed class NotificationSender(ComplaintsDatabase db, IEnumerable<INotificationChannel> channels, NotificationDeliveryOptions options)
 {
     private readonly Dictionary<string, INotificationChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
-    /// <returns>Null when delivered (now or before, or nothing to deliver); otherwise why it failed.</returns>
+    /// <returns>Null when delivered (now, before, or by another instance sending it now); otherwise why it failed.</returns>
     public async Task<string?> DeliverAsync(Guid notificationId, string channel, string target, CancellationToken ct)
     {
         var delivery = new NotificationTarget(channel, target);
         Notification? notification;
-        await using (var connection = await db.OpenAsync(ct))
+        await using (var claim = await db.BeginAsync(ct))
         {
-            if (await NotificationStore.WasSentAsync(connection, notificationId, delivery, ct) is null or true)
+            if (!await NotificationStore.ClaimAsync(claim, notificationId, delivery, claim.Now + options.ClaimFor))
             {
                 return null;
             }
 
-            notification = await NotificationStore.FindAsync(connection, notificationId, ct);
+            notification = await NotificationStore.FindAsync(claim, notificationId);
+            await claim.CommitAsync();
         }
 
         if (notification is null)

@@ -93,6 +93,9 @@ public sealed class NotificationDeliveryOptions
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     public int ScanBatchSize { get; set; } = 100;
+
+    /// <summary>How long an instance holds a delivery it is sending; longer than a channel's timeout, shorter than <see cref="RetryAfter"/>.</summary>
+    public TimeSpan ClaimFor { get; set; } = TimeSpan.FromSeconds(45);
 }
 
 /// <summary>Rule 22: every branch's service director receives the engineer-quality report once a period.</summary>

@@ -23,7 +23,8 @@ CREATE TABLE notifications (
 CREATE UNIQUE INDEX uq_notifications_cause ON notifications (cause_id, level);
 CREATE INDEX ix_notifications_inbox ON notifications (branch_code, recipient_role, sequence);
 
--- One row per notification, channel and target; sent_at is set once the channel took it.
+-- One row per notification, channel and target; sent_at is set once the channel took it. An instance
+-- sending it holds claimed_until, so two copies of one request never send at the same time.
 CREATE TABLE notification_deliveries (
     notification_id  UNIQUEIDENTIFIER NOT NULL,
     channel          NVARCHAR(20)     NOT NULL,
@@ -32,6 +33,7 @@ CREATE TABLE notification_deliveries (
     attempts         INT              NOT NULL,
     last_error       NVARCHAR(2000)   NULL,
     sent_at          BIGINT           NULL,
+    claimed_until    BIGINT           NULL,
     CONSTRAINT pk_notification_deliveries PRIMARY KEY (notification_id, channel, target)
 );
 CREATE INDEX ix_notification_deliveries_unsent ON notification_deliveries (requested_at) WHERE sent_at IS NULL;
