@@ -23,6 +23,11 @@ public sealed class SystemUnderTest : IAsyncLifetime
     private readonly Dictionary<string, List<ServiceProcess>> _instances = [];
 
     public RabbitMqBroker Broker { get; } = new();
+
+    /// <summary>The SMTP server and group-robot endpoint every service director's notifications go to.</summary>
+    public SmtpSink Mail { get; } = new();
+    public WebhookReceiver Robot { get; } = new();
+    public const string DirectorsMailbox = "directors@e2e.example.com";
     public Figures Figures { get; } = new();
     public string OffsetFile => Path.Combine(_root, "clock-offset-ms");
     public string LogDirectory => Path.Combine(_root, "logs");
@@ -44,6 +49,8 @@ public sealed class SystemUnderTest : IAsyncLifetime
         Directory.CreateDirectory(LogDirectory);
         await File.WriteAllTextAsync(OffsetFile, "0");
         await Broker.StartAsync();
+        await Mail.StartAsync();
+        await Robot.StartAsync();
         foreach (var service in Services)
         {
             Directory.CreateDirectory(DataDirectory(service));
@@ -57,6 +64,8 @@ public sealed class SystemUnderTest : IAsyncLifetime
         foreach (var channel in _channels.Values) channel.Dispose();
         foreach (var process in All) await process.DisposeAsync();
         await Broker.DisposeAsync();
+        await Mail.DisposeAsync();
+        await Robot.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
@@ -151,6 +160,20 @@ public sealed class SystemUnderTest : IAsyncLifetime
         env["Complaints__Escalation__HeadquartersCustomerService"] = "hq-customer-service";
     }
 
+    /// <summary>Every branch's service director: one mailbox and one group robot, both real servers on loopback.</summary>
+    private void AddNotificationChannels(Dictionary<string, string> env)
+    {
+        env["Notifications__Smtp__Host"] = "127.0.0.1";
+        env["Notifications__Smtp__Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env["Notifications__Smtp__Security"] = "None";
+        env["Notifications__Recipients__0__Branch"] = "*";
+        env["Notifications__Recipients__0__Role"] = "service-director";
+        env["Notifications__Recipients__0__Emails__0"] = DirectorsMailbox;
+        env["Notifications__Recipients__0__Webhooks__0"] = Robot.Url("robot/directors");
+        env["Notifications__Delivery__RetryAfter"] = "00:00:05";
+        env["Notifications__Delivery__ScanInterval"] = "00:00:01";
+    }
+
     private ServiceProcess NewInstance(string service, string instance) =>
         new(service, instance, EnvironmentFor(service), LogDirectory);
 
@@ -176,7 +199,11 @@ public sealed class SystemUnderTest : IAsyncLifetime
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
-        if (service == "Complaints") AddComplaintOwners(env);
+        if (service == "Complaints")
+        {
+            AddComplaintOwners(env);
+            AddNotificationChannels(env);
+        }
         if (service == "Intake")
         {
             // The same branches as dispatch's network: Changsha and Wuhan own their cities (rule 1).
