@@ -166,10 +166,10 @@ public sealed class SystemUnderTest : IAsyncLifetime
         env["Notifications__Smtp__Host"] = "127.0.0.1";
         env["Notifications__Smtp__Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         env["Notifications__Smtp__Security"] = "None";
-        env["Notifications__Recipients__0__Branch"] = "*";
-        env["Notifications__Recipients__0__Role"] = "service-director";
-        env["Notifications__Recipients__0__Emails__0"] = DirectorsMailbox;
-        env["Notifications__Recipients__0__Webhooks__0"] = Robot.Url("robot/directors");
+        env["Notifications__Recipients__ServiceDirectors__Branch"] = "*";
+        env["Notifications__Recipients__ServiceDirectors__Role"] = "service-director";
+        env["Notifications__Recipients__ServiceDirectors__Emails"] = DirectorsMailbox;
+        env["Notifications__Recipients__ServiceDirectors__Webhooks"] = Robot.Url("robot/directors");
         env["Notifications__Delivery__RetryAfter"] = "00:00:05";
         env["Notifications__Delivery__ScanInterval"] = "00:00:01";
     }

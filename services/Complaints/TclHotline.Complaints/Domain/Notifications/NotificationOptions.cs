@@ -22,8 +22,11 @@ public sealed class NotificationOptions
         [NotificationKind.ComplaintEscalated] = TimeSpan.FromHours(1),
     };
 
-    /// <summary>Who receives a role's notices outside the system: e-mail addresses and group-robot webhook URLs.</summary>
-    public List<NotificationRecipient> Recipients { get; set; } = [];
+    /// <summary>
+    /// Who receives a role's notices outside the system, by any name (e.g. "ServiceDirectors", "CS-Director"):
+    /// e-mail addresses and group-robot webhook URLs. Every entry matching a notice's branch and role applies.
+    /// </summary>
+    public Dictionary<string, NotificationRecipient> Recipients { get; set; } = [];
 
     /// <summary>Per kind: the e-mail subject and the text of both channels; a kind not listed uses <see cref="DefaultTemplate"/>.</summary>
     public Dictionary<NotificationKind, NotificationTemplate> Templates { get; set; } = [];
@@ -47,8 +50,12 @@ public sealed class NotificationRecipient
 {
     public string Branch { get; set; } = "*";
     public string Role { get; set; } = "";
-    public List<string> Emails { get; set; } = [];
-    public List<string> Webhooks { get; set; } = [];
+
+    /// <summary>E-mail addresses, separated by commas or semicolons (one setting, so one environment variable).</summary>
+    public string Emails { get; set; } = "";
+
+    /// <summary>Group-robot webhook URLs, separated by commas or semicolons.</summary>
+    public string Webhooks { get; set; } = "";
 }
 
 /// <summary>

@@ -12,14 +12,17 @@ public sealed class NotificationRecipients(NotificationOptions options)
 {
     public IReadOnlyList<NotificationTarget> For(string branchCode, string role)
     {
-        var entries = options.Recipients
+        var entries = options.Recipients.Values
             .Where(r => string.Equals(r.Role, role, StringComparison.Ordinal)
                 && (r.Branch == "*" || string.Equals(r.Branch, branchCode, StringComparison.Ordinal)))
             .ToList();
         var emails = string.IsNullOrWhiteSpace(options.Smtp.Host)
             ? []
-            : entries.SelectMany(r => r.Emails).Select(e => new NotificationTarget(NotificationTarget.Email, e.Trim()));
-        var webhooks = entries.SelectMany(r => r.Webhooks).Select(w => new NotificationTarget(NotificationTarget.Webhook, w.Trim()));
-        return [.. emails.Concat(webhooks).Where(t => t.Target.Length > 0).Distinct()];
+            : entries.SelectMany(r => Split(r.Emails)).Select(e => new NotificationTarget(NotificationTarget.Email, e));
+        var webhooks = entries.SelectMany(r => Split(r.Webhooks)).Select(w => new NotificationTarget(NotificationTarget.Webhook, w));
+        return [.. emails.Concat(webhooks).Distinct()];
     }
+
+    private static string[] Split(string list) =>
+        list.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }
