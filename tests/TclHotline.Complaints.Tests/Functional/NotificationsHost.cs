@@ -16,8 +16,8 @@ namespace TclHotline.Complaints.Tests.Functional;
 /// </summary>
 public sealed class NotificationsHost : IAsyncLifetime
 {
-    public const string Shenzhen = Desk.Branch;
-    public const string Beijing = "BJ-HD";
+    public const string Shenzhen = ComplaintsHost.Shenzhen;
+    public const string Beijing = ComplaintsHost.Beijing;
     public const string DirectorMail = "director@sz.example.com";
     public const string ManagerMail = "manager@south.example.com";
     public const string HeadquartersMail = "hq@example.com";
@@ -41,13 +41,8 @@ public sealed class NotificationsHost : IAsyncLifetime
     }
 
     public async Task<TestHost> StartHostAsync() =>
-        await TestHost.StartAsync([new ComplaintsModule()], dataDirectory: DataDirectory, settings: Settings.Concat(Smtp.Configuration).Concat(
+        await TestHost.StartAsync([new ComplaintsModule()], dataDirectory: DataDirectory, settings: Settings.Concat(Smtp.Configuration).Concat(ComplaintsHost.Owners).Concat(
         [
-            new("Complaints:Escalation:BranchServiceDirectors:" + Shenzhen, Desk.Director),
-            new("Complaints:Escalation:BranchServiceDirectors:" + Beijing, "director.beijing"),
-            new("Complaints:Escalation:BranchRegions:" + Shenzhen, "SOUTH"),
-            new("Complaints:Escalation:RegionalServiceManagers:SOUTH", Desk.RegionalManager),
-            new("Complaints:Escalation:HeadquartersCustomerService", Desk.Headquarters),
             new("Notifications:Recipients:ShenzhenDirector:Branch", Shenzhen),
             new("Notifications:Recipients:ShenzhenDirector:Role", DirectorRole),
             new("Notifications:Recipients:ShenzhenDirector:Emails", DirectorMail),

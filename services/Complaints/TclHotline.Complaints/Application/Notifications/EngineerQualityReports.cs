@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TclHotline.Complaints.Data;
 using TclHotline.Complaints.Domain.EngineerQuality;
@@ -18,43 +17,20 @@ public sealed class EngineerQualityReports(
     NotificationCommands commands,
     EngineerAssessment assessment,
     TimeProvider time,
-    ILogger<EngineerQualityReports> logger) : BackgroundService
+    ILogger<EngineerQualityReports> logger) : RepeatedRound(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var schedule = options.EngineerQualityReport;
-        if (!schedule.Enabled)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => options.EngineerQualityReport.CheckInterval;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ReportDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "The engineer-quality report round failed; trying again next round");
-            }
+    protected override Task RoundAsync(CancellationToken ct) => ReportDueAsync(ct);
 
-            try
-            {
-                await Task.Delay(schedule.CheckInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.EngineerQualityReport.Enabled ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
 
     /// <returns>How many reports were sent.</returns>
     internal async Task<int> ReportDueAsync(CancellationToken ct)
     {
         var schedule = options.EngineerQualityReport;
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var period = (long)Math.Floor((now - schedule.Anchor) / schedule.Every);
         IReadOnlyList<string> branches;
         await using (var unit = await db.BeginAsync(ct))

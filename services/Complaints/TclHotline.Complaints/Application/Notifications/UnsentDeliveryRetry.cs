@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TclHotline.Complaints.Data;
 using TclHotline.Complaints.Domain.Notifications;
@@ -15,28 +14,11 @@ public sealed class UnsentDeliveryRetry(
     ComplaintsDatabase db,
     NotificationOptions options,
     TimeProvider time,
-    ILogger<UnsentDeliveryRetry> logger) : BackgroundService
+    ILogger<UnsentDeliveryRetry> logger) : RepeatedRound(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delivery = options.Delivery;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(delivery.ScanInterval, time, stoppingToken);
-                await RequestAgainAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Looking for unsent notification deliveries failed; trying again next round");
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Delivery.ScanInterval;
+
+    protected override Task RoundAsync(CancellationToken ct) => RequestAgainAsync(ct);
 
     /// <returns>How many deliveries were requested again.</returns>
     internal async Task<int> RequestAgainAsync(CancellationToken ct)
