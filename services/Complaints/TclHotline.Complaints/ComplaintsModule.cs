@@ -81,6 +81,7 @@ public sealed class ComplaintsModule : IServiceModule
         consumers.Add<BreachNotificationConsumer>();
         consumers.Add<ComplaintFiledNotificationConsumer>();
         consumers.Add<ComplaintEscalatedNotificationConsumer>();
+        consumers.Add<ComplaintAcknowledgedNotificationConsumer>();
         consumers.Add<NotificationDeliveryConsumer>();
     }
 

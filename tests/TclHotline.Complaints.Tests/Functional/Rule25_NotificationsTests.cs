@@ -200,6 +200,33 @@ public sealed class Rule25_NotificationsTests(NotificationsHost service) : IClas
         await Eventually.Until(() => Task.FromResult(service.MailsOf(escalated.NotificationId).Count == 1), what: "the manager's mail");
     }
 
+    [Fact]
+    public async Task Rule25_a_complaint_acknowledged_at_the_desk_has_reached_its_owner_and_its_notice_does_not_climb()
+    {
+        var filed = await service.DirectorsDesk().FileComplaintAsync(new FileComplaintRequest
+        {
+            CustomerName = "Zhao Lei",
+            CustomerPhone = "13700137000",
+            BranchCode = NotificationsHost.Shenzhen,
+            SerialNumber = "SN-" + Guid.NewGuid().ToString("N")[..10],
+            Category = ComplaintCategory.FeeDispute,
+            Description = "Charged for a repair in warranty",
+            IdempotencyKey = Guid.NewGuid().ToString("N"),
+            AgentId = Desk.Agent,
+        });
+        var notice = Assert.Single(await service.NoticesEventuallyAsync(filed.ComplaintId, 1));
+
+        await service.DirectorsDesk().AcknowledgeAsync(new AcknowledgeRequest { ComplaintId = filed.ComplaintId, AgentId = "director-on-duty" });
+
+        var acknowledged = await Eventually.Until(
+            async () => (await service.NoticesAboutAsync(filed.ComplaintId))[0], n => n.AcknowledgedAt is not null, what: "the notice acknowledged");
+        Assert.Equal("director-on-duty", acknowledged.AcknowledgedBy);
+        Assert.Single(await service.PublishedAsync<DeadlineMet>(notice.NotificationId));
+        await service.PublishAsync(Breach(notice));
+        await Task.Delay(1000);
+        Assert.Single(await service.NoticesAboutAsync(filed.ComplaintId));
+    }
+
     [Theory]
     [InlineData(DeadlineKinds.OnSite)]
     [InlineData("booking")]

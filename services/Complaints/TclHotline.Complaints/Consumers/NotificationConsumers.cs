@@ -55,3 +55,13 @@ public sealed class ComplaintEscalatedNotificationConsumer(ComplaintsDatabase db
 {
     protected override Task Handle(ComplaintEscalated m, UnitOfWork unit) => commands.RaiseAsync(unit, NotificationCauses.Of(m));
 }
+
+/// <summary>Rule 25: a complaint acknowledged at the desk has reached its owner, so its new-complaint notices stop climbing.</summary>
+public sealed class ComplaintAcknowledgedNotificationConsumer(ComplaintsDatabase db)
+    : InboxConsumer<ComplaintStatusChanged, ComplaintsDatabase>(db)
+{
+    protected override Task Handle(ComplaintStatusChanged m, UnitOfWork unit) =>
+        m.FromStatus == nameof(Domain.ComplaintStatus.Filed)
+            ? NotificationCommands.ComplaintAcknowledgedAsync(unit, m.ComplaintId, m.ChangedBy, m.ChangedAt)
+            : Task.CompletedTask;
+}

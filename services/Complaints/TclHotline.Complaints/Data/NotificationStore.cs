@@ -39,6 +39,10 @@ public static class NotificationStore
     public static async Task<Notification?> FindAsync(DbConnection c, Guid id, CancellationToken ct) =>
         (await c.QuerySingleOrDefaultAsync<NotificationRow>(new CommandDefinition(NotificationsSql.SelectNotification, new { Id = id }, cancellationToken: ct)))?.ToDomain();
 
+    public static async Task<IReadOnlyList<Notification>> OpenOfSubjectForChangeAsync(UnitOfWork unit, string subjectId, NotificationKind kind) =>
+        [.. (await unit.QueryAsync<NotificationRow>(NotificationsSql.SelectOpenNotificationsOfSubject[unit.Dialect], new { SubjectId = subjectId, Kind = kind.ToString() }))
+            .Select(r => r.ToDomain())];
+
     public static Task AcknowledgeAsync(UnitOfWork unit, Notification n) =>
         unit.ExecuteAsync(NotificationsSql.AcknowledgeNotification, new { n.Id, n.AcknowledgedAt, n.AcknowledgedBy });
 

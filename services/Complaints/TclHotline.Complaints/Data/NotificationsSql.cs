@@ -22,6 +22,19 @@ public static class NotificationsSql
         [SqlDialect.SqlServer] = $"SELECT {Columns.Notification} FROM notifications WITH (UPDLOCK, ROWLOCK) WHERE id = @Id",
     };
 
+    /// <summary>The notices of a kind about one order or complaint still waiting for their owner, locked as <see cref="SelectNotificationForChange"/>.</summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectOpenNotificationsOfSubject = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = $"""
+            SELECT {Columns.Notification} FROM notifications
+            WHERE subject_id = @SubjectId AND kind = @Kind AND acknowledged_at IS NULL AND climbed_to IS NULL
+            """,
+        [SqlDialect.SqlServer] = $"""
+            SELECT {Columns.Notification} FROM notifications WITH (UPDLOCK, ROWLOCK)
+            WHERE subject_id = @SubjectId AND kind = @Kind AND acknowledged_at IS NULL AND climbed_to IS NULL
+            """,
+    };
+
     public const string AcknowledgeNotification = """
         UPDATE notifications SET acknowledged_at = @AcknowledgedAt, acknowledged_by = @AcknowledgedBy
         WHERE id = @Id AND acknowledged_at IS NULL AND climbed_to IS NULL

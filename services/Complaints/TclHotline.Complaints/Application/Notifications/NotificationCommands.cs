@@ -62,16 +62,32 @@ public sealed class NotificationCommands(Inbox inbox, NotificationRecipients rec
             return acknowledged;
         }
 
+        await StoreAcknowledgedAsync(unit, acknowledged);
+        await unit.AuditAsync(caller, "notification.Acknowledge", "notification", acknowledged.Id.ToString("D"),
+            new { notification.AcknowledgedAt }, new { acknowledged.AcknowledgedAt, acknowledged.AcknowledgedBy });
+        return acknowledged;
+    }
+
+    /// <summary>
+    /// The complaint's owner acknowledged the complaint itself at the desk: its new-complaint notices have
+    /// reached someone and stop climbing.
+    /// </summary>
+    public static async Task ComplaintAcknowledgedAsync(UnitOfWork unit, Guid complaintId, string by, DateTimeOffset at)
+    {
+        foreach (var open in await NotificationStore.OpenOfSubjectForChangeAsync(unit, complaintId.ToString("D"), NotificationKind.ComplaintFiled))
+        {
+            await StoreAcknowledgedAsync(unit, Inbox.Acknowledge(open, by, at).Notification);
+        }
+    }
+
+    private static async Task StoreAcknowledgedAsync(UnitOfWork unit, Notification acknowledged)
+    {
         await NotificationStore.AcknowledgeAsync(unit, acknowledged);
         if (acknowledged.AcknowledgeDue is not null)
         {
             var subject = acknowledged.Id.ToString("D");
             await unit.PublishAsync(new DeadlineMet(DeadlineOwners.Notifications, subject, DeadlineKinds.Acknowledge, unit.Now), subject);
         }
-
-        await unit.AuditAsync(caller, "notification.Acknowledge", "notification", acknowledged.Id.ToString("D"),
-            new { notification.AcknowledgedAt }, new { acknowledged.AcknowledgedAt, acknowledged.AcknowledgedBy });
-        return acknowledged;
     }
 
     /// <summary>
