@@ -2,7 +2,7 @@ using System.Text.Json;
 using TclHotline.EndToEnd.Tests.Apis;
 using TclHotline.EndToEnd.Tests.Harness;
 using TclHotline.Grpc.Complaints.V1;
-using TclHotline.Grpc.Dispatch.V1;
+using TclHotline.ServiceDefaults.Security;
 using TclHotline.Grpc.Sla.V1;
 using TclHotline.Testing;
 using Xunit;
@@ -41,6 +41,12 @@ public sealed class NotificationScenarioTests(SystemUnderTest system, ITestOutpu
             var filed = await NoticeAsync(branch, n => n.SubjectId == complaint!.ComplaintId && n.Kind == NotificationKind.ComplaintFiled, "the complaint notice");
             Assert.Contains(complaint!.ComplaintNumber, filed.Title);
 
+            // Nobody acknowledged the escalation within its 30 minutes: the SLA timer's breach made it climb.
+            var climbed = await NoticeAsync(branch, n => n.SubjectId == order.OrderId && n.Kind == NotificationKind.DispatchEscalated
+                && n.Level == EscalationLevel.RegionalServiceManager, "the escalation climbed to the regional manager", HotlineRoles.Administrator);
+            Assert.Equal("regional-manager-central", climbed.Owner);
+            Assert.Equal("regional-service-manager", climbed.RecipientRole);
+
             foreach (var notice in new[] { atRisk, breach, filed })
             {
                 await DeliveredOnceAsync(notice);
@@ -55,9 +61,9 @@ public sealed class NotificationScenarioTests(SystemUnderTest system, ITestOutpu
         }
     }
 
-    private async Task<Notification> NoticeAsync(string branch, Func<Notification, bool> match, string what)
+    private async Task<Notification> NoticeAsync(string branch, Func<Notification, bool> match, string what, string role = DirectorRole)
     {
-        var inbox = new Notifications.NotificationsClient(system.ChannelAs(system.Complaints, DirectorRole, branch));
+        var inbox = new Notifications.NotificationsClient(system.ChannelAs(system.Complaints, role, branch));
         var found = await Eventually.Until(
             async () => (await inbox.ListNotificationsAsync(new ListNotificationsRequest { PageSize = 200 })).Notifications.FirstOrDefault(match),
             n => n is not null,
