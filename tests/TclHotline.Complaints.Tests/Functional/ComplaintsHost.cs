@@ -50,9 +50,12 @@ public sealed class ComplaintsHost : IAsyncLifetime
         Host.Services.GetRequiredService<IBus>().Publish(message);
 
     /// <summary>How many messages a consumer has handled (its inbox marks): to know a message was seen, even one that changed nothing.</summary>
-    public async Task<int> HandledAsync(string consumer)
+    public Task<int> HandledAsync(string consumer) => HandledAsync(Host, consumer);
+
+    /// <summary>How many messages a consumer of the complaints service in <paramref name="host"/> has handled.</summary>
+    public static async Task<int> HandledAsync(TestHost host, string consumer)
     {
-        var db = Host.Services.GetRequiredService<ComplaintsDatabase>();
+        var db = host.Services.GetRequiredService<ComplaintsDatabase>();
         await using var c = await db.OpenAsync();
         return await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM inbox_messages WHERE consumer = @Consumer", new { Consumer = consumer });
     }

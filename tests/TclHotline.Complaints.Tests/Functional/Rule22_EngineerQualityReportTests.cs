@@ -58,7 +58,7 @@ public sealed class Rule22_EngineerQualityReportTests(ReportingHost reporting) :
             }
         }
 
-        await Eventually.Until(async () => (await ArrivalsHandledAsync()) >= seen, what: "the arrivals");
+        await Eventually.Until(async () => await ComplaintsHost.HandledAsync(_service.Host, nameof(EngineerArrivedConsumer)) >= seen, what: "the arrivals");
         await Task.Delay(600); // a round of the schedule sees the branch in this period
         Assert.Empty(await ReportsAsync());
 
@@ -87,12 +87,5 @@ public sealed class Rule22_EngineerQualityReportTests(ReportingHost reporting) :
     {
         var inbox = await _service.InboxOf(NotificationsHost.DirectorRole).ListNotificationsAsync(new ListNotificationsRequest { PageSize = 200 });
         return [.. inbox.Notifications.Where(n => n.Kind == NotificationKind.EngineerQualityReport)];
-    }
-
-    private async Task<int> ArrivalsHandledAsync()
-    {
-        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ComplaintsDatabase>(_service.Host.Services);
-        await using var c = await db.OpenAsync();
-        return await Dapper.SqlMapper.ExecuteScalarAsync<int>(c, "SELECT COUNT(*) FROM inbox_messages WHERE consumer = @Consumer", new { Consumer = nameof(EngineerArrivedConsumer) });
     }
 }
