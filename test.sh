@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test from a fresh machine: installs what the tests need when missing (RabbitMQ server from the
-# OS packages, Chromium for the board page, docker-compose to validate the compose file), builds with
+# OS packages, Chromium for the board page, docker-compose to validate the compose file, python3-aiosmtpd as
+# the notification tests' SMTP server), builds with
 # warnings as errors, runs all test projects, and ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +10,8 @@ need=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
+# A real SMTP server on loopback for the notification tests (aiosmtpd, run by the OS's own python3).
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} from the OS packages..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

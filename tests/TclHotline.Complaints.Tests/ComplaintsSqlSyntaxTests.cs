@@ -6,15 +6,18 @@ namespace TclHotline.Complaints.Tests;
 /// <summary>No SQL Server runs here: every statement and script the service can send it is parsed with Microsoft's T-SQL parser.</summary>
 public sealed class ComplaintsSqlSyntaxTests
 {
-    public static TheoryData<string> Statements() => [.. SqlServerSyntax.Statements(typeof(ComplaintsSql)).Select(s => s.Name)];
+    public static TheoryData<string> Statements() => [.. AllStatements().Select(s => s.Name)];
 
     public static TheoryData<string> Scripts() => [.. SqlServerSyntax.MigrationScripts(typeof(ComplaintsSql).Assembly).Select(s => s.Name)];
+
+    private static IEnumerable<(string Name, string Sql)> AllStatements() =>
+        SqlServerSyntax.Statements(typeof(ComplaintsSql)).Concat(SqlServerSyntax.Statements(typeof(NotificationsSql)));
 
     [Theory]
     [MemberData(nameof(Statements))]
     public void Every_sql_server_statement_parses(string name)
     {
-        var sql = SqlServerSyntax.Statements(typeof(ComplaintsSql)).Single(s => s.Name == name).Sql;
+        var sql = AllStatements().Single(s => s.Name == name).Sql;
 
         Assert.Empty(SqlServerSyntax.Errors(sql));
     }
@@ -32,6 +35,7 @@ public sealed class ComplaintsSqlSyntaxTests
     public void The_statements_and_a_migration_are_found()
     {
         Assert.True(SqlServerSyntax.Statements(typeof(ComplaintsSql)).Count() > 20);
-        Assert.NotEmpty(SqlServerSyntax.MigrationScripts(typeof(ComplaintsSql).Assembly));
+        Assert.True(SqlServerSyntax.Statements(typeof(NotificationsSql)).Count() > 15);
+        Assert.Equal(3, SqlServerSyntax.MigrationScripts(typeof(ComplaintsSql).Assembly).Count);
     }
 }

@@ -17,6 +17,7 @@ public sealed class ProtoEnumsMatchDomainTests
         { typeof(Domain.ComplaintDeadlineKind), typeof(Proto.DeadlineKind) },
         { typeof(Quality.EngineerClassification), typeof(Proto.EngineerClassification) },
         { typeof(Quality.EngineerCaseKind), typeof(Proto.EngineerCaseKind) },
+        { typeof(Domain.Notifications.NotificationKind), typeof(Proto.NotificationKind) },
     };
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class ComposeFileTests
 
         Assert.True(result.ExitCode == 0, $"docker-compose config failed ({result.ExitCode}): {result.Error}");
         Assert.Equal(
-            ["complaints", "dashboard", "dispatch", "intake", "rabbitmq", "sla", "sqlserver", "sqlserver-init"],
+            ["complaints", "dashboard", "dispatch", "intake", "rabbitmq", "sla", "smtp4dev", "sqlserver", "sqlserver-init"],
             result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order());
     }
 

@@ -12,11 +12,15 @@ namespace TclHotline.Security.Tests;
 /// </summary>
 public sealed class RefusalTests
 {
-    /// <summary>
-    /// RPCs meant for every authenticated role, so they carry no [Authorize(Roles)] on purpose, with why.
-    /// Empty: every RPC today names its roles.
-    /// </summary>
-    private static readonly IReadOnlyDictionary<string, string> OpenToEveryRole = new Dictionary<string, string>();
+    /// <summary>RPCs meant for every authenticated role, so they carry no [Authorize(Roles)] on purpose, with why.</summary>
+    private static readonly IReadOnlyDictionary<string, string> OpenToEveryRole = new Dictionary<string, string>
+    {
+        // An owner's inbox: which roles receive notices is configuration (Notifications:LevelRoles), and every
+        // call is limited to the notices addressed to a role the caller holds, in a branch they can see.
+        ["tclhotline.complaints.v1.Notifications.ListNotifications"] = "inbox scoped to the caller's roles",
+        ["tclhotline.complaints.v1.Notifications.Acknowledge"] = "inbox scoped to the caller's roles",
+        ["tclhotline.complaints.v1.Notifications.WatchNotifications"] = "inbox scoped to the caller's roles",
+    };
 
     internal static IServiceModule[] AllModules() =>
         [new Intake.IntakeModule(), new Telephony.TelephonyModule(), new Dispatch.DispatchModule(), new Sla.SlaModule(), new Complaints.ComplaintsModule()];

@@ -5,9 +5,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TclHotline.Complaints.Api;
 using TclHotline.Complaints.Application;
+using TclHotline.Complaints.Application.Notifications;
 using TclHotline.Complaints.Consumers;
+using TclHotline.Complaints.Delivery;
 using TclHotline.Complaints.Domain;
 using TclHotline.Complaints.Domain.EngineerQuality;
+using TclHotline.Complaints.Domain.Notifications;
 using TclHotline.Complaints.Domain.SystemRaised;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
@@ -43,6 +46,26 @@ public sealed class ComplaintsModule : IServiceModule
         services.AddSingleton<EngineerAssessment>();
         services.AddSingleton<ComplaintRequestValidator>();
         services.AddSingleton<ComplaintCommands>();
+        AddNotifications(builder);
+    }
+
+    /// <summary>The owners' inboxes (rule 25) and their outside channels, configured under <c>Notifications</c>.</summary>
+    private static void AddNotifications(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<NotificationOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<NotificationOptions>().Delivery);
+        services.AddSingleton<Inbox>();
+        services.AddSingleton<NotificationRecipients>();
+        services.AddSingleton<NotificationText>();
+        services.AddSingleton<NotificationCommands>();
+        services.AddHttpClient(WebhookChannel.HttpClientName);
+        services.AddSingleton<INotificationChannel, EmailChannel>();
+        services.AddSingleton<INotificationChannel, WebhookChannel>();
+        services.AddSingleton<NotificationSender>();
+        services.AddHostedService<UnsentDeliveryRetry>();
+        services.AddHostedService<EngineerQualityReports>();
     }
 
     public void AddConsumers(ModuleConsumers consumers)
@@ -54,10 +77,17 @@ public sealed class ComplaintsModule : IServiceModule
         consumers.Add<EngineerAssignedConsumer>();
         consumers.Add<EngineerArrivedConsumer>();
         consumers.Add<VisitCompletedConsumer>();
+        consumers.Add<DispatchEscalatedNotificationConsumer>();
+        consumers.Add<BreachNotificationConsumer>();
+        consumers.Add<ComplaintFiledNotificationConsumer>();
+        consumers.Add<ComplaintEscalatedNotificationConsumer>();
+        consumers.Add<ComplaintAcknowledgedNotificationConsumer>();
+        consumers.Add<NotificationDeliveryConsumer>();
     }
 
     public void MapEndpoints(WebApplication app)
     {
         app.MapGrpcService<ComplaintDeskGrpcService>();
+        app.MapGrpcService<NotificationsGrpcService>();
     }
 }

@@ -24,17 +24,20 @@ public sealed class ComplaintsHost : IAsyncLifetime
     /// <summary>More settings, e.g. a real broker's.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Settings { get; init; } = [];
 
+    /// <summary>An owner at every escalation level of both branches (rule 20).</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string?>> Owners =
+    [
+        new("Complaints:Escalation:BranchServiceDirectors:" + Shenzhen, Desk.Director),
+        new("Complaints:Escalation:BranchServiceDirectors:" + Beijing, "director.beijing"),
+        new("Complaints:Escalation:BranchRegions:" + Shenzhen, "SOUTH"),
+        new("Complaints:Escalation:BranchRegions:" + Beijing, "NORTH"),
+        new("Complaints:Escalation:RegionalServiceManagers:SOUTH", Desk.RegionalManager),
+        new("Complaints:Escalation:RegionalServiceManagers:NORTH", "manager.north"),
+        new("Complaints:Escalation:HeadquartersCustomerService", Desk.Headquarters),
+    ];
+
     public async Task InitializeAsync() =>
-        Host = await TestHost.StartAsync([new ComplaintsModule()], settings: Settings.Concat(
-        [
-            new("Complaints:Escalation:BranchServiceDirectors:" + Shenzhen, Desk.Director),
-            new("Complaints:Escalation:BranchServiceDirectors:" + Beijing, "director.beijing"),
-            new("Complaints:Escalation:BranchRegions:" + Shenzhen, "SOUTH"),
-            new("Complaints:Escalation:BranchRegions:" + Beijing, "NORTH"),
-            new("Complaints:Escalation:RegionalServiceManagers:SOUTH", Desk.RegionalManager),
-            new("Complaints:Escalation:RegionalServiceManagers:NORTH", "manager.north"),
-            new("Complaints:Escalation:HeadquartersCustomerService", Desk.Headquarters),
-        ]));
+        Host = await TestHost.StartAsync([new ComplaintsModule()], settings: Settings.Concat(Owners));
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
@@ -47,9 +50,12 @@ public sealed class ComplaintsHost : IAsyncLifetime
         Host.Services.GetRequiredService<IBus>().Publish(message);
 
     /// <summary>How many messages a consumer has handled (its inbox marks): to know a message was seen, even one that changed nothing.</summary>
-    public async Task<int> HandledAsync(string consumer)
+    public Task<int> HandledAsync(string consumer) => HandledAsync(Host, consumer);
+
+    /// <summary>How many messages a consumer of the complaints service in <paramref name="host"/> has handled.</summary>
+    public static async Task<int> HandledAsync(TestHost host, string consumer)
     {
-        var db = Host.Services.GetRequiredService<ComplaintsDatabase>();
+        var db = host.Services.GetRequiredService<ComplaintsDatabase>();
         await using var c = await db.OpenAsync();
         return await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM inbox_messages WHERE consumer = @Consumer", new { Consumer = consumer });
     }

@@ -33,6 +33,11 @@ public class SystemUnderTest : IAsyncLifetime
     protected SystemUnderTest(bool standalone) => _standalone = standalone;
 
     public RabbitMqBroker Broker { get; } = new();
+
+    /// <summary>The SMTP server and group-robot endpoint every service director's notifications go to.</summary>
+    public SmtpSink Mail { get; } = new();
+    public WebhookReceiver Robot { get; } = new();
+    public const string DirectorsMailbox = "directors@e2e.example.com";
     public Figures Figures { get; } = new();
     public string OffsetFile => Path.Combine(_root, "clock-offset-ms");
     public string LogDirectory => Path.Combine(_root, "logs");
@@ -65,6 +70,8 @@ public class SystemUnderTest : IAsyncLifetime
         // Every process starts at the tests' business instant (a weekday morning in Changsha), not the hour of the run.
         await File.WriteAllTextAsync(OffsetFile, TestClock.OffsetMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Broker.StartAsync();
+        await Mail.StartAsync();
+        await Robot.StartAsync();
         foreach (var service in Services)
         {
             Directory.CreateDirectory(DataDirectory(service));
@@ -172,6 +179,20 @@ public class SystemUnderTest : IAsyncLifetime
         env["Complaints__Escalation__HeadquartersCustomerService"] = "hq-customer-service";
     }
 
+    /// <summary>Every branch's service director: one mailbox and one group robot, both real servers on loopback.</summary>
+    private void AddNotificationChannels(Dictionary<string, string> env)
+    {
+        env["Notifications__Smtp__Host"] = "127.0.0.1";
+        env["Notifications__Smtp__Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env["Notifications__Smtp__Security"] = "None";
+        env["Notifications__Recipients__ServiceDirectors__Branch"] = "*";
+        env["Notifications__Recipients__ServiceDirectors__Role"] = "service-director";
+        env["Notifications__Recipients__ServiceDirectors__Emails"] = DirectorsMailbox;
+        env["Notifications__Recipients__ServiceDirectors__Webhooks"] = Robot.Url("robot/directors");
+        env["Notifications__Delivery__RetryAfter"] = "00:00:05";
+        env["Notifications__Delivery__ScanInterval"] = "00:00:01";
+    }
+
     private ServiceProcess NewInstance(string service, string instance) =>
         new(service, instance, EnvironmentFor(service), LogDirectory);
 
@@ -204,7 +225,11 @@ public class SystemUnderTest : IAsyncLifetime
             env["Messaging__Host"] = "127.0.0.1";
             env["Messaging__Port"] = Broker.Port.ToString();
         }
-        if (service is "Complaints" or Standalone) AddComplaintOwners(env);
+        if (service is "Complaints" or Standalone)
+        {
+            AddComplaintOwners(env);
+            AddNotificationChannels(env);
+        }
         if (service is "Intake" or Standalone)
         {
             // The same branches as dispatch's network: Changsha and Wuhan own their cities (rule 1).

@@ -121,5 +121,25 @@ internal static class ProtoMapping
         return proto;
     }
 
+    public static Proto.Notification ToProto(this Domain.Notifications.Notification n) => new()
+    {
+        NotificationId = n.Id.ToString("D"),
+        Kind = n.Kind.ByName<Proto.NotificationKind>(),
+        BranchCode = n.BranchCode,
+        Level = n.Level.ByName<Proto.EscalationLevel>(),
+        RecipientRole = n.RecipientRole,
+        Owner = n.Owner,
+        Title = n.Title,
+        Body = n.Body,
+        SubjectId = n.SubjectId ?? "",
+        CreatedAt = Timestamp.FromDateTimeOffset(n.CreatedAt),
+        AcknowledgeDue = At(n.AcknowledgeDue),
+        AcknowledgedAt = At(n.AcknowledgedAt),
+        AcknowledgedBy = n.AcknowledgedBy ?? "",
+        ClimbedTo = n.ClimbedTo?.ToString("D") ?? "",
+        ClimbedAt = At(n.ClimbedAt),
+        Sequence = n.Sequence,
+    };
+
     private static Timestamp? At(DateTimeOffset? at) => at is { } value ? Timestamp.FromDateTimeOffset(value) : null;
 }

@@ -26,11 +26,12 @@ public static class EngineerFactStore
     /// The engineer's history, and the branches it happened in (for branch scope); null when nothing is known.
     /// With <paramref name="onlyBranch"/> the history holds only that branch's facts (the branches stay all of them).
     /// </summary>
+    /// <param name="transaction">The unit's transaction when read inside one.</param>
     public static async Task<(EngineerHistory History, IReadOnlySet<string> Branches)?> HistoryAsync(
-        DbConnection c, string engineerId, CancellationToken ct, string? onlyBranch = null)
+        DbConnection c, string engineerId, CancellationToken ct, string? onlyBranch = null, DbTransaction? transaction = null)
     {
         Task<IEnumerable<T>> Read<T>(string sql) =>
-            c.QueryAsync<T>(new CommandDefinition(sql, new { EngineerId = engineerId }, cancellationToken: ct));
+            c.QueryAsync<T>(new CommandDefinition(sql, new { EngineerId = engineerId }, transaction, cancellationToken: ct));
         var arrivals = (await Read<ArrivalRow>(ComplaintsSql.SelectArrivalsOfEngineer)).ToList();
         var visits = (await Read<VisitRow>(ComplaintsSql.SelectVisitsForEngineer)).ToList();
         var complaints = (await Read<ComplaintAgainstRow>(ComplaintsSql.SelectComplaintsAgainstEngineer)).ToList();
