@@ -39,7 +39,6 @@ public sealed class ComplaintRequestValidatorTests
         { "category", r => r.Category = (ProtoCategory)99 },
         { "description", r => r.Description = "  " },
         { "idempotency_key", r => r.IdempotencyKey = "" },
-        { "agent_id", r => r.AgentId = "" },
     };
 
     [Theory]
@@ -69,7 +68,7 @@ public sealed class ComplaintRequestValidatorTests
     public void An_empty_filing_names_every_bad_field()
     {
         Assert.Equal(
-            ["customer_name", "customer_phone", "branch_code", "order_id", "category", "description", "idempotency_key", "agent_id"],
+            ["customer_name", "customer_phone", "branch_code", "order_id", "category", "description", "idempotency_key"],
             Fields(Validator.Validate(new FileComplaintRequest())));
     }
 
@@ -88,24 +87,24 @@ public sealed class ComplaintRequestValidatorTests
 
     [Fact]
     public void An_empty_close_names_every_bad_field() =>
-        Assert.Equal(["complaint_id", "satisfaction_score", "agent_id"], Fields(Validator.Validate(new CloseRequest())));
+        Assert.Equal(["complaint_id", "satisfaction_score"], Fields(Validator.Validate(new CloseRequest())));
 
     [Fact]
     public void A_resolve_needs_what_was_done_and_no_negative_compensation()
     {
         Assert.Empty(Validator.Validate(new ResolveRequest { ComplaintId = ComplaintId, Resolution = "Refunded", CompensationFen = 0, AgentId = "a" }));
         Assert.Equal(
-            ["complaint_id", "resolution", "compensation_fen", "agent_id"],
+            ["complaint_id", "resolution", "compensation_fen"],
             Fields(Validator.Validate(new ResolveRequest { ComplaintId = "42", CompensationFen = -100 })));
     }
 
     [Fact]
     public void The_requests_about_one_complaint_name_their_bad_fields()
     {
-        Assert.Equal(["complaint_id", "agent_id"], Fields(ComplaintRequestValidator.Validate(new AcknowledgeRequest())));
+        Assert.Equal(["complaint_id"], Fields(ComplaintRequestValidator.Validate(new AcknowledgeRequest())));
         Assert.Equal(["complaint_id"], Fields(ComplaintRequestValidator.Validate(new StartInvestigationRequest { ComplaintId = "x", AgentId = "a" })));
         Assert.Equal(["reason"], Fields(ComplaintRequestValidator.Validate(new ReopenRequest { ComplaintId = ComplaintId, AgentId = "a" })));
-        Assert.Equal(["complaint_id", "reason", "agent_id"], Fields(ComplaintRequestValidator.Validate(new EscalateRequest())));
+        Assert.Equal(["complaint_id", "reason"], Fields(ComplaintRequestValidator.Validate(new EscalateRequest())));
         Assert.Empty(ComplaintRequestValidator.Validate(new EscalateRequest { ComplaintId = ComplaintId, Reason = "VIP", AgentId = "a" }));
         Assert.Equal(["complaint_id"], Fields(ComplaintRequestValidator.Validate(new GetComplaintRequest { ComplaintId = "" })));
         Assert.Equal(["page_size"], Fields(ComplaintRequestValidator.Validate(new ListComplaintsRequest { PageSize = -1 })));

@@ -9,6 +9,9 @@ public sealed class IntakeOptions
     /// <summary>How many of a caller's last calls the screen pop shows when the request does not say.</summary>
     public int LastCallsShown { get; set; } = 10;
 
+    /// <summary>The most last calls a screen pop may ask for (max_calls); more is refused.</summary>
+    public int MaxLastCalls { get; set; } = 100;
+
     public int DefaultPageSize { get; set; } = 50;
 
     public int MaxPageSize { get; set; } = 500;

@@ -26,8 +26,8 @@ public sealed class BoardAcrossInstancesTests(RabbitMqFixture fixture) : IAsyncL
     // Each host starts in its own async flow: MassTransit keeps its log context in an AsyncLocal.
     public async Task InitializeAsync()
     {
-        _a = await Task.Run(() => TestHost.StartAsync([new DispatchModule()], fixture.Broker.Configuration, dataDirectory: _data));
-        _b = await Task.Run(() => TestHost.StartAsync([new DispatchModule()], fixture.Broker.Configuration, dataDirectory: _data));
+        _a = await Task.Run(() => TestHost.StartAsync([new DispatchModule()], fixture.Broker.Configuration, dataDirectory: _data, clock: TestClock.Shared));
+        _b = await Task.Run(() => TestHost.StartAsync([new DispatchModule()], fixture.Broker.Configuration, dataDirectory: _data, clock: TestClock.Shared));
     }
 
     public async Task DisposeAsync()

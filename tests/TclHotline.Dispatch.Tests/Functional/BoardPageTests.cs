@@ -47,7 +47,7 @@ public class BoardPageTests(DispatchService service) : IClassFixture<DispatchSer
     {
         // 22:13 in Changsha, three days ago: its booking deadline passed two days ago, so it is overdue.
         var changsha = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var day = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, changsha).Date.AddDays(-3);
+        var day = TimeZoneInfo.ConvertTime(TestClock.Now, changsha).Date.AddDays(-3);
         var lateCall = new DateTimeOffset(day.Year, day.Month, day.Day, 22, 13, 0, TimeSpan.FromHours(8)).ToUniversalTime();
         var overdue = DispatchService.Order(district: "430181", urban: false, registeredAt: lateCall) with { DistrictName = "浏阳市" };
         var awaiting = DispatchService.Order(district: "430181", urban: false) with { DistrictName = "浏阳市" };

@@ -16,10 +16,11 @@ public sealed class DispatchService : IAsyncLifetime
 {
     public TestHost Host { get; private set; } = null!;
 
-    public Task InitializeAsync() => InitializeAsync(TestClock.Shared);
+    public Task InitializeAsync() => InitializeAsync([]);
 
-    public async Task InitializeAsync(TimeProvider clock) =>
-        Host = await TestHost.StartAsync([new DispatchModule()], clock: clock);
+    /// <param name="clock">Another clock than <see cref="TestClock.Shared"/>, e.g. one the test moves.</param>
+    public async Task InitializeAsync(IEnumerable<KeyValuePair<string, string?>> settings, TimeProvider? clock = null) =>
+        Host = await TestHost.StartAsync([new DispatchModule()], settings, clock: clock ?? TestClock.Shared);
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 

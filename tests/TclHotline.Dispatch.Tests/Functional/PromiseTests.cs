@@ -22,7 +22,7 @@ public class PromiseTests(DispatchService service) : IClassFixture<DispatchServi
     public async Task Rule02_remote_order_gets_a_booking_deadline_24_hours_from_registration_that_booking_meets()
     {
         // Instants are stored in milliseconds.
-        var registered = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var registered = DateTimeOffset.FromUnixTimeMilliseconds(TestClock.Now.ToUnixTimeMilliseconds());
         var order = DispatchService.Order(district: RemoteDistrict, urban: false, registeredAt: registered) with { DistrictName = "浏阳市" };
 
         await service.PublishAsync(order);
@@ -62,7 +62,7 @@ public class PromiseTests(DispatchService service) : IClassFixture<DispatchServi
         var deadline = await service.AwaitAsync<DeadlineSet>(order.OrderId);
 
         await service.PublishAsync(new DeadlineWarned(Guid.NewGuid(), DeadlineOwners.Dispatch, order.OrderId.ToString(), DeadlineKinds.Booking,
-            "CS", 0.8, deadline.DueAt, DateTimeOffset.UtcNow));
+            "CS", 0.8, deadline.DueAt, TestClock.Now));
         await Eventually.Until(() => service.OrderAsync(order.OrderId), o => o.BookingState == Proto.CommitmentState.Warned,
             TimeSpan.FromSeconds(15), "the booking deadline warned");
         await service.PublishAsync(new DeadlineBreached(Guid.NewGuid(), DeadlineOwners.Dispatch, order.OrderId.ToString(), DeadlineKinds.Booking,
@@ -88,7 +88,7 @@ public class PromiseTests(DispatchService service) : IClassFixture<DispatchServi
     public async Task Cancellation_before_or_after_the_opening_leaves_the_order_cancelled_with_no_deadline_running(bool cancelFirst, bool urban)
     {
         var order = urban ? DispatchService.Order() : DispatchService.Order(district: RemoteDistrict, urban: false);
-        var cancel = new ServiceOrderCancelled(order.OrderId, order.OrderNumber, "CS", "customer fixed it", "agent", DateTimeOffset.UtcNow);
+        var cancel = new ServiceOrderCancelled(order.OrderId, order.OrderNumber, "CS", "customer fixed it", "agent", TestClock.Now);
 
         if (cancelFirst)
         {
@@ -133,7 +133,7 @@ public class PromiseTests(DispatchService service) : IClassFixture<DispatchServi
         var engineer = service.Dispatch(HotlineRoles.Engineer, "CS", visit.EngineerId);
 
         var refused = await Assert.ThrowsAsync<RpcException>(() =>
-            engineer.ReportArrivalAsync(Report(order, visit, DateTimeOffset.UtcNow.AddMinutes(-10))).ResponseAsync);
+            engineer.ReportArrivalAsync(Report(order, visit, TestClock.Now.AddMinutes(-10))).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
         Assert.Contains("at", refused.Status.Detail);
@@ -141,7 +141,7 @@ public class PromiseTests(DispatchService service) : IClassFixture<DispatchServi
         Assert.Empty(await service.PublishedAsync<EngineerArrived>(order.OrderId));
 
         // Within the tolerance the engineer's own time stands.
-        var at = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var at = TestClock.Now.AddMinutes(-2);
         var arrived = await engineer.ReportArrivalAsync(Report(order, visit, at));
         Assert.Equal(at.ToUnixTimeMilliseconds(), arrived.ArrivedAt.ToDateTimeOffset().ToUnixTimeMilliseconds());
     }
@@ -151,7 +151,7 @@ public class PromiseTests(DispatchService service) : IClassFixture<DispatchServi
     {
         var (order, visit) = await AssignedAsync();
         var dispatcher = service.Dispatch(HotlineRoles.Dispatcher);
-        var at = DateTimeOffset.UtcNow.AddHours(-1);
+        var at = TestClock.Now.AddHours(-1);
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => dispatcher.ReportArrivalAsync(Report(order, visit, at)).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
@@ -182,7 +182,7 @@ public class PromiseTests(DispatchService service) : IClassFixture<DispatchServi
         var booked = await service.BookLatestSlotAsync(order.OrderId);
         var visit = booked.CurrentVisit;
         var opens = booked.Commitment.NotBefore.ToDateTimeOffset();
-        Assert.True(opens > DateTimeOffset.UtcNow.AddMinutes(1), $"window opens {opens:O}");
+        Assert.True(opens > TestClock.Now.AddMinutes(1), $"window opens {opens:O}");
 
         var arrived = await service.Dispatch(HotlineRoles.Engineer, "CS", visit.EngineerId).ReportArrivalAsync(new Proto.VisitReport
         {

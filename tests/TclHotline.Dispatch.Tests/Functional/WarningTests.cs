@@ -14,7 +14,7 @@ public sealed class WarningTests : IAsyncLifetime
     private readonly string _offsetFile = Path.Combine(Path.GetTempPath(), "dispatch-clock-" + Guid.NewGuid().ToString("N"));
     private readonly DispatchService _service = new();
 
-    public Task InitializeAsync() => _service.InitializeAsync(TestClock.Create(_offsetFile));
+    public Task InitializeAsync() => _service.InitializeAsync([], TestClock.Create(_offsetFile));
 
     public async Task DisposeAsync()
     {

@@ -52,9 +52,8 @@ public static class ComplaintDeskMalformedCalls
         yield return Filing("with a negative category code", r => r.Category = (ComplaintCategory)(-3), StatusCode.InvalidArgument, "category");
         yield return Filing("without description", r => r.Description = "", StatusCode.InvalidArgument, "description");
         yield return Filing("without idempotency_key", r => r.IdempotencyKey = "", StatusCode.InvalidArgument, "idempotency_key");
-        yield return Filing("without agent_id", r => r.AgentId = "", StatusCode.InvalidArgument, "agent_id");
         yield return Filing("with nothing at all", r => { r.CustomerName = ""; r.CustomerPhone = ""; r.BranchCode = ""; r.SerialNumber = ""; r.Category = 0; r.Description = ""; r.IdempotencyKey = ""; r.AgentId = ""; },
-            StatusCode.InvalidArgument, "customer_name", "customer_phone", "branch_code", "order_id", "category", "description", "idempotency_key", "agent_id");
+            StatusCode.InvalidArgument, "customer_name", "customer_phone", "branch_code", "order_id", "category", "description", "idempotency_key");
         yield return Filing("larger than the 1 MB message limit", r => r.Description = new string('x', 2 * 1024 * 1024), StatusCode.ResourceExhausted);
         yield return Filing("with a 2-character phone and no name", r => { r.CustomerPhone = "1-"; r.CustomerName = ""; }, StatusCode.InvalidArgument, "customer_name");
         yield return new("FileComplaint as an engineer", async () => await engineer.FileComplaintAsync(File(_ => { })), StatusCode.PermissionDenied);
@@ -68,7 +67,6 @@ public static class ComplaintDeskMalformedCalls
         yield return new("Acknowledge without complaint_id", async () => await handler.AcknowledgeAsync(new() { AgentId = "h" }), StatusCode.InvalidArgument, "complaint_id");
         yield return new("Acknowledge with a malformed complaint_id", async () => await handler.AcknowledgeAsync(new() { ComplaintId = "xyz", AgentId = "h" }), StatusCode.InvalidArgument, "complaint_id");
         yield return new("Acknowledge an unknown complaint", async () => await handler.AcknowledgeAsync(new() { ComplaintId = unknown, AgentId = "h" }), StatusCode.NotFound);
-        yield return new("Acknowledge without agent_id", async () => await handler.AcknowledgeAsync(new() { ComplaintId = id }), StatusCode.InvalidArgument, "agent_id");
         yield return new("Acknowledge as an agent", async () => await agent.AcknowledgeAsync(new() { ComplaintId = id, AgentId = "a" }), StatusCode.PermissionDenied);
         yield return new("Acknowledge without a token", async () => await anonymous.AcknowledgeAsync(new() { ComplaintId = id, AgentId = "a" }), StatusCode.Unauthenticated);
         yield return new("StartInvestigation without complaint_id", async () => await handler.StartInvestigationAsync(new() { AgentId = "h" }), StatusCode.InvalidArgument, "complaint_id");
@@ -76,7 +74,6 @@ public static class ComplaintDeskMalformedCalls
         yield return new("Resolve without resolution", async () => await handler.ResolveAsync(new() { ComplaintId = id, AgentId = "h" }), StatusCode.InvalidArgument, "resolution");
         yield return new("Resolve with negative compensation", async () => await handler.ResolveAsync(new() { ComplaintId = id, Resolution = "r", CompensationFen = -100, AgentId = "h" }), StatusCode.InvalidArgument, "compensation_fen");
         yield return new("Resolve an unknown complaint", async () => await handler.ResolveAsync(new() { ComplaintId = unknown, Resolution = "r", AgentId = "h" }), StatusCode.NotFound);
-        yield return new("Resolve without agent_id", async () => await handler.ResolveAsync(new() { ComplaintId = id, Resolution = "r" }), StatusCode.InvalidArgument, "agent_id");
         yield return new("Close with satisfaction 0", async () => await handler.CloseAsync(new() { ComplaintId = id, SatisfactionScore = 0, AgentId = "h" }), StatusCode.InvalidArgument, "satisfaction_score");
         yield return new("Close with satisfaction 6", async () => await handler.CloseAsync(new() { ComplaintId = id, SatisfactionScore = 6, AgentId = "h" }), StatusCode.InvalidArgument, "satisfaction_score");
         yield return new("Close a complaint never resolved (invalid transition)", async () => await handler.CloseAsync(new() { ComplaintId = id, SatisfactionScore = 4, AgentId = "h" }), StatusCode.FailedPrecondition);

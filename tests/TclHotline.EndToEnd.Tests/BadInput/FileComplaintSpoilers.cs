@@ -19,7 +19,6 @@ public static class FileComplaintSpoilers
         ("description", (r, _) => r.Description = ""),
         ("description", (r, rnd) => r.Description = new string('\t', rnd.Next(1, 5))),
         ("idempotency_key", (r, _) => r.IdempotencyKey = ""),
-        ("agent_id", (r, _) => r.AgentId = ""),
     ];
 
     /// <summary>Spoils one to three distinct fields; returns their names.</summary>

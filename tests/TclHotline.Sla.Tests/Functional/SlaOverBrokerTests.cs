@@ -1,10 +1,12 @@
 using Dapper;
 using Grpc.Core;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using TclHotline.Messages;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Sla.Domain;
+using TclHotline.Sla.Monitoring;
 using TclHotline.Sla.Tests.Integration;
 using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Sla.V1;
@@ -66,6 +68,9 @@ public class SlaOverBrokerTests(RabbitMqFixture fixture)
             Assert.False(more[1], "A got its own notice back");
             Assert.Equal(["warning 0.5", "warning 0.8", "breach"], seenOnB);
             Assert.Equal(seenOnB, seenOnA);
+            // The exchange carries the service's own name, which the service's broker user may declare.
+            Assert.True(a.Services.GetRequiredService<IBus>().Topology.TryGetPublishAddress(typeof(SlaNotice), out var exchange));
+            Assert.EndsWith("/sla-live-sla-notice", exchange.GetLeftPart(UriPartial.Path));
         }
         finally
         {

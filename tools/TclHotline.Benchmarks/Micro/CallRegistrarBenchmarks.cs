@@ -5,6 +5,8 @@ using TclHotline.Intake;
 using TclHotline.Intake.Domain.Calls;
 using TclHotline.Intake.Grpc;
 using TclHotline.Intake.Orders;
+using TclHotline.ServiceDefaults.Grpc;
+using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 
 namespace TclHotline.Benchmarks.Micro;
@@ -31,16 +33,20 @@ public class CallRegistrarBenchmarks
         _registrar = _host.Services.GetRequiredService<CallRegistrar>();
     }
 
+    private static readonly Caller Agent = new("bench-agent", new HashSet<string> { HotlineRoles.Agent }, HotlineClaims.AllBranches, null);
+
     [GlobalCleanup]
     public async Task Cleanup() => await _host.DisposeAsync();
 
     [Benchmark]
     public async Task<string> RegisterCall()
     {
-        var validation = _validator.Validate(IntakeContract.ToInput(_mix.Next()));
+        var request = _mix.Next();
+        var validation = _validator.Validate(IntakeContract.ToInput(request) with { AgentId = Agent.UserId });
         if (!validation.IsValid)
             return validation.Errors[0].Message;
-        var reply = await _registrar.RegisterAsync(validation.Registration!, CancellationToken.None);
+        var idempotent = IdempotentRequest.For(Agent, CallRegistrar.Operation, request.IdempotencyKey, request);
+        var reply = await _registrar.RegisterAsync(validation.Registration!, idempotent, Agent, CancellationToken.None);
         return reply.CallRecordId;
     }
 }

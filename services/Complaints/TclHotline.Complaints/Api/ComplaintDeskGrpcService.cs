@@ -39,12 +39,9 @@ public sealed class ComplaintDeskGrpcService(
         caller.EnsureBranch(request.BranchCode);
         var ct = context.CancellationToken;
 
-        await using var unit = await db.BeginAsync(ct);
-        if (await unit.FindIdempotentResponseAsync(FileOperation, request.IdempotencyKey) is { } earlier)
-        {
-            return ProtoComplaint.Parser.ParseFrom(earlier);
-        }
+        var idempotent = IdempotentRequest.For(caller, FileOperation, request.IdempotencyKey, request);
 
+        await using var unit = await db.BeginAsync(ct);
         Guid? orderId = string.IsNullOrEmpty(request.OrderId) ? null : Guid.Parse(request.OrderId);
         var order = orderId is { } id ? await OrderFactStore.FindAsync(unit, id) : null;
         if (orderId is not null && order is null)
@@ -55,6 +52,20 @@ public sealed class ComplaintDeskGrpcService(
         if (order is not null)
         {
             caller.EnsureBranch(order.BranchCode);
+        }
+
+        // A repeat is answered only once the caller has passed the same checks as the first request.
+        if (await unit.ReplayAsync<ProtoComplaint>(idempotent) is { } earlier)
+        {
+            return earlier;
+        }
+
+        // A complaint names an engineer only when they served its order or its unit: never a stranger to both.
+        var engineerId = Optional(request.EngineerId);
+        var serial = Optional(request.SerialNumber) ?? order?.SerialNumber;
+        if (engineerId is not null && !await OrderFactStore.EngineerServedAsync(unit, engineerId, order?.OrderId, serial))
+        {
+            Refuse([new FieldViolation("engineer_id", "never served this order or unit")]);
         }
 
         var complaintId = Guid.NewGuid();
@@ -70,14 +81,14 @@ public sealed class ComplaintDeskGrpcService(
                 request.CustomerPhone,
                 orderId,
                 Optional(request.OrderNumber) ?? order?.OrderNumber,
-                Optional(request.SerialNumber) ?? order?.SerialNumber,
-                Optional(request.EngineerId)),
+                serial,
+                engineerId),
             request.Description,
-            request.AgentId,
+            caller.UserId,
             at,
             []);
         var response = (await commands.FileAsync(unit, filing, ct)).ToProto(withHistory: true);
-        await unit.SaveIdempotentResponseAsync(FileOperation, request.IdempotencyKey, response.ToByteArray());
+        await unit.RememberAsync(idempotent, response);
         await unit.CommitAsync();
         return response;
     }
@@ -86,14 +97,14 @@ public sealed class ComplaintDeskGrpcService(
     public override Task<ProtoComplaint> Acknowledge(AcknowledgeRequest request, ServerCallContext context)
     {
         Refuse(ComplaintRequestValidator.Validate(request));
-        return ChangeAsync(request.ComplaintId, context, (c, at) => commands.Lifecycle.Acknowledge(c, request.AgentId, at));
+        return ChangeAsync(request.ComplaintId, context, (c, by, at) => commands.Lifecycle.Acknowledge(c, by, at));
     }
 
     [Authorize(Roles = Handlers)]
     public override Task<ProtoComplaint> StartInvestigation(StartInvestigationRequest request, ServerCallContext context)
     {
         Refuse(ComplaintRequestValidator.Validate(request));
-        return ChangeAsync(request.ComplaintId, context, (c, at) => commands.Lifecycle.StartInvestigation(c, request.AgentId, at));
+        return ChangeAsync(request.ComplaintId, context, (c, by, at) => commands.Lifecycle.StartInvestigation(c, by, at));
     }
 
     [Authorize(Roles = Handlers)]
@@ -101,28 +112,28 @@ public sealed class ComplaintDeskGrpcService(
     {
         Refuse(validator.Validate(request));
         var compensation = ProtoMapping.ToYuan(request.CompensationFen);
-        return ChangeAsync(request.ComplaintId, context, (c, at) => commands.Lifecycle.Resolve(c, request.Resolution, compensation, request.AgentId, at));
+        return ChangeAsync(request.ComplaintId, context, (c, by, at) => commands.Lifecycle.Resolve(c, request.Resolution, compensation, by, at));
     }
 
     [Authorize(Roles = Handlers)]
     public override Task<ProtoComplaint> Close(CloseRequest request, ServerCallContext context)
     {
         Refuse(validator.Validate(request));
-        return ChangeAsync(request.ComplaintId, context, (c, at) => commands.Lifecycle.Close(c, request.SatisfactionScore, request.AgentId, at));
+        return ChangeAsync(request.ComplaintId, context, (c, by, at) => commands.Lifecycle.Close(c, request.SatisfactionScore, by, at));
     }
 
     [Authorize(Roles = Handlers)]
     public override Task<ProtoComplaint> Reopen(ReopenRequest request, ServerCallContext context)
     {
         Refuse(ComplaintRequestValidator.Validate(request));
-        return ChangeAsync(request.ComplaintId, context, (c, at) => commands.Lifecycle.Reopen(c, request.Reason, request.AgentId, at));
+        return ChangeAsync(request.ComplaintId, context, (c, by, at) => commands.Lifecycle.Reopen(c, request.Reason, by, at));
     }
 
     [Authorize(Roles = Handlers)]
     public override Task<ProtoComplaint> Escalate(EscalateRequest request, ServerCallContext context)
     {
         Refuse(ComplaintRequestValidator.Validate(request));
-        return ChangeAsync(request.ComplaintId, context, (c, at) => commands.Escalation.Escalate(c, request.Reason, request.AgentId, at));
+        return ChangeAsync(request.ComplaintId, context, (c, by, at) => commands.Escalation.Escalate(c, request.Reason, by, at));
     }
 
     [Authorize(Roles = Handlers)]
@@ -167,9 +178,11 @@ public sealed class ComplaintDeskGrpcService(
     {
         Refuse(ComplaintRequestValidator.Validate(request));
         await using var connection = await db.OpenAsync(context.CancellationToken);
-        var known = await EngineerFactStore.HistoryAsync(connection, request.EngineerId, context.CancellationToken)
-            ?? throw new NotFoundException("nothing is known of this engineer");
         var caller = Caller.From(context);
+        // A branch sees what the engineer did in that branch; only headquarters sees every branch's facts.
+        var known = await EngineerFactStore.HistoryAsync(connection, request.EngineerId, context.CancellationToken,
+                onlyBranch: caller.IsHeadquarters ? null : caller.Branch)
+            ?? throw new NotFoundException("nothing is known of this engineer");
         if (!known.Branches.Any(caller.CanSeeBranch))
         {
             throw new AccessDeniedException("not permitted for this branch");
@@ -178,8 +191,9 @@ public sealed class ComplaintDeskGrpcService(
         return assessment.Assess(known.History).ToProto();
     }
 
+    /// <summary>A transition by the caller: <c>by</c> is the token's subject, never a name the request gives.</summary>
     private async Task<ProtoComplaint> ChangeAsync(
-        string complaintId, ServerCallContext context, Func<DomainComplaint, DateTimeOffset, ComplaintTransition> step)
+        string complaintId, ServerCallContext context, Func<DomainComplaint, string, DateTimeOffset, ComplaintTransition> step)
     {
         var caller = Caller.From(context);
         await using var unit = await db.BeginAsync(context.CancellationToken);
@@ -188,7 +202,7 @@ public sealed class ComplaintDeskGrpcService(
         {
             DomainComplaint? before = null;
             var changed = await commands.ChangeAsync(
-                unit, Guid.Parse(complaintId), c => { caller.EnsureBranch(c.BranchCode); before = c; }, c => step(c, at), context.CancellationToken);
+                unit, Guid.Parse(complaintId), c => { caller.EnsureBranch(c.BranchCode); before = c; }, c => step(c, caller.UserId, at), context.CancellationToken);
             // Every complaint transition is audited: who moved it, and its status, level and owner before and after.
             await unit.AuditAsync(caller, "complaint." + context.Method.Split('/')[^1], "complaint", complaintId,
                 new { before!.Status, before.Level, before.Owner }, new { changed.Status, changed.Level, changed.Owner });

@@ -1,5 +1,6 @@
 using Google.Protobuf.Reflection;
 using TclHotline.Grpc.Complaints.V1;
+using TclHotline.ServiceDefaults.Grpc;
 using SatisfactionScale = TclHotline.Complaints.Domain.SatisfactionScale;
 
 namespace TclHotline.Complaints.Api;
@@ -41,7 +42,15 @@ public sealed class ComplaintRequestValidator(SatisfactionScale scale)
 
         bad.Require(FileComplaintRequest.DescriptionFieldNumber, request.Description);
         bad.Require(FileComplaintRequest.IdempotencyKeyFieldNumber, request.IdempotencyKey);
-        bad.Require(FileComplaintRequest.AgentIdFieldNumber, request.AgentId);
+        // Who filed it is the token's subject: agent_id is not read.
+        bad.MaxLength(FileComplaintRequest.CustomerNameFieldNumber, request.CustomerName, TextLimits.CustomerName);
+        bad.MaxLength(FileComplaintRequest.CustomerPhoneFieldNumber, request.CustomerPhone, TextLimits.Phone);
+        bad.MaxLength(FileComplaintRequest.BranchCodeFieldNumber, request.BranchCode, TextLimits.BranchCode);
+        bad.MaxLength(FileComplaintRequest.OrderNumberFieldNumber, request.OrderNumber, TextLimits.OrderNumber);
+        bad.MaxLength(FileComplaintRequest.SerialNumberFieldNumber, request.SerialNumber, TextLimits.SerialNumber);
+        bad.MaxLength(FileComplaintRequest.EngineerIdFieldNumber, request.EngineerId, TextLimits.EngineerId);
+        bad.MaxLength(FileComplaintRequest.DescriptionFieldNumber, request.Description, TextLimits.LongText);
+        bad.MaxLength(FileComplaintRequest.IdempotencyKeyFieldNumber, request.IdempotencyKey, IdempotentRequest.MaxKeyLength);
         return bad.Found;
     }
 
@@ -54,7 +63,6 @@ public sealed class ComplaintRequestValidator(SatisfactionScale scale)
             bad.Add(CloseRequest.SatisfactionScoreFieldNumber, $"must be from {scale.Lowest} to {scale.Highest}");
         }
 
-        bad.Require(CloseRequest.AgentIdFieldNumber, request.AgentId);
         return bad.Found;
     }
 
@@ -63,12 +71,12 @@ public sealed class ComplaintRequestValidator(SatisfactionScale scale)
         var bad = new FieldViolations(ResolveRequest.Descriptor);
         bad.RequireId(ResolveRequest.ComplaintIdFieldNumber, request.ComplaintId);
         bad.Require(ResolveRequest.ResolutionFieldNumber, request.Resolution);
+        bad.MaxLength(ResolveRequest.ResolutionFieldNumber, request.Resolution, TextLimits.LongText);
         if (request.CompensationFen < 0)
         {
             bad.Add(ResolveRequest.CompensationFenFieldNumber, "must not be negative");
         }
 
-        bad.Require(ResolveRequest.AgentIdFieldNumber, request.AgentId);
         return bad.Found;
     }
 
@@ -120,6 +128,7 @@ public sealed class ComplaintRequestValidator(SatisfactionScale scale)
     {
         var bad = new FieldViolations(GetEngineerRecordRequest.Descriptor);
         bad.Require(GetEngineerRecordRequest.EngineerIdFieldNumber, request.EngineerId);
+        bad.MaxLength(GetEngineerRecordRequest.EngineerIdFieldNumber, request.EngineerId, TextLimits.EngineerId);
         return bad.Found;
     }
 
@@ -135,12 +144,26 @@ public sealed class ComplaintRequestValidator(SatisfactionScale scale)
         if (reason is { } why)
         {
             bad.Require(why.Field, why.Value);
+            bad.MaxLength(why.Field, why.Value, TextLimits.Reason);
         }
 
-        bad.Require(agentId.Field, agentId.Value);
+        // Who acts is the token's subject: agent_id is not read.
         return bad.Found;
     }
 
     private static bool IsPhoneNumber(string phone) =>
         phone.Any(char.IsAsciiDigit) && phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-');
+
+    /// <summary>The widths of the SQL Server columns these fields are stored in (0001_complaints.sql).</summary>
+    public static class TextLimits
+    {
+        public const int CustomerName = 200;
+        public const int Phone = 40;
+        public const int BranchCode = 20;
+        public const int OrderNumber = 40;
+        public const int SerialNumber = 60;
+        public const int EngineerId = 60;
+        public const int LongText = 4000;
+        public const int Reason = 1000;
+    }
 }

@@ -39,4 +39,13 @@ internal sealed class FieldViolations(MessageDescriptor message)
             Add(field, "is not an id");
         }
     }
+
+    /// <summary>Longer than the column that stores it (SQL Server would refuse it, or worse): refused here, by name.</summary>
+    public void MaxLength(int field, string value, int max)
+    {
+        if (value.Length > max)
+        {
+            Add(field, $"is longer than {max} characters");
+        }
+    }
 }

@@ -156,6 +156,16 @@ public static class ComplaintsSql
         WHERE NOT EXISTS (SELECT 1 FROM order_engineers WHERE order_id = @OrderId)
         """;
 
+    /// <summary>
+    /// Whether the engineer was ever assigned to or arrived at the order, or completed a visit of the order or
+    /// of the unit: 0 when never. A null @OrderId or @SerialNumber matches nothing.
+    /// </summary>
+    public const string CountEngineerServed = """
+        SELECT (SELECT COUNT(*) FROM order_engineers WHERE order_id = @OrderId AND engineer_id = @EngineerId)
+             + (SELECT COUNT(*) FROM engineer_arrivals WHERE order_id = @OrderId AND engineer_id = @EngineerId)
+             + (SELECT COUNT(*) FROM unit_visits WHERE engineer_id = @EngineerId AND (order_id = @OrderId OR serial_number = @SerialNumber))
+        """;
+
     public const string InsertRepeatCall = """
         INSERT INTO repeat_calls (repeat_call_id, order_id, called_at)
         SELECT @RepeatCallId, @OrderId, @CalledAt

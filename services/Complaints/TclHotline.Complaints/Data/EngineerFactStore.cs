@@ -22,9 +22,12 @@ public static class EngineerFactStore
             m.VisitId, m.OrderId, m.EngineerId, m.BranchCode, m.SerialNumber, m.CompletedAt, m.Repaired,
         });
 
-    /// <summary>The engineer's history, and the branches it happened in (for branch scope); null when nothing is known.</summary>
+    /// <summary>
+    /// The engineer's history, and the branches it happened in (for branch scope); null when nothing is known.
+    /// With <paramref name="onlyBranch"/> the history holds only that branch's facts (the branches stay all of them).
+    /// </summary>
     public static async Task<(EngineerHistory History, IReadOnlySet<string> Branches)?> HistoryAsync(
-        DbConnection c, string engineerId, CancellationToken ct)
+        DbConnection c, string engineerId, CancellationToken ct, string? onlyBranch = null)
     {
         Task<IEnumerable<T>> Read<T>(string sql) =>
             c.QueryAsync<T>(new CommandDefinition(sql, new { EngineerId = engineerId }, cancellationToken: ct));
@@ -36,15 +39,16 @@ public static class EngineerFactStore
             return null;
         }
 
-        var history = new EngineerHistory(
-            engineerId,
-            [.. arrivals.Select(a => new EngineerArrival(a.OrderId, a.VisitId, a.ArrivedAt, a.CommitmentDue, a.OnTime))],
-            [.. visits.Select(v => new UnitVisit(v.OrderId, v.VisitId, v.EngineerId, v.BranchCode, v.SerialNumber, v.CompletedAt, v.Repaired))],
-            [.. complaints.Select(x => new ComplaintAgainstEngineer(x.Id, x.OrderId, Enum.Parse<ComplaintCategory>(x.Category), x.FiledAt))]);
         var branches = arrivals.Select(a => a.BranchCode)
             .Concat(visits.Where(v => v.EngineerId == engineerId).Select(v => v.BranchCode))
             .Concat(complaints.Select(x => x.BranchCode))
             .ToHashSet(StringComparer.Ordinal);
+        bool Shown(string branch) => onlyBranch is null || branch == onlyBranch;
+        var history = new EngineerHistory(
+            engineerId,
+            [.. arrivals.Where(a => Shown(a.BranchCode)).Select(a => new EngineerArrival(a.OrderId, a.VisitId, a.ArrivedAt, a.CommitmentDue, a.OnTime))],
+            [.. visits.Where(v => Shown(v.BranchCode)).Select(v => new UnitVisit(v.OrderId, v.VisitId, v.EngineerId, v.BranchCode, v.SerialNumber, v.CompletedAt, v.Repaired))],
+            [.. complaints.Where(x => Shown(x.BranchCode)).Select(x => new ComplaintAgainstEngineer(x.Id, x.OrderId, Enum.Parse<ComplaintCategory>(x.Category), x.FiledAt))]);
         return (history, branches);
     }
 

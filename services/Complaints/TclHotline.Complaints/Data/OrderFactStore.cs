@@ -25,6 +25,11 @@ public static class OrderFactStore
     public static Task<OrderFact?> FindAsync(UnitOfWork unit, Guid orderId) =>
         unit.QuerySingleOrDefaultAsync<OrderFact>(ComplaintsSql.SelectOrderFact, new { OrderId = orderId });
 
+    /// <summary>Whether the engineer was ever assigned to the order, arrived at it, or completed a visit of it or of the unit.</summary>
+    public static async Task<bool> EngineerServedAsync(UnitOfWork unit, string engineerId, Guid? orderId, string? serialNumber) =>
+        await unit.ExecuteScalarAsync<long>(ComplaintsSql.CountEngineerServed,
+            new { EngineerId = engineerId, OrderId = orderId, SerialNumber = serialNumber }) > 0;
+
     public static Task RecordAsync(UnitOfWork unit, RepeatCall call) =>
         unit.ExecuteAsync(ComplaintsSql.InsertRepeatCall, new { call.RepeatCallId, call.OrderId, call.CalledAt });
 

@@ -38,7 +38,7 @@ public sealed class DispatchGrpcService(
         var orderId = errors.Id("order_id", request.OrderId);
         errors.Required("engineer_id", request.EngineerId);
         errors.ThrowIfAny();
-        return ChangeAsync(call, "AssignEngineer", request.IdempotencyKey, orderId,
+        return ChangeAsync(call, "AssignEngineer", request, request.IdempotencyKey, orderId,
             (unit, record) => appointments.OverrideAsync(unit, record, request.EngineerId, RequestFields.Instant(request.PlannedArrival)));
     }
 
@@ -72,7 +72,7 @@ public sealed class DispatchGrpcService(
         var orderId = errors.Id("order_id", request.OrderId);
         var start = errors.RequiredInstant("window_start", request.WindowStart);
         errors.ThrowIfAny();
-        return ChangeAsync(call, "BookAppointment", request.IdempotencyKey, orderId,
+        return ChangeAsync(call, "BookAppointment", request, request.IdempotencyKey, orderId,
             (unit, record) => appointments.BookAsync(unit, record, start));
     }
 
@@ -90,7 +90,7 @@ public sealed class DispatchGrpcService(
 
         var start = errors.RequiredInstant("new_start", request.NewStart);
         errors.ThrowIfAny();
-        return ChangeAsync(call, "RescheduleVisit", request.IdempotencyKey, orderId,
+        return ChangeAsync(call, "RescheduleVisit", request, request.IdempotencyKey, orderId,
             (unit, record) => appointments.RescheduleAsync(unit, record, visitId, cause!.Value, start));
     }
 
@@ -131,7 +131,7 @@ public sealed class DispatchGrpcService(
             completion.MainPartsReplaced.Where(p => p != Proto.MainPart.Unspecified).Select(p => p.ToString()).ToList(),
             fee, completion.DaysInRepair, completion.DaysWaitingForParts);
         return ReportAsync(call, request.Report ?? new Proto.VisitReport(),
-            (unit, record, report) => visits.CompleteAsync(unit, record, report, outcome), "CompleteVisit", request.IdempotencyKey);
+            (unit, record, report) => visits.CompleteAsync(unit, record, report, outcome), IdempotentRequest.For(call, "CompleteVisit", request.IdempotencyKey, request));
     }
 
     [Authorize(Roles = Field)]
@@ -212,16 +212,19 @@ public sealed class DispatchGrpcService(
     private Google.Protobuf.WellKnownTypes.Timestamp Now() => Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(time.GetUtcNow());
 
     private Task<Proto.OrderDispatch> ChangeAsync(
-        ServerCallContext call, string operation, string idempotencyKey, Guid orderId, Func<UnitOfWork, DispatchRecord, Task> change) =>
-        InUnitAsync(call, operation, idempotencyKey, orderId, async (unit, record) =>
+        ServerCallContext call, string operation, IMessage request, string idempotencyKey, Guid orderId, Func<UnitOfWork, DispatchRecord, Task> change)
+    {
+        var caller = Caller.From(call);
+        return InUnitAsync(call, IdempotentRequest.For(caller, operation, idempotencyKey, request), orderId,
+            record => caller.EnsureBranch(record.Order.BranchCode), async (unit, record) =>
         {
-            Caller.From(call).EnsureBranch(record.Order.BranchCode);
             await change(unit, record);
             var after = await context.RequireAsync(unit, orderId);
             // Manual assignments and commitment moves are audited: who, and the engineer and due time before and after.
-            await unit.AuditAsync(Caller.From(call), "dispatch." + operation, "order", orderId.ToString(), AuditView(record), AuditView(after));
+            await unit.AuditAsync(caller, "dispatch." + operation, "order", orderId.ToString(), AuditView(record), AuditView(after));
             return ProtoMapping.ToProto(after, board.StateOf(after, unit.Now));
         });
+    }
 
     private static object AuditView(DispatchRecord r) => new
     {
@@ -233,7 +236,7 @@ public sealed class DispatchGrpcService(
 
     private Task<Proto.Visit> ReportAsync(
         ServerCallContext call, Proto.VisitReport request, Func<UnitOfWork, DispatchRecord, VisitReport, Task> change,
-        string? operation = null, string? idempotencyKey = null)
+        IdempotentRequest? idempotent = null)
     {
         var errors = new FieldErrors();
         var orderId = errors.Id("order_id", request.OrderId);
@@ -247,6 +250,8 @@ public sealed class DispatchGrpcService(
         }
 
         var caller = Caller.From(call);
+        // Only a token that is nothing but an engineer's reports by engineer id; any desk role it also holds
+        // (dispatcher, say) is checked by branch like that role alone, never let through by the engineer role.
         var engineer = caller.IsIn(HotlineRoles.Engineer) && !caller.IsIn(HotlineRoles.Dispatcher) && !caller.IsIn(HotlineRoles.Administrator);
         // Engineers report with the server's clock; only the desk may put a visit's step further back, saying why.
         var pastTime = at < now - options.ReportClockTolerance;
@@ -266,13 +271,14 @@ public sealed class DispatchGrpcService(
             throw new AccessDeniedException("engineers report only their own visits");
         }
 
-        return InUnitAsync(call, operation ?? "", idempotencyKey ?? "", orderId, async (unit, record) =>
+        return InUnitAsync(call, idempotent, orderId, record =>
         {
-            if (!caller.IsIn(HotlineRoles.Engineer))
+            if (!engineerOnly)
             {
                 caller.EnsureBranch(record.Order.BranchCode);
             }
-
+        }, async (unit, record) =>
+        {
             await change(unit, record, new VisitReport(orderId, visitId, request.EngineerId, at));
             if (pastTime)
             {
@@ -285,24 +291,24 @@ public sealed class DispatchGrpcService(
         });
     }
 
+    /// <summary>
+    /// One unit of work on one order: the caller's access is checked first, then a repeated key replays its
+    /// first reply (never to a caller the order is closed to), else the work runs and its reply is kept.
+    /// </summary>
     private async Task<T> InUnitAsync<T>(
-        ServerCallContext call, string operation, string idempotencyKey, Guid orderId, Func<UnitOfWork, DispatchRecord, Task<T>> work)
-        where T : IMessage<T>, new()
+        ServerCallContext call, IdempotentRequest? idempotent, Guid orderId, Action<DispatchRecord> authorize, Func<UnitOfWork, DispatchRecord, Task<T>> work)
+        where T : class, IMessage<T>, new()
     {
-        var keyed = !string.IsNullOrEmpty(operation) && !string.IsNullOrEmpty(idempotencyKey);
         await using var unit = await db.BeginAsync(call.CancellationToken);
-        if (keyed && await unit.FindIdempotentResponseAsync(operation, idempotencyKey) is { } stored)
-        {
-            return new MessageParser<T>(() => new T()).ParseFrom(stored);
-        }
-
         var record = await context.RequireAsync(unit, orderId);
-        var response = await work(unit, record);
-        if (keyed)
+        authorize(record);
+        if (await unit.ReplayAsync<T>(idempotent) is { } stored)
         {
-            await unit.SaveIdempotentResponseAsync(operation, idempotencyKey, response.ToByteArray());
+            return stored;
         }
 
+        var response = await work(unit, record);
+        await unit.RememberAsync(idempotent, response);
         await unit.CommitAsync();
         return response;
     }

@@ -39,11 +39,19 @@ public sealed class RosterGrpcService(
         var outlet = RosterMapping.ToDomain(request.Outlet, errors, request.Outlet?.BranchCode ?? "");
         errors.ThrowIfAny();
         Caller.From(call).EnsureBranch(outlet.BranchCode);
+        var idempotent = IdempotentRequest.For(call, "CreateOutlet", request.IdempotencyKey, request);
         await using var unit = await db.BeginAsync(call.CancellationToken);
+        if (await unit.ReplayAsync<Proto.Outlet>(idempotent) is { } earlier)
+        {
+            return earlier;
+        }
+
         await roster.SaveOutletAsync(unit, outlet, isNew: true);
         await unit.AuditAsync(Caller.From(call), "roster.create-outlet", "outlet", outlet.Id, null, outlet);
+        var response = ProtoMapping.ToProto(outlet);
+        await unit.RememberAsync(idempotent, response);
         await unit.CommitAsync();
-        return ProtoMapping.ToProto(outlet);
+        return response;
     }
 
     [Authorize(Roles = Desk)]
@@ -64,7 +72,7 @@ public sealed class RosterGrpcService(
 
     [Authorize(Roles = Desk)]
     public override Task<Proto.Engineer> CreateEngineer(Proto.CreateEngineerRequest request, ServerCallContext call) =>
-        SaveEngineerAsync(request.Engineer, isNew: true, call);
+        SaveEngineerAsync(request.Engineer, isNew: true, call, IdempotentRequest.For(call, "CreateEngineer", request.IdempotencyKey, request));
 
     [Authorize(Roles = Desk)]
     public override Task<Proto.Engineer> UpdateEngineer(Proto.UpdateEngineerRequest request, ServerCallContext call) =>
@@ -125,7 +133,7 @@ public sealed class RosterGrpcService(
         return response;
     }
 
-    private async Task<Proto.Engineer> SaveEngineerAsync(Proto.Engineer? request, bool isNew, ServerCallContext call)
+    private async Task<Proto.Engineer> SaveEngineerAsync(Proto.Engineer? request, bool isNew, ServerCallContext call, IdempotentRequest? idempotent = null)
     {
         var network = await LoadAsync(call.CancellationToken);
         var existing = network.Engineer(request?.EngineerId ?? "");
@@ -146,10 +154,17 @@ public sealed class RosterGrpcService(
         }
 
         await using var unit = await db.BeginAsync(call.CancellationToken);
+        if (await unit.ReplayAsync<Proto.Engineer>(idempotent) is { } earlier)
+        {
+            return earlier;
+        }
+
         var changed = await roster.SaveEngineerAsync(unit, engineer, isNew);
         await unit.AuditAsync(caller, isNew ? "roster.create-engineer" : "roster.update-engineer", "engineer", engineer.Id, existing, engineer);
+        var response = ProtoMapping.ToProto(engineer, changed.BranchOf(engineer).Code);
+        await unit.RememberAsync(idempotent, response);
         await unit.CommitAsync();
-        return ProtoMapping.ToProto(engineer, changed.BranchOf(engineer).Code);
+        return response;
     }
 
     private async Task<ServiceNetwork> LoadAsync(CancellationToken ct)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Calls;
 using TclHotline.Intake.Orders;
+using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.ServiceDefaults.Validation;
 using V1 = TclHotline.Grpc.Intake.V1;
@@ -24,7 +25,9 @@ public sealed class IntakeGrpcService(
     [Authorize(Roles = Desk)]
     public override async Task<V1.RegisterCallReply> RegisterCall(V1.RegisterCallRequest request, ServerCallContext context)
     {
-        var validation = validator.Validate(IntakeContract.ToInput(request));
+        // Who took the call is the token's subject, whatever the request's agent_id says.
+        var caller = Caller.From(context);
+        var validation = validator.Validate(IntakeContract.ToInput(request) with { AgentId = caller.UserId });
         if (!validation.IsValid)
         {
             var errors = new FieldErrors();
@@ -32,7 +35,8 @@ public sealed class IntakeGrpcService(
                 errors.Add(error.Field, error.Message);
             errors.ThrowIfAny();
         }
-        return await registrar.RegisterAsync(validation.Registration!, context.CancellationToken);
+        var idempotent = IdempotentRequest.For(caller, CallRegistrar.Operation, request.IdempotencyKey, request);
+        return await registrar.RegisterAsync(validation.Registration!, idempotent, caller, context.CancellationToken);
     }
 
     [Authorize(Roles = Readers)]
@@ -83,10 +87,11 @@ public sealed class IntakeGrpcService(
         errors.Required("order_number", request.OrderNumber);
         errors.Required("reason", request.Reason);
         errors.MaxLength("reason", request.Reason, options.Value.CancelReasonMaxLength);
-        errors.MaxLength("cancelled_by", request.CancelledBy, options.Value.CancelledByMaxLength);
-        errors.ThrowIfAny();
         var caller = Caller.From(context);
-        var by = string.IsNullOrWhiteSpace(request.CancelledBy) ? caller.UserId : request.CancelledBy.Trim();
+        // Who cancelled is the token's subject; the request's cancelled_by is not trusted.
+        var by = caller.UserId;
+        errors.MaxLength("cancelled_by", by, options.Value.CancelledByMaxLength);
+        errors.ThrowIfAny();
         var order = await orders.CancelAsync(request.OrderNumber.Trim(), request.Reason.Trim(), by, caller, context.CancellationToken);
         return IntakeContract.ToContract(order);
     }
@@ -100,6 +105,8 @@ public sealed class IntakeGrpcService(
             errors.Add("caller_number", "must be a mobile number, a landline with its area code, or a 400 number");
         if (request.MaxCalls < 0)
             errors.Add("max_calls", "must not be negative");
+        else if (request.MaxCalls > options.Value.MaxLastCalls)
+            errors.Add("max_calls", $"must be at most {options.Value.MaxLastCalls}");
         errors.ThrowIfAny();
         return orders.LookupAsync(number!, request.MaxCalls, context.CancellationToken);
     }

@@ -3,12 +3,13 @@ using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Calls;
 using TclHotline.Intake.Domain.Fees;
 using TclHotline.Intake.Domain.Regions;
-using Google.Protobuf;
 using TclHotline.Intake.Domain.Warranty;
 using TclHotline.Intake.Grpc;
 using TclHotline.Intake.Storage;
 using TclHotline.Messages.Intake;
 using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Grpc;
+using TclHotline.ServiceDefaults.Security;
 using TclHotline.ServiceDefaults.Validation;
 using V1 = TclHotline.Grpc.Intake.V1;
 
@@ -27,16 +28,20 @@ public sealed class CallRegistrar(
 {
     public const string Operation = "RegisterCall";
 
-    public async Task<V1.RegisterCallReply> RegisterAsync(CallRegistration call, CancellationToken ct)
+    public async Task<V1.RegisterCallReply> RegisterAsync(CallRegistration call, IdempotentRequest? idempotent, Caller caller, CancellationToken ct)
     {
         using var activity = IntakeTelemetry.Source.StartActivity("RegisterCall");
         activity?.SetTag("order_type", call.OrderType.ToString());
         await using var unit = await db.BeginAsync(ct);
-        if (await unit.FindIdempotentResponseAsync(Operation, call.IdempotencyKey) is { } earlier)
-            return V1.RegisterCallReply.Parser.ParseFrom(earlier);
+        if (await unit.ReplayAsync<V1.RegisterCallReply>(idempotent) is { } earlier)
+            return earlier;
 
         var callRecordId = Guid.NewGuid();
+        // The customer row (then the unit's key) is locked from here to commit: a second call from the same
+        // number, or about the same unit, waits and then finds the order this one opens.
         var customerId = await SaveCustomerAsync(unit, call);
+        if (call.SerialNumber is not null)
+            await unit.QueryAsync<string>(IntakeSql.LockUnit[unit.Dialect], new { call.SerialNumber });
         V1.RegisterCallReply reply;
         if (call.OrderType == OrderType.Complaint)
             reply = await HandComplaintAsync(unit, call, callRecordId, customerId);
@@ -45,7 +50,17 @@ public sealed class CallRegistrar(
         else
             reply = await OpenOrderAsync(unit, call, callRecordId, customerId, ct);
 
-        await unit.SaveIdempotentResponseAsync(Operation, call.IdempotencyKey, reply.ToByteArray());
+        await unit.RememberAsync(idempotent, reply);
+        // Who registered which call, and what it opened or joined; no customer data in the trail.
+        await unit.AuditAsync(caller, "intake.register-call", "call", reply.CallRecordId, null, new
+        {
+            OrderType = call.OrderType.ToString(),
+            call.CallId,
+            OrderId = reply.Order?.OrderId,
+            OrderNumber = reply.Order?.OrderNumber,
+            reply.RepeatCall,
+            reply.HandedToComplaints,
+        });
         await unit.CommitAsync();
         var outcome = reply.HandedToComplaints ? "complaint" : reply.RepeatCall ? "repeat"
             : call.OrderType.NeedsVisit() ? "opened" : "answered";
@@ -204,8 +219,7 @@ public sealed class CallRegistrar(
             call.StreetAddress,
             unit.Now,
         };
-        if (await unit.ExecuteAsync(IntakeSql.UpdateCustomer, p) == 0)
-            await unit.ExecuteAsync(IntakeSql.InsertCustomer, p);
+        await unit.ExecuteAsync(IntakeSql.UpsertCustomer[unit.Dialect], p);
         var customer = await unit.QuerySingleOrDefaultAsync<CustomerRow>(IntakeSql.SelectCustomerByPhone, new { call.CallerNumber });
         return customer!.CustomerId;
     }
@@ -228,8 +242,7 @@ public sealed class CallRegistrar(
             call.InstalledThroughHotline,
             unit.Now,
         };
-        if (await unit.ExecuteAsync(IntakeSql.UpdateUnit, p) == 0)
-            await unit.ExecuteAsync(IntakeSql.InsertUnit, p);
+        await unit.ExecuteAsync(IntakeSql.UpsertUnit[unit.Dialect], p);
     }
 
     private static Task InsertCallAsync(UnitOfWork unit, CallRegistration call, Guid callRecordId, Guid customerId, Guid? orderId, bool repeat) =>

@@ -8,16 +8,29 @@ namespace TclHotline.Intake.Storage;
 /// </summary>
 public static class IntakeSql
 {
-    public const string UpdateCustomer = """
-        UPDATE customers SET name = @Name, province_code = @ProvinceCode, city_code = @CityCode,
-            district_code = @DistrictCode, street_address = COALESCE(@StreetAddress, street_address), updated_at = @Now
-        WHERE caller_number = @CallerNumber
-        """;
+    /// <summary>
+    /// One statement, so two first calls from one number cannot both insert: SQLite's upsert, SQL Server's MERGE
+    /// under HOLDLOCK (the key range stays locked to commit, so the customer row also queues a second
+    /// registration from the same number until the first has committed its order).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> UpsertCustomer = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = """
+            INSERT INTO customers (customer_id, caller_number, name, province_code, city_code, district_code, street_address, created_at, updated_at)
+            VALUES (@CustomerId, @CallerNumber, @Name, @ProvinceCode, @CityCode, @DistrictCode, @StreetAddress, @Now, @Now)
+            ON CONFLICT (caller_number) DO UPDATE SET
+            """ + Fragment.CustomerUpdate,
+        [SqlDialect.SqlServer] = """
+            MERGE customers WITH (HOLDLOCK) AS t
+            USING (SELECT @CallerNumber AS phone) AS s ON t.caller_number = s.phone
+            WHEN MATCHED THEN UPDATE SET
+            """ + Fragment.CustomerUpdate + """
 
-    public const string InsertCustomer = """
-        INSERT INTO customers (customer_id, caller_number, name, province_code, city_code, district_code, street_address, created_at, updated_at)
-        VALUES (@CustomerId, @CallerNumber, @Name, @ProvinceCode, @CityCode, @DistrictCode, @StreetAddress, @Now, @Now)
-        """;
+            WHEN NOT MATCHED THEN
+                INSERT (customer_id, caller_number, name, province_code, city_code, district_code, street_address, created_at, updated_at)
+                VALUES (@CustomerId, @CallerNumber, @Name, @ProvinceCode, @CityCode, @DistrictCode, @StreetAddress, @Now, @Now);
+            """,
+    };
 
     public const string SelectCustomerByPhone = """
         SELECT customer_id, caller_number, name, province_code, city_code, district_code, street_address
@@ -29,27 +42,40 @@ public static class IntakeSql
     public const string SelectUnitsOfCustomer = "SELECT " + Fragment.UnitColumns + " FROM units WHERE customer_id = @CustomerId ORDER BY serial_number";
 
     // What the agent is told on a later call only adds to what is known: a blank field keeps the stored value.
-    public const string UpdateUnit = """
-        UPDATE units SET
-            product_model = COALESCE(@ProductModel, product_model),
-            customer_id = @CustomerId,
-            production_date = COALESCE(@ProductionDate, production_date),
-            purchase_date = COALESCE(@PurchaseDate, purchase_date),
-            invoice_number = COALESCE(@InvoiceNumber, invoice_number),
-            invoice_date = COALESCE(@InvoiceDate, invoice_date),
-            has_warranty_card = CASE WHEN @HasWarrantyCard = 1 THEN 1 ELSE has_warranty_card END,
-            installation_date = COALESCE(@InstallationDate, installation_date),
-            installed_through_hotline = CASE WHEN @InstalledThroughHotline = 1 THEN 1 ELSE installed_through_hotline END,
-            updated_at = @Now
-        WHERE serial_number = @SerialNumber
-        """;
+    /// <summary>
+    /// Taken before looking for the unit's open order: on SQL Server a second call about the same unit (from
+    /// another number) waits here until the first has committed, then finds its order and becomes a repeat call.
+    /// HOLDLOCK locks the key even while no such unit exists yet. SQLite's single writer already serialises.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> LockUnit = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = "SELECT serial_number FROM units WHERE serial_number = @SerialNumber",
+        [SqlDialect.SqlServer] = "SELECT serial_number FROM units WITH (UPDLOCK, HOLDLOCK) WHERE serial_number = @SerialNumber",
+    };
 
-    public const string InsertUnit = """
-        INSERT INTO units (serial_number, product_model, customer_id, production_date, purchase_date, invoice_number, invoice_date,
-            has_warranty_card, installation_date, installed_through_hotline, days_in_repair, days_waiting_for_parts, created_at, updated_at)
-        VALUES (@SerialNumber, @ProductModel, @CustomerId, @ProductionDate, @PurchaseDate, @InvoiceNumber, @InvoiceDate,
-            @HasWarrantyCard, @InstallationDate, @InstalledThroughHotline, 0, 0, @Now, @Now)
-        """;
+    /// <summary>Proofs given earlier are kept when a later call gives none. One statement on each engine, as for customers.</summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> UpsertUnit = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = """
+            INSERT INTO units (serial_number, product_model, customer_id, production_date, purchase_date, invoice_number, invoice_date,
+                has_warranty_card, installation_date, installed_through_hotline, days_in_repair, days_waiting_for_parts, created_at, updated_at)
+            VALUES (@SerialNumber, @ProductModel, @CustomerId, @ProductionDate, @PurchaseDate, @InvoiceNumber, @InvoiceDate,
+                @HasWarrantyCard, @InstallationDate, @InstalledThroughHotline, 0, 0, @Now, @Now)
+            ON CONFLICT (serial_number) DO UPDATE SET
+            """ + Fragment.UnitUpdate,
+        [SqlDialect.SqlServer] = """
+            MERGE units WITH (HOLDLOCK) AS t
+            USING (SELECT @SerialNumber AS serial) AS s ON t.serial_number = s.serial
+            WHEN MATCHED THEN UPDATE SET
+            """ + Fragment.UnitUpdate + """
+
+            WHEN NOT MATCHED THEN
+                INSERT (serial_number, product_model, customer_id, production_date, purchase_date, invoice_number, invoice_date,
+                    has_warranty_card, installation_date, installed_through_hotline, days_in_repair, days_waiting_for_parts, created_at, updated_at)
+                VALUES (@SerialNumber, @ProductModel, @CustomerId, @ProductionDate, @PurchaseDate, @InvoiceNumber, @InvoiceDate,
+                    @HasWarrantyCard, @InstallationDate, @InstalledThroughHotline, 0, 0, @Now, @Now);
+            """,
+    };
 
     public const string AddRepairDaysToUnit = """
         UPDATE units SET days_in_repair = days_in_repair + @DaysInRepair,
@@ -77,11 +103,20 @@ public static class IntakeSql
             @CustomerDeclined, @FaultFound, @PartsReplaced, @MainPartInvolved, @FeeCharged, @DaysInRepair, @DaysWaitingForParts)
         """;
 
-    public const string NextOrderNumber = "UPDATE order_number_sequences SET last_value = last_value + 1 WHERE day = @Day";
-
-    public const string SelectOrderNumber = "SELECT last_value FROM order_number_sequences WHERE day = @Day";
-
-    public const string StartOrderNumbers = "INSERT INTO order_number_sequences (day, last_value) VALUES (@Day, 1)";
+    /// <summary>
+    /// The next order number's counter. SQLite: the branch-calendar day's counter, bumped or started in one
+    /// statement (the file's single writer orders them). SQL Server: a SEQUENCE, which hands out distinct values
+    /// to concurrent transactions without a row lock held until commit; it does not restart each day.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> NextOrderNumber = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = """
+            INSERT INTO order_number_sequences (day, last_value) VALUES (@Day, 1)
+            ON CONFLICT (day) DO UPDATE SET last_value = last_value + 1
+            RETURNING last_value
+            """,
+        [SqlDialect.SqlServer] = "SELECT NEXT VALUE FOR order_numbers",
+    };
 
     public const string InsertOrder = """
         INSERT INTO service_orders (order_id, order_number, order_type, status, branch_code, branch_name, province_code, city_code,
@@ -171,6 +206,25 @@ public static class IntakeSql
     /// <summary>Pieces of the statements above; not statements themselves, so kept out of the parse test's sight.</summary>
     private static class Fragment
     {
+        /// <summary>The customer's details as the latest call gives them; an address is kept when a call gives none.</summary>
+        public const string CustomerUpdate = """
+                name = @Name, province_code = @ProvinceCode, city_code = @CityCode, district_code = @DistrictCode,
+                street_address = COALESCE(@StreetAddress, street_address), updated_at = @Now
+            """;
+
+        public const string UnitUpdate = """
+                product_model = COALESCE(@ProductModel, product_model),
+                customer_id = @CustomerId,
+                production_date = COALESCE(@ProductionDate, production_date),
+                purchase_date = COALESCE(@PurchaseDate, purchase_date),
+                invoice_number = COALESCE(@InvoiceNumber, invoice_number),
+                invoice_date = COALESCE(@InvoiceDate, invoice_date),
+                has_warranty_card = CASE WHEN @HasWarrantyCard = 1 THEN 1 ELSE has_warranty_card END,
+                installation_date = COALESCE(@InstallationDate, installation_date),
+                installed_through_hotline = CASE WHEN @InstalledThroughHotline = 1 THEN 1 ELSE installed_through_hotline END,
+                updated_at = @Now
+            """;
+
         public const string UnitColumns = """
             serial_number, product_model, customer_id, production_date, purchase_date, invoice_number, invoice_date,
             has_warranty_card, installation_date, installed_through_hotline, days_in_repair, days_waiting_for_parts

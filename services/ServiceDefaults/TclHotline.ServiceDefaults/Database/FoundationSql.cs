@@ -24,12 +24,20 @@ public static class FoundationSql
             """,
     };
 
-    public const string SelectIdempotency =
-        "SELECT response FROM idempotency_records WHERE operation = @Operation AND idempotency_key = @IdempotencyKey";
+    /// <summary>SQL Server: UPDLOCK, HOLDLOCK so two first uses of one key queue here rather than both inserting.</summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectIdempotency = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] =
+            "SELECT response, request_hash FROM idempotency_records WHERE operation = @Operation AND idempotency_key = @IdempotencyKey",
+        [SqlDialect.SqlServer] = """
+            SELECT response, request_hash FROM idempotency_records WITH (UPDLOCK, HOLDLOCK)
+            WHERE operation = @Operation AND idempotency_key = @IdempotencyKey
+            """,
+    };
 
     public const string InsertIdempotency = """
-        INSERT INTO idempotency_records (operation, idempotency_key, response, created_at)
-        VALUES (@Operation, @IdempotencyKey, @Response, @CreatedAt)
+        INSERT INTO idempotency_records (operation, idempotency_key, request_hash, response, created_at)
+        VALUES (@Operation, @IdempotencyKey, @RequestHash, @Response, @CreatedAt)
         """;
 
     public const string HoldRelayLease = """

@@ -83,12 +83,37 @@ public sealed class UnitOfWork : IAsyncDisposable
     public async Task<bool> TryRecordInboxAsync(Guid messageId, string consumer) =>
         await ExecuteAsync(FoundationSql.InsertInbox[Dialect], new { MessageId = messageId, Consumer = consumer, ProcessedAt = Now }) == 1;
 
-    /// <summary>The stored response of an earlier request with the same idempotency key, if there was one.</summary>
-    public Task<byte[]?> FindIdempotentResponseAsync(string operation, string key) =>
-        QuerySingleOrDefaultAsync<byte[]>(FoundationSql.SelectIdempotency, new { Operation = operation, IdempotencyKey = key });
+    /// <summary>
+    /// The reply stored for an earlier request with the same key, if there was one (null for an unkeyed request).
+    /// A key used by another caller or for another request is refused, never answered with that request's reply.
+    /// On SQL Server the read holds a key-range lock to the end of the unit, so a concurrent first use of the same
+    /// key waits and then replays instead of failing on the primary key.
+    /// </summary>
+    public async Task<T?> ReplayAsync<T>(Grpc.IdempotentRequest? request) where T : class, Google.Protobuf.IMessage<T>, new()
+    {
+        if (request is null) return null;
+        var stored = await QuerySingleOrDefaultAsync<StoredReply>(FoundationSql.SelectIdempotency[Dialect],
+            new { request.Operation, IdempotencyKey = request.Key });
+        if (stored is null) return null;
+        if (!request.Matches(stored.RequestHash)) throw Grpc.IdempotentRequest.Conflict();
+        return new Google.Protobuf.MessageParser<T>(() => new T()).ParseFrom(stored.Response);
+    }
 
-    public Task SaveIdempotentResponseAsync(string operation, string key, byte[] response) =>
-        ExecuteAsync(FoundationSql.InsertIdempotency, new { Operation = operation, IdempotencyKey = key, Response = response, CreatedAt = Now });
+    /// <summary>Stores the reply under the request's key, in this transaction (nothing for an unkeyed request).</summary>
+    public async Task RememberAsync(Grpc.IdempotentRequest? request, Google.Protobuf.IMessage reply)
+    {
+        if (request is null) return;
+        await ExecuteAsync(FoundationSql.InsertIdempotency, new
+        {
+            request.Operation, IdempotencyKey = request.Key, RequestHash = request.Hash, Response = Google.Protobuf.MessageExtensions.ToByteArray(reply), CreatedAt = Now,
+        });
+    }
+
+    private sealed class StoredReply
+    {
+        public byte[] Response { get; init; } = [];
+        public byte[]? RequestHash { get; init; }
+    }
 
     /// <summary>
     /// Records who did what in the audit trail, in this transaction: the entry exists exactly when the change does.

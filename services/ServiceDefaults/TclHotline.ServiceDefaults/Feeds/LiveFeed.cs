@@ -73,6 +73,9 @@ public sealed class LiveFeed<T> : ILiveFeedReceiver where T : class
         Offer(watchers.Everything, item);
     }
 
+    void ILiveFeedReceiver.Name(IBusFactoryConfigurator bus, string service) =>
+        bus.Message<T>(topology => topology.SetEntityName($"{service}-live-{KebabCaseEndpointNameFormatter.Instance.SanitizeName(typeof(T).Name)}"));
+
     void ILiveFeedReceiver.Receive(IReceiveEndpointConfigurator endpoint, Guid instance) =>
         endpoint.Handler<T>(context =>
         {
@@ -138,6 +141,12 @@ public sealed class LiveSubscription<T>(ChannelReader<T> items, Action stop) : I
 /// <summary>A feed that takes the items other instances published, on this instance's fan-out queue.</summary>
 internal interface ILiveFeedReceiver
 {
+    /// <summary>
+    /// Names the item's exchange among the service's own names (not after its CLR type), so the service's
+    /// broker user, whose permissions cover its own names and the shared contracts, may declare and use it.
+    /// </summary>
+    void Name(IBusFactoryConfigurator bus, string service);
+
     void Receive(IReceiveEndpointConfigurator endpoint, Guid instance);
 }
 

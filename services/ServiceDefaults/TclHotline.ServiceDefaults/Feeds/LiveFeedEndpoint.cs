@@ -31,6 +31,11 @@ public static class LiveFeedEndpoint
             return;
         }
 
+        foreach (var receiver in receivers)
+        {
+            receiver.Name(bus, service);
+        }
+
         var instance = context.GetRequiredService<LiveFeedRelay>().Instance;
         bus.ReceiveEndpoint(QueueName(service, instance), endpoint =>
         {

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
+using TclHotline.ServiceDefaults.Observability;
 
 namespace TclHotline.ServiceDefaults.Grpc;
 
@@ -43,7 +44,8 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
 
     private RpcException Internal(Exception ex, ServerCallContext context)
     {
-        logger.LogError(ex, "Unhandled error in {Method}", context.Method);
+        // A database error's text can quote a customer's phone or name (a duplicate key, a truncated value).
+        logger.LogError(Redact.DatabaseErrors(ex), "Unhandled error in {Method}", context.Method);
         return new RpcException(new Status(StatusCode.Internal, "internal error; see the service log"));
     }
 }

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using MassTransit;
 using TclHotline.ServiceDefaults.Database;
+using TclHotline.ServiceDefaults.Observability;
 
 namespace TclHotline.ServiceDefaults.Inbox;
 
@@ -14,10 +16,19 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db) : IConsumer<TMessage>
     public virtual async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.");
-        await using var unit = await db.BeginAsync(context.CancellationToken);
-        if (!await unit.TryRecordInboxAsync(messageId, GetType().Name)) return;
-        await Handle(context.Message, unit);
-        await unit.CommitAsync();
+        try
+        {
+            await using var unit = await db.BeginAsync(context.CancellationToken);
+            if (!await unit.TryRecordInboxAsync(messageId, GetType().Name)) return;
+            await Handle(context.Message, unit);
+            await unit.CommitAsync();
+        }
+        catch (DbException e)
+        {
+            // The bus logs a failed message's exception and copies it into the fault and the error queue:
+            // masked first, since a database error's text can quote a customer's phone or name.
+            throw Redact.DatabaseErrors(e);
+        }
     }
 
     protected abstract Task Handle(TMessage message, UnitOfWork unit);

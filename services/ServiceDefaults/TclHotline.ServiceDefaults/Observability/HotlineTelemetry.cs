@@ -24,5 +24,5 @@ public static class HotlineTelemetry
         Meter.CreateCounter<long>("tclhotline.outbox.replayed", description: "Dead letters an administrator put back into the outbox");
 
     public static readonly Histogram<double> OutboxLag =
-        Meter.CreateHistogram<double>("tclhotline.outbox.lag", unit: "ms", description: "From commit to publish");
+        Meter.CreateHistogram<double>("tclhotline.outbox.lag", unit: "ms", description: "From commit to delivered: the broker confirmed it, or on the in-memory bus every consumer committed it");
 }

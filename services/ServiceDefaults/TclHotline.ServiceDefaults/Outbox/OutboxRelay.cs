@@ -9,7 +9,6 @@ using Microsoft.Extensions.Options;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Observability;
-
 namespace TclHotline.ServiceDefaults.Outbox;
 
 /// <summary>
@@ -67,7 +66,7 @@ public sealed class OutboxRelay<TDb>(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Outbox relay for {Service} failed; retrying in {Backoff}", db.Service, backoff);
+                logger.LogWarning(Redact.DatabaseErrors(ex), "Outbox relay for {Service} failed; retrying in {Backoff}", db.Service, backoff);
                 try { await Task.Delay(backoff, db.Time, stoppingToken); }
                 catch (OperationCanceledException) { return; }
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
@@ -205,7 +204,7 @@ public sealed class OutboxRelay<TDb>(
             }
             catch (Exception ex)
             {
-                lock (sent) failures.Add(new Failure(message.Sequence, ex.GetType().Name + ": " + ex.Message, ex is UndeliverableMessageException));
+                lock (sent) failures.Add(new Failure(message.Sequence, ex.GetType().Name + ": " + Redact.DatabaseMessage(ex.Message), ex is UndeliverableMessageException));
                 return; // keep this aggregate's order: the rest waits for the next round
             }
         }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,8 @@ namespace TclHotline.ServiceDefaults.Security;
 /// Request size and rate limits on every public endpoint (gRPC and HTTP, health excepted). Rates are per
 /// caller: the token subject, else the remote address (the telephony webhook). Configuration:
 /// <c>Limits:MaxRequestBodyBytes</c> (1 MiB), <c>Limits:PermitsPerSecond</c> (500, 0 = off), <c>Limits:Burst</c> (1000).
-/// A gRPC call over the limit gets RESOURCE_EXHAUSTED, an HTTP request 429.
+/// A gRPC call over the limit gets RESOURCE_EXHAUSTED, an HTTP request 429. Open streams per caller:
+/// <c>Limits:OpenStreamsPerCaller</c> (20, 0 = off; <see cref="OpenStreamLimit"/>).
 /// </summary>
 public static class RequestLimits
 {
@@ -22,6 +24,9 @@ public static class RequestLimits
         var perSecond = builder.Configuration.GetValue("Limits:PermitsPerSecond", 500);
         var burst = builder.Configuration.GetValue("Limits:Burst", 1000);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
+        builder.Services.AddSingleton(new OpenStreams(builder.Configuration.GetValue("Limits:OpenStreamsPerCaller", 20)));
+        builder.Services.AddSingleton<OpenStreamLimit>();
+        builder.Services.Configure<GrpcServiceOptions>(o => o.Interceptors.Add<OpenStreamLimit>());
 
         builder.Services.AddRateLimiter(options =>
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Feeds;
+using TclHotline.ServiceDefaults.Observability;
 using TclHotline.ServiceDefaults.Outbox;
 using TclHotline.Sla.Domain;
 using TclHotline.Sla.Monitoring;
@@ -70,7 +71,7 @@ internal sealed class DeadlineScanner(
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Deadline scanner {Instance} failed a round; retrying in {Delay}", Instance, _options.MaxSleep);
+            logger.LogWarning(Redact.DatabaseErrors(ex), "Deadline scanner {Instance} failed a round; retrying in {Delay}", Instance, _options.MaxSleep);
             try
             {
                 await Task.Delay(_options.MaxSleep, db.Time, ct);
@@ -118,7 +119,7 @@ internal sealed class DeadlineScanner(
             // One bad row, or one a consumer changed since the claim, must not hold up its batch: fire them
             // one by one, each read again in its own unit; a failing row keeps its claim and is tried again
             // after the lease.
-            logger.LogWarning(ex, "Firing a batch of {Count} deadlines failed; firing them one by one", claimed.Count);
+            logger.LogWarning(Redact.DatabaseErrors(ex), "Firing a batch of {Count} deadlines failed; firing them one by one", claimed.Count);
             foreach (var key in claimed.Select(d => d.Key))
             {
                 try
@@ -127,7 +128,7 @@ internal sealed class DeadlineScanner(
                 }
                 catch (Exception single) when (!ct.IsCancellationRequested)
                 {
-                    logger.LogError(single, "Firing deadline {Deadline} failed; retried after the claim lease", key);
+                    logger.LogError(Redact.DatabaseErrors(single), "Firing deadline {Deadline} failed; retried after the claim lease", key);
                 }
             }
         }
@@ -204,7 +205,7 @@ internal sealed class DeadlineScanner(
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Deadline scanner {Instance} could not release its claims; they lapse after the lease", Instance);
+            logger.LogWarning(Redact.DatabaseErrors(ex), "Deadline scanner {Instance} could not release its claims; they lapse after the lease", Instance);
         }
     }
 }

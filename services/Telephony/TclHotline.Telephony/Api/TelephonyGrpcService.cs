@@ -77,10 +77,11 @@ public sealed class TelephonyGrpcService(
     [Authorize(Roles = Agents)]
     public override async Task<ListCallbacksResponse> ListCallbacks(ListCallbacksRequest request, ServerCallContext context)
     {
+        var errors = new FieldErrors();
+        if (request.PageSize < 0) errors.Add("page_size", "must not be negative");
+        errors.ThrowIfAny();
         var branch = Caller.From(context).ScopeBranch(request.BranchCode);
-        var response = new ListCallbacksResponse();
-        response.Callbacks.AddRange(await callbacks.ListAsync(request.State, branch, context.CancellationToken));
-        return response;
+        return await callbacks.ListAsync(request.State, branch, request.PageSize, request.PageToken, context.CancellationToken);
     }
 
     [Authorize(Roles = Agents)]
@@ -102,6 +103,7 @@ public sealed class TelephonyGrpcService(
     {
         var errors = new FieldErrors();
         errors.Required("call_id", request.CallId);
+        errors.MaxLength("call_id", request.CallId, CallEventValidator.MaxIdLength);
         errors.ThrowIfAny();
         return calls.GetAsync(request.CallId, Caller.From(context), context.CancellationToken);
     }

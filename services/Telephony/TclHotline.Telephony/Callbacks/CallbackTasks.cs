@@ -1,10 +1,13 @@
+using System.Globalization;
 using Dapper;
+using Microsoft.Extensions.Options;
 using TclHotline.Grpc.Telephony.V1;
 using TclHotline.Messages;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
+using TclHotline.ServiceDefaults.Validation;
 using TclHotline.Telephony.Data;
 using TclHotline.Telephony.Domain;
 using CallbackState = TclHotline.Telephony.Domain.CallbackState;
@@ -15,8 +18,10 @@ namespace TclHotline.Telephony.Callbacks;
 /// Abandoned calls that agents must return: created from the call, claimed by one agent, completed by
 /// them. Each has a deadline on the SLA timer, set at creation and met at completion.
 /// </summary>
-public sealed class CallbackTasks(TelephonyDatabase db, CallbackPolicy policy)
+public sealed class CallbackTasks(TelephonyDatabase db, CallbackPolicy policy, IOptions<TelephonyOptions> settings)
 {
+    private readonly TelephonyOptions options = settings.Value;
+
     /// <summary>Creates the callback once the call is known to be abandoned and who called; at most one per call.</summary>
     public async Task ConsiderAsync(UnitOfWork unit, CallRow call)
     {
@@ -48,12 +53,38 @@ public sealed class CallbackTasks(TelephonyDatabase db, CallbackPolicy policy)
             aggregateId: callbackId.ToString());
     }
 
-    public async Task<IReadOnlyList<CallbackTask>> ListAsync(Grpc.Telephony.V1.CallbackState state, string? branch, CancellationToken ct)
+    /// <summary>One page, soonest due first; the token is the last row's (due, id).</summary>
+    public async Task<ListCallbacksResponse> ListAsync(
+        Grpc.Telephony.V1.CallbackState state, string? branch, int pageSize, string pageToken, CancellationToken ct)
     {
+        var size = pageSize <= 0 ? options.CallbackPageSize : Math.Min(pageSize, options.MaxCallbackPageSize);
+        var after = ParsePageToken(pageToken);
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<CallbackRow>(new CommandDefinition(
-            TelephonySql.SelectCallbacks, new { States = CallbackMapping.StatesFor(state), BranchCode = branch }, cancellationToken: ct));
-        return rows.Select(CallbackMapping.ToProto).ToList();
+        var rows = (await connection.QueryAsync<CallbackRow>(new CommandDefinition(TelephonySql.SelectCallbacks[db.Dialect], new
+        {
+            States = CallbackMapping.StatesFor(state), BranchCode = branch, Take = size + 1,
+            AfterDue = after?.DueAt, AfterId = after?.Id,
+        }, cancellationToken: ct))).ToList();
+        var page = rows.Take(size).ToList();
+        var response = new ListCallbacksResponse
+        {
+            NextPageToken = rows.Count > size
+                ? string.Create(CultureInfo.InvariantCulture, $"{page[^1].DueAt.ToUnixTimeMilliseconds()}_{page[^1].CallbackId:N}")
+                : "",
+        };
+        response.Callbacks.AddRange(page.Select(CallbackMapping.ToProto));
+        return response;
+    }
+
+    private static (DateTimeOffset DueAt, Guid Id)? ParsePageToken(string token)
+    {
+        if (string.IsNullOrEmpty(token)) return null;
+        var parts = token.Split('_');
+        if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            && Guid.TryParseExact(parts[1], "N", out var id))
+            return (DateTimeOffset.FromUnixTimeMilliseconds(ms), id);
+        new FieldErrors().Add("page_token", "is not a token this service gave").ThrowIfAny();
+        return null;
     }
 
     public async Task<CallbackTask> ClaimAsync(Guid callbackId, Caller caller, CancellationToken ct)

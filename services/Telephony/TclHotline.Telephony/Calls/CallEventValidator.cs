@@ -6,7 +6,7 @@ namespace TclHotline.Telephony.Calls;
 /// <summary>Checks a call event from either transport, naming each bad field by its proto name.</summary>
 public static class CallEventValidator
 {
-    private const int MaxIdLength = 100;
+    internal const int MaxIdLength = 100;
     private const int MaxNumberLength = 40;
     private const int MaxUriLength = 1000;
 

@@ -17,6 +17,7 @@ public sealed class CallRecords(TelephonyDatabase db)
             new CommandDefinition(TelephonySql.SelectCall, new { CallId = callId }, cancellationToken: ct))
             ?? throw new NotFoundException("call not found");
         if (row.OrderId is { } orderId) await EnsureOrderBranchAsync(connection, orderId, caller, ct);
+        else await EnsureMaySeeUnlinkedAsync(connection, row, caller, ct);
         return CallMapping.ToProto(row);
     }
 
@@ -27,6 +28,21 @@ public sealed class CallRecords(TelephonyDatabase db)
         var rows = await connection.QueryAsync<CallRow>(
             new CommandDefinition(TelephonySql.SelectCallsForOrder, new { OrderId = orderId }, cancellationToken: ct));
         return rows.Select(CallMapping.ToProto).ToList();
+    }
+
+    /// <summary>
+    /// A call linked to no order (abandoned, a consultation, or not yet linked) has no order branch: headquarters,
+    /// the agent who took it (or had it transferred to them), or the branch of the callback it raised may see it.
+    /// A callback of a caller with no order ("*") is every branch's agents' to return, so they may see its call.
+    /// </summary>
+    private static async Task EnsureMaySeeUnlinkedAsync(System.Data.Common.DbConnection connection, CallRow row, Caller caller, CancellationToken ct)
+    {
+        if (caller.IsHeadquarters || caller.UserId == row.AgentId || caller.UserId == row.TransferredToAgentId) return;
+        var callbackBranch = await connection.QuerySingleOrDefaultAsync<string>(
+            new CommandDefinition(TelephonySql.SelectCallbackBranchOfCall, new { row.CallId }, cancellationToken: ct));
+        if (callbackBranch == HotlineClaims.AllBranches ? caller.IsIn(HotlineRoles.Agent) : callbackBranch is not null && caller.CanSeeBranch(callbackBranch))
+            return;
+        throw new AccessDeniedException("not permitted for this branch");
     }
 
     /// <summary>An order telephony has not heard of has no known branch: only headquarters may look.</summary>

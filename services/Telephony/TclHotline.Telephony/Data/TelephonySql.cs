@@ -115,11 +115,29 @@ public static class TelephonySql
 
     public const string SelectCallback = SelectCallbacksFrom + " WHERE callback_id = @CallbackId";
 
-    /// <summary>Null branch: every branch. Callbacks of callers with no order ("*") show in every branch's list.</summary>
-    public const string SelectCallbacks = SelectCallbacksFrom + """
-         WHERE state IN @States AND (@BranchCode IS NULL OR branch_code = @BranchCode OR branch_code = '*')
-        ORDER BY due_at, callback_id
-        """;
+    /// <summary>
+    /// Null branch: every branch. Callbacks of callers with no order ("*") show in every branch's list. A page of
+    /// @Take, soonest due first, after (@AfterDue, @AfterId) when given.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectCallbacks = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = SelectCallbacksFrom + """
+             WHERE state IN @States AND (@BranchCode IS NULL OR branch_code = @BranchCode OR branch_code = '*')
+              AND (@AfterDue IS NULL OR due_at > @AfterDue OR (due_at = @AfterDue AND callback_id > @AfterId))
+            ORDER BY due_at, callback_id LIMIT @Take
+            """,
+        [SqlDialect.SqlServer] = """
+            SELECT TOP (@Take) callback_id, call_id, caller_number, queue, branch_code, order_id, reason, state, abandoned_at, due_at,
+            claimed_by, claimed_at, completed_at, outcome
+            FROM callback_tasks
+            WHERE state IN @States AND (@BranchCode IS NULL OR branch_code = @BranchCode OR branch_code = N'*')
+              AND (@AfterDue IS NULL OR due_at > @AfterDue OR (due_at = @AfterDue AND callback_id > @AfterId))
+            ORDER BY due_at, callback_id
+            """,
+    };
+
+    /// <summary>The branch of the callback an abandoned call raised, if it raised one.</summary>
+    public const string SelectCallbackBranchOfCall = "SELECT branch_code FROM callback_tasks WHERE call_id = @CallId";
 
     /// <summary>Open, or already claimed by the same agent (a repeated claim is harmless).</summary>
     public const string ClaimCallback = """

@@ -20,4 +20,10 @@ public sealed class TelephonyOptions
 
     /// <summary>Screen pops held for a slow desk before the oldest is dropped.</summary>
     public int DeskQueueCapacity { get; set; } = 32;
+
+    /// <summary>Callbacks listed per page when the request asks for no size.</summary>
+    public int CallbackPageSize { get; set; } = 100;
+
+    /// <summary>The most callbacks one page may hold, whatever the request asks.</summary>
+    public int MaxCallbackPageSize { get; set; } = 500;
 }

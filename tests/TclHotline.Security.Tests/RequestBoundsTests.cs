@@ -1,0 +1,97 @@
+using Grpc.Core;
+using TclHotline.Grpc.Complaints.V1;
+using TclHotline.Grpc.Dispatch.V1;
+using TclHotline.Grpc.Intake.V1;
+using TclHotline.ServiceDefaults.Security;
+using TclHotline.Testing;
+using Xunit;
+using ComplaintCategory = TclHotline.Grpc.Complaints.V1.ComplaintCategory;
+
+namespace TclHotline.Security.Tests;
+
+/// <summary>
+/// Bounds on what one request or one caller may ask for: the screen pop's last calls, texts and keys within
+/// the columns that store them, and open streams per caller (a configured number; one over is RESOURCE_EXHAUSTED).
+/// </summary>
+public sealed class RequestBoundsTests
+{
+    [Fact]
+    public async Task LookupCaller_MoreLastCallsThanConfigured_IsRefusedNamingMaxCalls()
+    {
+        await using var host = await TestHost.StartAsync([new Intake.IntakeModule()], settings: [new("Intake:MaxLastCalls", "3")]);
+        var intake = new IntakeService.IntakeServiceClient(host.ChannelAs(HotlineRoles.Agent));
+        for (var i = 0; i < 4; i++)
+        {
+            var call = HotlineFlow.Call("13700007777", "周九");
+            call.OrderType = Grpc.Intake.V1.OrderType.Consultation;
+            await intake.RegisterCallAsync(call);
+        }
+
+        Assert.Equal(3, (await intake.LookupCallerAsync(new LookupCallerRequest { CallerNumber = "13700007777", MaxCalls = 3 })).LastCalls.Count);
+        var refusal = await Assert.ThrowsAsync<RpcException>(() =>
+            intake.LookupCallerAsync(new LookupCallerRequest { CallerNumber = "13700007777", MaxCalls = 4 }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, refusal.StatusCode);
+        Assert.Contains("max_calls", refusal.Status.Detail);
+    }
+
+    [Fact]
+    public async Task FileComplaint_TextsLongerThanTheirColumns_AreRefusedByName_AndNothingIsFiled()
+    {
+        await using var host = await TestHost.StartAsync([new Complaints.ComplaintsModule()],
+            settings: [new("Complaints:Escalation:BranchServiceDirectors:CS", "director-changsha")]);
+        var desk = new ComplaintDesk.ComplaintDeskClient(host.ChannelAs(HotlineRoles.Agent, "CS"));
+        var request = new FileComplaintRequest
+        {
+            CustomerName = new string('名', 201),
+            CustomerPhone = "13912345678",
+            BranchCode = "CS",
+            SerialNumber = new string('S', 61),
+            Category = ComplaintCategory.EngineerConduct,
+            Description = new string('d', 4001),
+            IdempotencyKey = new string('k', 201),
+        };
+        var refusal = await Assert.ThrowsAsync<RpcException>(() => desk.FileComplaintAsync(request).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, refusal.StatusCode);
+        foreach (var field in new[] { "customer_name", "serial_number", "description", "idempotency_key" })
+            Assert.Contains(field, refusal.Status.Detail);
+        var handler = new ComplaintDesk.ComplaintDeskClient(host.ChannelAs(HotlineRoles.ComplaintHandler));
+        Assert.Empty((await handler.ListComplaintsAsync(new ListComplaintsRequest())).Complaints);
+    }
+
+    [Fact]
+    public async Task OpenStreams_OverTheLimitPerCaller_AreResourceExhausted_OthersAndLaterOnesAreNot()
+    {
+        await using var host = await TestHost.StartAsync([new Dispatch.DispatchModule()], settings: [new("Limits:OpenStreamsPerCaller", "2")]);
+        DispatchService.DispatchServiceClient As(string subject) =>
+            new(host.Channel(DevelopmentTokens.Mint(TestTokens.SigningKey, subject, [HotlineRoles.Dispatcher], "CS")));
+        var watcher = As("dispatcher-many-tabs");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        async Task<AsyncServerStreamingCall<BoardUpdate>> OpenAsync(DispatchService.DispatchServiceClient client)
+        {
+            var stream = client.WatchBoard(new WatchBoardRequest { BranchCode = "CS" }, cancellationToken: cancel.Token);
+            Assert.True(await stream.ResponseStream.MoveNext(cancel.Token), "no snapshot on the board stream");
+            return stream;
+        }
+
+        using var first = await OpenAsync(watcher);
+        using var second = await OpenAsync(watcher);
+        var third = watcher.WatchBoard(new WatchBoardRequest { BranchCode = "CS" }, cancellationToken: cancel.Token);
+        var refusal = await Assert.ThrowsAsync<RpcException>(() => third.ResponseStream.MoveNext(cancel.Token));
+        Assert.Equal(StatusCode.ResourceExhausted, refusal.StatusCode);
+        third.Dispose();
+
+        // Another dispatcher is not held back by this one's streams.
+        using var colleague = await OpenAsync(As("dispatcher-colleague"));
+
+        // Hanging up one frees its place.
+        first.Dispose();
+        await Eventually.Until(async () =>
+        {
+            var again = watcher.WatchBoard(new WatchBoardRequest { BranchCode = "CS" }, cancellationToken: cancel.Token);
+            try { return await again.ResponseStream.MoveNext(cancel.Token); }
+            catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted) { return false; }
+            finally { again.Dispose(); }
+        }, TimeSpan.FromSeconds(10), "a place once a stream is closed");
+    }
+}
