@@ -252,10 +252,10 @@ public sealed class DispatchGrpcService(
         var caller = Caller.From(call);
         // Only a token that is nothing but an engineer's reports by engineer id; any desk role it also holds
         // (dispatcher, say) is checked by branch like that role alone, never let through by the engineer role.
-        var engineer = caller.IsIn(HotlineRoles.Engineer) && !caller.IsIn(HotlineRoles.Dispatcher) && !caller.IsIn(HotlineRoles.Administrator);
+        var engineerOnly = caller.IsIn(HotlineRoles.Engineer) && !caller.IsIn(HotlineRoles.Dispatcher) && !caller.IsIn(HotlineRoles.Administrator);
         // Engineers report with the server's clock; only the desk may put a visit's step further back, saying why.
         var pastTime = at < now - options.ReportClockTolerance;
-        if (pastTime && engineer)
+        if (pastTime && engineerOnly)
         {
             errors.Add("at", $"is more than {options.ReportClockTolerance.TotalMinutes:0} min before the server's time; engineers report as it happens");
         }
@@ -265,7 +265,7 @@ public sealed class DispatchGrpcService(
         }
 
         errors.ThrowIfAny();
-        if (engineer && caller.EngineerId != request.EngineerId)
+        if (engineerOnly && caller.EngineerId != request.EngineerId)
         {
             // Engineers report only their own visits.
             throw new AccessDeniedException("engineers report only their own visits");
