@@ -140,7 +140,11 @@ public sealed partial class HostDeploymentTests
             $"deploy/rabbitmq/configure.sh creates no user {host.BusUser} (it has {string.Join(", ", InitScripts.BrokerPermissions.Keys)})");
 
         // MassTransit declares each queue, an exchange of the same name, and the queue's _error and _skipped twins.
-        var names = composition.Queues.SelectMany(q => new[] { q, q + "_error", q + "_skipped" }).Append(composition.BusEndpoint).ToList();
+        // On RabbitMQ only, a host with live feeds also declares a per-instance fan-out queue named after its
+        // modules (which the in-memory composition does not show; every module here has its own database).
+        var liveFeed = TclHotline.ServiceDefaults.Feeds.LiveFeedEndpoint.QueueName(string.Join("-", composition.Databases), Guid.NewGuid());
+        var names = composition.Queues.SelectMany(q => new[] { q, q + "_error", q + "_skipped" })
+            .Append(composition.BusEndpoint).Append(liveFeed).ToList();
         Assert.NotEmpty(composition.Queues);
         var refused = names.SelectMany(q => new[] { ("configure", permissions.Configure), ("write", permissions.Write), ("read", permissions.Read) }
                 .Where(p => !Regex.IsMatch(q, p.Item2)).Select(p => $"{q} ({p.Item1})"))
