@@ -139,7 +139,7 @@ public sealed class OutboxInMemoryTests
         var first = Journal();
         await using (await TestHost.StartAsync([new LedgerModule()], dataDirectory: data)) { }
 
-        Assert.Equal(4, first); // the foundation's three scripts and the ledger's
+        Assert.Equal(5, first); // the foundation's four scripts and the ledger's
         Assert.Equal(first, Journal());
     }
 }

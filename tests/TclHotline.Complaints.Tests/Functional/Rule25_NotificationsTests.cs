@@ -220,7 +220,8 @@ public sealed class Rule25_NotificationsTests(NotificationsHost service) : IClas
 
         var acknowledged = await Eventually.Until(
             async () => (await service.NoticesAboutAsync(filed.ComplaintId))[0], n => n.AcknowledgedAt is not null, what: "the notice acknowledged");
-        Assert.Equal("director-on-duty", acknowledged.AcknowledgedBy);
+        // Who acknowledged is the token's subject, never the request's agent_id.
+        Assert.Equal("test-user", acknowledged.AcknowledgedBy);
         Assert.Single(await service.PublishedAsync<DeadlineMet>(notice.NotificationId));
         await service.PublishAsync(Breach(notice));
         await Task.Delay(1000);

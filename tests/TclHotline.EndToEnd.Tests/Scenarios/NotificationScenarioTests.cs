@@ -4,6 +4,7 @@ using TclHotline.EndToEnd.Tests.Harness;
 using TclHotline.Grpc.Complaints.V1;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Grpc.Sla.V1;
+using TclHotline.Messages;
 using TclHotline.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -53,6 +54,43 @@ public sealed class NotificationScenarioTests(SystemUnderTest system, ITestOutpu
             }
 
             output.WriteLine($"order {order.OrderNumber}: {atRisk.Title} / {breach.Title} / {filed.Title}");
+        }
+        catch (Exception)
+        {
+            output.WriteLine(system.Tails());
+            throw;
+        }
+    }
+
+    [RabbitMqFact]
+    public async Task Rule02_a_remote_order_nobody_books_breaches_its_booking_deadline_and_the_director_gets_mail_and_robot()
+    {
+        try
+        {
+            var order = (await _calls.RegisterAsync(HotlineCalls.RemoteRepair())).Order;
+            await _calls.DeadlineOnceAsync(order.OrderId, d => d.State == DeadlineState.Pending, "the booking deadline watched",
+                kind: DeadlineKinds.Booking);
+
+            await system.AdvanceClockAsync(PastUrbanCommitment);
+            await _calls.DeadlineOnceAsync(order.OrderId, d => d.State == DeadlineState.Breached, "the booking deadline breached",
+                TimeSpan.FromSeconds(60), DeadlineKinds.Booking);
+            var branch = (await _calls.DispatchOnceAsync(order.OrderId, d => d.Escalations.Count > 0, "dispatch escalated the missed booking")).BranchCode;
+            var escalated = await NoticeAsync(branch, n => n.SubjectId == order.OrderId && n.Kind == NotificationKind.DispatchEscalated, "the booking escalation notice");
+            Assert.Contains("not booked", escalated.Title);
+            Assert.Equal($"director-{branch}", escalated.Owner);
+            var breach = await NoticeAsync(branch, n => n.SubjectId == order.OrderId && n.Kind == NotificationKind.DispatchDeadlineBreached, "the booking breach notice");
+            Assert.Contains(DeadlineKinds.Booking, breach.Title);
+            var complaint = await Eventually.Until(
+                async () => (await new ComplaintDeskCalls(system).ListAsync(branch)).FirstOrDefault(c => c.OrderId == order.OrderId),
+                c => c is not null, TimeSpan.FromSeconds(45), "the complaint the missed booking raised");
+            var filed = await NoticeAsync(branch, n => n.SubjectId == complaint!.ComplaintId && n.Kind == NotificationKind.ComplaintFiled, "the complaint notice");
+
+            foreach (var notice in new[] { escalated, breach, filed })
+            {
+                await DeliveredOnceAsync(notice);
+            }
+
+            output.WriteLine($"order {order.OrderNumber}: {escalated.Title} / {breach.Title} / {filed.Title}");
         }
         catch (Exception)
         {

@@ -190,6 +190,9 @@ public sealed class OrderScenarioTests(SystemUnderTest system, ITestOutputHelper
             {
                 OrderNumber = order.OrderNumber, Reason = "customer fixed it", CancelledBy = "A0042",
             });
+            // Intake's relay publishes the cancellation a moment later: an empty queue before then would say nothing.
+            await Eventually.Until(() => system.Broker.MessagesInAsync("dispatch-service-order-cancelled"), n => n >= 1,
+                TimeSpan.FromSeconds(30), "the cancellation waiting on dispatch's queue");
             await system.Dispatch.StartAsync();
             await Eventually.Until(() => system.Broker.MessagesInAsync("dispatch-service-order-cancelled"), n => n == 0,
                 TimeSpan.FromSeconds(45), "dispatch to handle the cancellation");

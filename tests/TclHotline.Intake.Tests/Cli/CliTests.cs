@@ -134,9 +134,10 @@ public sealed class CliTests(IntakeHostFixture fixture) : IClassFixture<IntakeHo
         Assert.True(fromToken.Exit == CliApp.Ok, fromToken.Err);
         Assert.Equal("A0042", fromToken.Json.GetProperty("order").GetProperty("agentId").GetString());
 
+        // The server records the token's subject whatever the request names: --agent cannot pose as another agent.
         var named = await RunAsync(Call(signedIn, "--agent", "A0007"));
         Assert.True(named.Exit == CliApp.Ok, named.Err);
-        Assert.Equal("A0007", named.Json.GetProperty("order").GetProperty("agentId").GetString());
+        Assert.Equal("A0042", named.Json.GetProperty("order").GetProperty("agentId").GetString());
 
         var file = Path.GetTempFileName();
         try

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TclHotline.Complaints.Domain.EngineerQuality;
+using TclHotline.Messages;
 using TclHotline.Messages.Complaints;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Sla;
@@ -18,8 +19,10 @@ public static class NotificationCauses
         $"dispatch-escalated:{m.EscalationId:D}",
         m.BranchCode,
         EscalationLevel.BranchServiceDirector,
-        $"On-site commitment of order {orderNumber ?? m.OrderId.ToString("D")} at risk",
-        $"{m.Reason}\nCommitment due {m.CommitmentDue:u}.",
+        m.Deadline == DeadlineKinds.Booking
+            ? $"Appointment for order {orderNumber ?? m.OrderId.ToString("D")} not booked in time"
+            : $"On-site commitment of order {orderNumber ?? m.OrderId.ToString("D")} at risk",
+        $"{m.Reason}\n{(m.Deadline == DeadlineKinds.Booking ? "Booking" : "Commitment")} due {m.CommitmentDue:u}.",
         m.OrderId.ToString("D"));
 
     public static NotificationCause Of(DeadlineBreached m, string? orderNumber) => new(
