@@ -24,7 +24,7 @@ public sealed class ComposeFileTests
 
         Assert.True(result.ExitCode == 0, $"docker-compose config failed ({result.ExitCode}): {result.Error}");
         Assert.Equal(
-            ["complaints", "dashboard", "dispatch", "intake", "rabbitmq", "sla", "smtp4dev", "sqlserver", "sqlserver-init"],
+            ["complaints", "dashboard", "dispatch", "intake", "rabbitmq", "sla", "smtp4dev", "sqlserver", "sqlserver-init", "topology"],
             result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order());
     }
 
@@ -79,8 +79,22 @@ public sealed class ComposeFileTests
         Assert.Equal("service_healthy", conditions["rabbitmq"]);
         Assert.Equal("service_healthy", conditions["sqlserver"]);
         Assert.Equal("service_completed_successfully", conditions["sqlserver-init"]);
+        // A fresh broker keeps what is published before a consumer's first start only once every queue is declared.
+        Assert.Equal("service_completed_successfully", conditions["topology"]);
         Assert.Equal($"services/{char.ToUpperInvariant(service[0])}{service[1..]}/Dockerfile",
             Of(service).Single(e => e.Path == $"services.{service}.build.dockerfile").Value);
+    }
+
+    [Fact]
+    public void Topology_DeclaresEveryQueueWithTheStandaloneBinaryAsTheBrokerAdministrator()
+    {
+        var entries = Of("topology").ToList();
+        Assert.Equal("services/Standalone/Dockerfile", entries.Single(e => e.Path == "services.topology.build.dockerfile").Value);
+        Assert.Equal("deploy-topology", Assert.Single(entries, e => e.Under("services.topology.command")).Value);
+        var environment = EnvironmentOf("topology");
+        Assert.Equal("RabbitMq", environment["Messaging__Transport"]);
+        Assert.Equal(EnvironmentOf("rabbitmq")["RABBITMQ_DEFAULT_USER"], environment["Messaging__Username"]);
+        Assert.Equal(EnvironmentOf("rabbitmq")["RABBITMQ_VHOST"], environment["Messaging__VirtualHost"]);
     }
 
     [Theory]
