@@ -29,8 +29,10 @@ public sealed class ScannerSharingTests : IAsyncDisposable
     {
         const int count = 5000;
         KeyValuePair<string, string?> buffer = new("Sla:WatchBufferSize", "20000");
-        await using var first = await StartAsync(buffer);
-        await using var second = await StartAsync(buffer);
+        // Fifty claims rather than five: with batches of 1,000 one instance could take them all before the other's first turn.
+        KeyValuePair<string, string?> batches = new("Sla:ScanBatchSize", "100");
+        await using var first = await StartAsync(buffer, batches);
+        await using var second = await StartAsync(buffer, batches);
         var firedBy = new ConcurrentDictionary<string, int>();
         using var watchFirst = Watch(first, "first", firedBy);
         using var watchSecond = Watch(second, "second", firedBy);

@@ -17,22 +17,8 @@ public sealed class AuditTrailGrpcService(IEnumerable<ServiceDatabase> databases
 {
     public override async Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context)
     {
-        var known = databases.ToDictionary(d => d.Service);
-        var errors = new FieldErrors();
-        if (request.Service.Length > 0 && !known.ContainsKey(request.Service))
-            errors.Add("service", $"is not one of: {string.Join(", ", known.Keys.Order())}");
-        if (request.PageSize is < 0 or > 500) errors.Add("page_size", "must be between 1 and 500");
-        var cursor = ParseCursor(request.PageToken, errors);
-        errors.ThrowIfAny();
-
-        var pageSize = request.PageSize == 0 ? 50 : request.PageSize;
-        var selected = request.Service.Length > 0 ? [known[request.Service]] : known.Values.OrderBy(d => d.Service).ToList();
-        var entries = new List<AuditEntry>();
-        foreach (var db in selected)
-        {
-            var before = cursor.TryGetValue(db.Service, out var c) ? c : long.MaxValue;
-            await using var connection = await db.OpenAsync(context.CancellationToken);
-            var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(FoundationSql.SelectAudit[db.Dialect], new
+        var (page, next) = await NewestFirstAsync(request.Service, request.PageSize, request.PageToken, context,
+            async (db, connection, before, pageSize) => (await connection.QueryAsync<AuditRow>(new CommandDefinition(FoundationSql.SelectAudit[db.Dialect], new
             {
                 Before = before,
                 Since = request.Since?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch,
@@ -40,56 +26,58 @@ public sealed class AuditTrailGrpcService(IEnumerable<ServiceDatabase> databases
                 SubjectId = NullIfEmpty(request.SubjectId),
                 Actor = NullIfEmpty(request.Actor),
                 PageSize = pageSize,
-            }, cancellationToken: context.CancellationToken));
-            entries.AddRange(rows.Select(r => r.ToProto(db.Service)));
-        }
-
-        var page = entries.OrderByDescending(e => e.OccurredAt.ToDateTimeOffset()).ThenByDescending(e => e.Sequence).Take(pageSize).ToList();
-        var response = new ListAuditEntriesResponse();
+            }, cancellationToken: context.CancellationToken))).Select(r => r.ToProto(db.Service)),
+            e => (e.Service, e.Sequence, e.OccurredAt.ToDateTimeOffset()));
+        var response = new ListAuditEntriesResponse { NextPageToken = next };
         response.Entries.AddRange(page);
-        if (page.Count == pageSize)
-        {
-            foreach (var service in page.Select(e => e.Service).Distinct())
-                cursor[service] = page.Where(e => e.Service == service).Min(e => e.Sequence);
-            response.NextPageToken = string.Join(";", cursor.Select(kv => $"{kv.Key}:{kv.Value}"));
-        }
         return response;
     }
 
     public override async Task<ListDeadLettersResponse> ListDeadLetters(ListDeadLettersRequest request, ServerCallContext context)
     {
+        var (page, next) = await NewestFirstAsync(request.Service, request.PageSize, request.PageToken, context,
+            async (db, connection, before, pageSize) => (await connection.QueryAsync<DeadLetterRow>(new CommandDefinition(FoundationSql.SelectDeadLetters[db.Dialect], new
+            {
+                Before = before,
+                PageSize = pageSize,
+            }, cancellationToken: context.CancellationToken))).Select(r => r.ToProto(db.Service)),
+            l => (l.Service, l.Sequence, l.DeadLetteredAt.ToDateTimeOffset()));
+        var response = new ListDeadLettersResponse { NextPageToken = next };
+        response.DeadLetters.AddRange(page);
+        return response;
+    }
+
+    /// <summary>
+    /// One page, newest first, merged across this process's service databases (or the one named); the page token
+    /// holds, per service, the sequence to continue below.
+    /// </summary>
+    private async Task<(List<T> Page, string NextPageToken)> NewestFirstAsync<T>(
+        string serviceName, int requestedPageSize, string pageToken, ServerCallContext context,
+        Func<ServiceDatabase, System.Data.Common.DbConnection, long, int, Task<IEnumerable<T>>> read,
+        Func<T, (string Service, long Sequence, DateTimeOffset At)> key)
+    {
         var known = databases.ToDictionary(d => d.Service);
         var errors = new FieldErrors();
-        if (request.Service.Length > 0 && !known.ContainsKey(request.Service))
+        if (serviceName.Length > 0 && !known.ContainsKey(serviceName))
             errors.Add("service", $"is not one of: {string.Join(", ", known.Keys.Order())}");
-        if (request.PageSize is < 0 or > 500) errors.Add("page_size", "must be between 1 and 500");
-        var cursor = ParseCursor(request.PageToken, errors);
+        if (requestedPageSize is < 0 or > 500) errors.Add("page_size", "must be between 1 and 500");
+        var cursor = ParseCursor(pageToken, errors);
         errors.ThrowIfAny();
 
-        var pageSize = request.PageSize == 0 ? 50 : request.PageSize;
-        var selected = request.Service.Length > 0 ? [known[request.Service]] : known.Values.OrderBy(d => d.Service).ToList();
-        var letters = new List<DeadLetter>();
+        var pageSize = requestedPageSize == 0 ? 50 : requestedPageSize;
+        var selected = serviceName.Length > 0 ? [known[serviceName]] : known.Values.OrderBy(d => d.Service).ToList();
+        var items = new List<T>();
         foreach (var db in selected)
         {
             await using var connection = await db.OpenAsync(context.CancellationToken);
-            var rows = await connection.QueryAsync<DeadLetterRow>(new CommandDefinition(FoundationSql.SelectDeadLetters[db.Dialect], new
-            {
-                Before = cursor.TryGetValue(db.Service, out var c) ? c : long.MaxValue,
-                PageSize = pageSize,
-            }, cancellationToken: context.CancellationToken));
-            letters.AddRange(rows.Select(r => r.ToProto(db.Service)));
+            items.AddRange(await read(db, connection, cursor.TryGetValue(db.Service, out var c) ? c : long.MaxValue, pageSize));
         }
 
-        var page = letters.OrderByDescending(l => l.DeadLetteredAt.ToDateTimeOffset()).ThenByDescending(l => l.Sequence).Take(pageSize).ToList();
-        var response = new ListDeadLettersResponse();
-        response.DeadLetters.AddRange(page);
-        if (page.Count == pageSize)
-        {
-            foreach (var service in page.Select(l => l.Service).Distinct())
-                cursor[service] = page.Where(l => l.Service == service).Min(l => l.Sequence);
-            response.NextPageToken = string.Join(";", cursor.Select(kv => $"{kv.Key}:{kv.Value}"));
-        }
-        return response;
+        var page = items.OrderByDescending(i => key(i).At).ThenByDescending(i => key(i).Sequence).Take(pageSize).ToList();
+        if (page.Count < pageSize) return (page, "");
+        foreach (var service in page.Select(i => key(i).Service).Distinct())
+            cursor[service] = page.Where(i => key(i).Service == service).Min(i => key(i).Sequence);
+        return (page, string.Join(";", cursor.Select(kv => $"{kv.Key}:{kv.Value}")));
     }
 
     public override async Task<ReplayDeadLetterResponse> ReplayDeadLetter(ReplayDeadLetterRequest request, ServerCallContext context)
