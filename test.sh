@@ -31,10 +31,19 @@ python3 - "$results" <<'PY'
 import sys, glob, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
+failures = []
 for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
-    c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
+    root = ET.parse(f).getroot()
+    for r in root.iter("{%s}UnitTestResult" % ns["t"]):
+        if r.get("outcome") not in ("Passed", "NotExecuted"):
+            message = r.find("t:Output/t:ErrorInfo/t:Message", ns)
+            failures.append((r.get("testName"), (message.text or "").strip() if message is not None else r.get("outcome")))
+    c = root.find("t:ResultSummary/t:Counters", ns)
     passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
     skipped += int(c.get("notExecuted", 0))
+# The failed tests again, last, so that a CI log cut to its tail still names them and says why.
+for name, message in failures:
+    print(f"FAILED {name}\n  " + "\n  ".join(message.splitlines()[:12]))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status
