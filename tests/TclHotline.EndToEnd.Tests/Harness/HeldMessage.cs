@@ -20,27 +20,51 @@ public sealed class HeldMessage : IAsyncDisposable
         _deliveryTag = deliveryTag;
     }
 
-    /// <summary>Waits for the next message on <paramref name="queue"/> and holds it.</summary>
-    public static async Task<HeldMessage> TakeAsync(int brokerPort, string queue, TimeSpan timeout)
+    /// <summary>
+    /// Waits for the message on <paramref name="queue"/> whose body mentions <paramref name="mentioning"/> (an order
+    /// id) and holds it. Messages ahead of it (left by earlier scenarios, or requeued when the service was killed)
+    /// are put back at once, so only the one message the scenario is about is held.
+    /// </summary>
+    public static async Task<HeldMessage> TakeAsync(int brokerPort, string queue, string mentioning, TimeSpan timeout)
     {
         var connection = await new ConnectionFactory { HostName = "127.0.0.1", Port = brokerPort }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
         var until = DateTime.UtcNow + timeout;
-        while (true)
+        var others = new List<ulong>();
+        try
         {
-            if (await channel.BasicGetAsync(queue, autoAck: false) is { } got)
+            while (true)
             {
-                return new HeldMessage(connection, channel, got.DeliveryTag);
-            }
+                if (await channel.BasicGetAsync(queue, autoAck: false) is { } got)
+                {
+                    if (System.Text.Encoding.UTF8.GetString(got.Body.Span).Contains(mentioning, StringComparison.Ordinal))
+                    {
+                        return new HeldMessage(connection, channel, got.DeliveryTag);
+                    }
 
-            if (DateTime.UtcNow > until)
+                    others.Add(got.DeliveryTag); // held until the wanted one is found, or basic.get would return it again
+                    continue;
+                }
+
+                if (DateTime.UtcNow > until)
+                {
+                    await channel.DisposeAsync();
+                    await connection.DisposeAsync();
+                    throw new TimeoutException($"no message mentioning {mentioning} arrived on {queue} within {timeout}");
+                }
+
+                await Task.Delay(100);
+            }
+        }
+        finally
+        {
+            if (channel.IsOpen)
             {
-                await channel.DisposeAsync();
-                await connection.DisposeAsync();
-                throw new TimeoutException($"no message arrived on {queue} within {timeout}");
+                foreach (var tag in others)
+                {
+                    await channel.BasicNackAsync(tag, multiple: false, requeue: true);
+                }
             }
-
-            await Task.Delay(100);
         }
     }
 

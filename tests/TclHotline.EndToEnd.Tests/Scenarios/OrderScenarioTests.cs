@@ -185,7 +185,8 @@ public sealed class OrderScenarioTests(SystemUnderTest system, ITestOutputHelper
         try
         {
             order = (await _calls.RegisterAsync(HotlineCalls.UrbanRepair())).Order;
-            await using var opening = await HeldMessage.TakeAsync(system.Broker.Port, "dispatch-service-order-opened", TimeSpan.FromSeconds(30));
+            await using var opening = await HeldMessage.TakeAsync(system.Broker.Port, "dispatch-service-order-opened", order.OrderId,
+                TimeSpan.FromSeconds(30));
             await _calls.IntakeAdmin.CancelServiceOrderAsync(new CancelServiceOrderRequest
             {
                 OrderNumber = order.OrderNumber, Reason = "customer fixed it", CancelledBy = "A0042",
