@@ -156,6 +156,8 @@ public sealed class HttpJsonApiTests(HotlineFlow flow)
         }
 
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("bearer", out _));
+        // The proto's comment on LookupCaller is the operation's description.
+        Assert.Contains("Screen pop by caller number", paths["/v1/intake/callers/{callerNumber}"].GetProperty("get").ToString());
         var order = paths["/v1/intake/orders/{orderNumber}"].GetProperty("get");
         Assert.Contains(order.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "orderNumber");
 
