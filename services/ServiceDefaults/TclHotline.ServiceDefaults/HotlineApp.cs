@@ -70,12 +70,13 @@ public static class HotlineApp
         builder.AddHotlineSecurity();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
-        builder.Services.AddGrpc(o =>
+        var grpc = builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorMappingInterceptor>();
             o.MaxReceiveMessageSize = builder.Configuration.GetValue("Grpc:MaxReceiveMessageBytes", 1024 * 1024);
             o.EnableDetailedErrors = false;
         });
+        builder.AddHttpApi(grpc);
         builder.Services.AddGrpcReflection();
         builder.AddRequestLimits();
         foreach (var module in modules) module.AddServices(builder);
@@ -102,6 +103,7 @@ public static class HotlineApp
             app.MapGrpcReflectionService().AllowAnonymous();
         else if (app.Configuration.GetValue<bool>("Grpc:EnableReflection"))
             app.MapGrpcReflectionService();
+        app.MapHttpApiDescription();
         app.MapGrpcService<AuditTrailGrpcService>();
         foreach (var module in modules) module.MapEndpoints(app);
     }

@@ -16,7 +16,7 @@ public class BoardPageTests(DispatchService service) : IClassFixture<DispatchSer
         var assigned = await service.AwaitAsync<EngineerAssigned>(order.OrderId);
         var token = TestTokens.For(HotlineRoles.Dispatcher, "CS");
 
-        await using var browser = await HeadlessChromium.OpenAsync($"{service.Host.Http.BaseAddress}board#token={token}&branch=CS");
+        await using var browser = await Browser.OpenAsync($"{service.Host.Http.BaseAddress}board#token={token}&branch=CS");
         var row = $"document.querySelector('tr[data-order=\"{order.OrderId}\"]')";
 
         var shown = await Eventually.Until(() => browser.EvaluateAsync($"{row} ? {row}.dataset.state + '|' + {row}.textContent : ''"),
@@ -61,7 +61,7 @@ public class BoardPageTests(DispatchService service) : IClassFixture<DispatchSer
         var early = await BookedRemoteArrivedEarlyAsync();
         var token = TestTokens.For(HotlineRoles.Dispatcher, "CS");
 
-        await using var browser = await HeadlessChromium.OpenAsync($"{service.Host.Http.BaseAddress}board#token={token}&branch=CS", timeZone: "UTC");
+        await using var browser = await Browser.OpenAsync($"{service.Host.Http.BaseAddress}board#token={token}&branch=CS", timeZone: "UTC");
         string Row(Guid id) => $"document.querySelector('tr[data-order=\"{id}\"]')";
         await Eventually.Until(() => browser.EvaluateAsync($"String(!!({Row(overdue.OrderId)} && {Row(awaiting.OrderId)} && {Row(urban.OrderId)} && {Row(early)}))"),
             shown => shown == "true", TimeSpan.FromSeconds(20), "the page to show the four orders");
