@@ -12,6 +12,12 @@ public sealed class IntakeOptions
     /// <summary>The most last calls a screen pop may ask for (max_calls); more is refused.</summary>
     public int MaxLastCalls { get; set; } = 100;
 
+    /// <summary>How many of a caller's open orders the screen pop shows when the request does not say.</summary>
+    public int OpenOrdersShown { get; set; } = 20;
+
+    /// <summary>The most open orders a screen pop may ask for (max_open_orders); more is refused.</summary>
+    public int MaxOpenOrders { get; set; } = 100;
+
     public int DefaultPageSize { get; set; } = 50;
 
     public int MaxPageSize { get; set; } = 500;
