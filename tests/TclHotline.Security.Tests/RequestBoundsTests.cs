@@ -33,10 +33,12 @@ public sealed class RequestBoundsTests
     }
 
     [Fact]
-    public async Task LookupCaller_ShowsTheConfiguredNumberOfOpenOrders_SaysThereAreMore_AndRefusesMoreThanTheMaximumNamingMaxOpenOrders()
+    public async Task LookupCaller_ShowsTheConfiguredNumberOfOpenOrdersAndUnits_SaysThereAreMore_AndRefusesMoreThanTheMaximumByName()
     {
-        await using var host = await TestHost.StartAsync([new Intake.IntakeModule()],
-            settings: [new("Intake:OpenOrdersShown", "2"), new("Intake:MaxOpenOrders", "3")]);
+        await using var host = await TestHost.StartAsync([new Intake.IntakeModule()], settings:
+        [
+            new("Intake:OpenOrdersShown", "2"), new("Intake:MaxOpenOrders", "3"), new("Intake:UnitsShown", "2"), new("Intake:MaxUnits", "3"),
+        ]);
         var intake = new IntakeService.IntakeServiceClient(host.ChannelAs(HotlineRoles.Agent));
         var opened = new List<string>();
         for (var i = 0; i < 4; i++)
@@ -45,12 +47,20 @@ public sealed class RequestBoundsTests
         var byDefault = await intake.LookupCallerAsync(new LookupCallerRequest { CallerNumber = "13700008888" });
         Assert.Equal([opened[3], opened[2]], byDefault.OpenOrders.Select(o => o.OrderNumber));
         Assert.True(byDefault.MoreOpenOrders);
-        var most = await intake.LookupCallerAsync(new LookupCallerRequest { CallerNumber = "13700008888", MaxOpenOrders = 3 });
+        Assert.Equal(2, byDefault.Units.Count);
+        Assert.True(byDefault.MoreUnits);
+        var most = await intake.LookupCallerAsync(new LookupCallerRequest { CallerNumber = "13700008888", MaxOpenOrders = 3, MaxUnits = 3 });
         Assert.Equal(3, most.OpenOrders.Count);
         Assert.True(most.MoreOpenOrders);
+        Assert.Equal(3, most.Units.Count);
+        Assert.True(most.MoreUnits);
         foreach (var asked in new[] { 4, -1 })
+        {
             await Refused.Naming("max_open_orders", () =>
                 intake.LookupCallerAsync(new LookupCallerRequest { CallerNumber = "13700008888", MaxOpenOrders = asked }).ResponseAsync);
+            await Refused.Naming("max_units", () =>
+                intake.LookupCallerAsync(new LookupCallerRequest { CallerNumber = "13700008888", MaxUnits = asked }).ResponseAsync);
+        }
     }
 
     [Fact]

@@ -131,8 +131,9 @@ public sealed class IntakeGrpcService(
             errors.Add("caller_number", "must be a mobile number, a landline with its area code, or a 400 number");
         errors.CountUpTo("max_calls", request.MaxCalls, options.Value.MaxLastCalls);
         errors.CountUpTo("max_open_orders", request.MaxOpenOrders, options.Value.MaxOpenOrders);
+        errors.CountUpTo("max_units", request.MaxUnits, options.Value.MaxUnits);
         errors.ThrowIfAny();
-        return orders.LookupAsync(number!, request.MaxCalls, request.MaxOpenOrders, context.CancellationToken);
+        return orders.LookupAsync(number!, request.MaxCalls, request.MaxOpenOrders, request.MaxUnits, context.CancellationToken);
     }
 
     /// <summary>A page size and token as every order list takes them (the token counts the orders already returned).</summary>

@@ -115,7 +115,7 @@ public sealed class ServiceOrderBook(
     }
 
     /// <summary>The screen pop: the customer, their units with the warranty position today, open orders, last calls.</summary>
-    public async Task<V1.LookupCallerReply> LookupAsync(string callerNumber, int maxCalls, int maxOpenOrders, CancellationToken ct)
+    public async Task<V1.LookupCallerReply> LookupAsync(string callerNumber, int maxCalls, int maxOpenOrders, int maxUnits, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var number = new { CallerNumber = callerNumber };
@@ -124,14 +124,17 @@ public sealed class ServiceOrderBook(
             return new V1.LookupCallerReply { Found = false };
         var reply = new V1.LookupCallerReply { Found = true, Customer = IntakeContract.ToContract(customer) };
 
-        var units = await c.QueryAsync<UnitRow>(new CommandDefinition(IntakeSql.SelectUnitsOfCustomer, new { customer.CustomerId }, cancellationToken: ct));
-        foreach (var unit in units)
+        // One more than shown, here and for the open orders, says whether there are more.
+        var unitsShown = maxUnits > 0 ? maxUnits : options.Value.UnitsShown;
+        var units = (await c.QueryAsync<UnitRow>(new CommandDefinition(IntakeSql.SelectUnitsOfCustomer[db.Dialect],
+            new { customer.CustomerId, Take = unitsShown + 1 }, cancellationToken: ct))).ToList();
+        reply.MoreUnits = units.Count > unitsShown;
+        foreach (var unit in units.Take(unitsShown))
         {
             var (decision, history) = await unitWarranty.DecideAsync(c, null, unit, customer.DistrictCode, ct);
             reply.Units.Add(IntakeContract.ToContract(unit, history.Repairs.Count, decision));
         }
 
-        // One more than shown says whether there are more.
         var shown = maxOpenOrders > 0 ? maxOpenOrders : options.Value.OpenOrdersShown;
         var open = (await c.QueryAsync<ServiceOrderRow>(new CommandDefinition(IntakeSql.SelectOpenOrdersOfCaller[db.Dialect],
             new { CallerNumber = callerNumber, OrderStatusFacts.Closed, Take = shown + 1 }, cancellationToken: ct))).ToList();

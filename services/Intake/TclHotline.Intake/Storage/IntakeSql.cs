@@ -39,7 +39,12 @@ public static class IntakeSql
 
     public const string SelectUnit = "SELECT " + Fragment.UnitColumns + " FROM units WHERE serial_number = @SerialNumber";
 
-    public const string SelectUnitsOfCustomer = "SELECT " + Fragment.UnitColumns + " FROM units WHERE customer_id = @CustomerId ORDER BY serial_number";
+    /// <summary>The customer's @Take most recently changed units.</summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectUnitsOfCustomer = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = "SELECT " + Fragment.UnitColumns + " FROM units WHERE customer_id = @CustomerId ORDER BY updated_at DESC, serial_number LIMIT @Take",
+        [SqlDialect.SqlServer] = "SELECT TOP (@Take) " + Fragment.UnitColumns + " FROM units WHERE customer_id = @CustomerId ORDER BY updated_at DESC, serial_number",
+    };
 
     // What the agent is told on a later call only adds to what is known: a blank field keeps the stored value.
     /// <summary>
