@@ -109,6 +109,6 @@ public sealed class ComplaintRequestValidatorTests
         Assert.Equal(["complaint_id"], Fields(ComplaintRequestValidator.Validate(new GetComplaintRequest { ComplaintId = "" })));
         Assert.Equal(["page_size"], Fields(ComplaintRequestValidator.Validate(new ListComplaintsRequest { PageSize = -1 })));
         Assert.Empty(ComplaintRequestValidator.Validate(new ListComplaintsRequest()));
-        Assert.Equal(["engineer_id"], Fields(ComplaintRequestValidator.Validate(new GetEngineerRecordRequest())));
+        Assert.Equal(["engineer_id"], Fields(ComplaintRequestValidator.Validate(new GetEngineerRecordRequest(), maxCases: 500)));
     }
 }

@@ -3,6 +3,7 @@ namespace TclHotline.Deployment.Tests;
 public sealed class KubernetesManifestTests
 {
     private const string Container = "spec.template.spec.containers.[]";
+    private const string TopologyStep = "spec.template.spec.initContainers.[]";
 
     public static TheoryData<string> Services => new(Repository.Services.Select(s => s.ToLowerInvariant()));
 
@@ -67,6 +68,54 @@ public sealed class KubernetesManifestTests
         Assert.Contains("Database__Provider", configured);
         Assert.Contains($"ConnectionStrings__{service}", env);
         Assert.All(env.Concat(configured), key => Assert.True(ConfigurationKeys.Exists(key), $"{service}: {key} is not a configuration key any host reads"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void Deployment_DeclaresEveryQueueWithTheStandaloneBinaryAsTheBrokerAdministratorBeforeItsServiceStarts(string service)
+    {
+        // A fresh broker keeps what is published before a consumer's first start only once every queue is declared;
+        // Kubernetes cannot order a Job before a Deployment, so each pod runs the idempotent step first.
+        var deployment = OfKind($"{service}.yaml", "Deployment");
+
+        Assert.Equal("tclhotline/standalone", Value(deployment, $"{TopologyStep}.image"));
+        // `command` would replace the image's entrypoint (the standalone host); the step is its argument.
+        Assert.DoesNotContain(deployment, e => e.Under($"{TopologyStep}.command"));
+        Assert.Equal("deploy-topology", Assert.Single(deployment, e => e.Under($"{TopologyStep}.args")).Value);
+        Assert.Matches(@"ENTRYPOINT \[""dotnet"", ""TclHotline.Standalone.dll""\]", Repository.Read("services/Standalone/Dockerfile"));
+        Assert.Equal("tclhotline-common", Value(deployment, $"{TopologyStep}.envFrom.[].configMapRef.name"));
+        var administrator = SecretsOf(deployment, TopologyStep);
+        Assert.Equal(("tclhotline-broker-admin", "username"), administrator["Messaging__Username"]);
+        Assert.Equal(("tclhotline-broker-admin", "password"), administrator["Messaging__Password"]);
+        Assert.Contains(Manifest("secrets.example.yaml"), d => Value(d, "metadata.name") == "tclhotline-broker-admin"
+            && d.Any(e => e.Path == "stringData.username") && d.Any(e => e.Path == "stringData.password"));
+        // The service itself never holds the administrator's credentials.
+        Assert.DoesNotContain(SecretsOf(deployment, Container).Values, s => s.Secret == "tclhotline-broker-admin");
+    }
+
+    [Fact]
+    public void Kustomization_SetsTheImageOfEveryContainerItRuns()
+    {
+        var images = YamlPaths.Flatten(Repository.Read("deploy/k8s/kustomization.yaml")).Where(e => e.Path == "images.[].name").Select(e => e.Value).ToHashSet();
+        var used = Repository.Services.SelectMany(s => OfKind($"{s.ToLowerInvariant()}.yaml", "Deployment"))
+            .Where(e => e.Path == $"{Container}.image" || e.Path == $"{TopologyStep}.image").Select(e => e.Value).ToHashSet();
+
+        Assert.Contains("tclhotline/standalone", used);
+        Assert.Superset(used, images);
+    }
+
+    /// <summary>A container's environment variables read from Secrets: name → (secret, key).</summary>
+    private static Dictionary<string, (string Secret, string Key)> SecretsOf(IReadOnlyList<YamlEntry> document, string container)
+    {
+        var result = new Dictionary<string, (string Secret, string Key)>(StringComparer.Ordinal);
+        string? name = null, secret = null;
+        foreach (var e in document.Where(e => e.Under($"{container}.env")))
+        {
+            if (e.Path == $"{container}.env.[].name") (name, secret) = (e.Value, null);
+            else if (e.Path == $"{container}.env.[].valueFrom.secretKeyRef.name") secret = e.Value;
+            else if (e.Path == $"{container}.env.[].valueFrom.secretKeyRef.key") result[name!] = (secret!, e.Value);
+        }
+        return result;
     }
 
     [Fact]

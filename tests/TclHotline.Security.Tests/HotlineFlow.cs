@@ -128,4 +128,13 @@ public static class Refused
         Assert.Equal(StatusCode.PermissionDenied, refusal.StatusCode);
         return refusal;
     }
+
+    /// <summary>INVALID_ARGUMENT naming the field.</summary>
+    public static async Task<RpcException> Naming(string field, Func<Task> call)
+    {
+        var refusal = await Assert.ThrowsAsync<RpcException>(call);
+        Assert.Equal(StatusCode.InvalidArgument, refusal.StatusCode);
+        Assert.Contains(field, refusal.Status.Detail);
+        return refusal;
+    }
 }

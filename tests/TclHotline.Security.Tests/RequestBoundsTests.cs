@@ -10,7 +10,7 @@ using ComplaintCategory = TclHotline.Grpc.Complaints.V1.ComplaintCategory;
 namespace TclHotline.Security.Tests;
 
 /// <summary>
-/// Bounds on what one request or one caller may ask for: the screen pop's last calls, texts and keys within
+/// Bounds on what one request or one caller may ask for: the screen pop's last calls and open orders, texts and keys within
 /// the columns that store them, and open streams per caller (a configured number; one over is RESOURCE_EXHAUSTED).
 /// </summary>
 public sealed class RequestBoundsTests
@@ -28,10 +28,86 @@ public sealed class RequestBoundsTests
         }
 
         Assert.Equal(3, (await intake.LookupCallerAsync(new LookupCallerRequest { CallerNumber = "13700007777", MaxCalls = 3 })).LastCalls.Count);
-        var refusal = await Assert.ThrowsAsync<RpcException>(() =>
+        await Refused.Naming("max_calls", () =>
             intake.LookupCallerAsync(new LookupCallerRequest { CallerNumber = "13700007777", MaxCalls = 4 }).ResponseAsync);
-        Assert.Equal(StatusCode.InvalidArgument, refusal.StatusCode);
-        Assert.Contains("max_calls", refusal.Status.Detail);
+    }
+
+    [Fact]
+    public async Task LookupCaller_ShowsTheConfiguredNumberOfOpenOrdersAndUnits_SaysThereAreMore_AndRefusesMoreThanTheMaximumByName()
+    {
+        await using var host = await TestHost.StartAsync([new Intake.IntakeModule()], settings:
+        [
+            new("Intake:OpenOrdersShown", "2"), new("Intake:MaxOpenOrders", "3"), new("Intake:UnitsShown", "2"), new("Intake:MaxUnits", "3"),
+        ]);
+        var intake = new IntakeService.IntakeServiceClient(host.ChannelAs(HotlineRoles.Agent));
+        var opened = new List<string>();
+        for (var i = 0; i < 4; i++)
+            opened.Add((await intake.RegisterCallAsync(HotlineFlow.Call("13700008888", "吴十"))).Order.OrderNumber);
+
+        var byDefault = await intake.LookupCallerAsync(new LookupCallerRequest { CallerNumber = "13700008888" });
+        Assert.Equal([opened[3], opened[2]], byDefault.OpenOrders.Select(o => o.OrderNumber));
+        Assert.True(byDefault.MoreOpenOrders);
+        Assert.Equal(2, byDefault.Units.Count);
+        Assert.True(byDefault.MoreUnits);
+        var most = await intake.LookupCallerAsync(new LookupCallerRequest { CallerNumber = "13700008888", MaxOpenOrders = 3, MaxUnits = 3 });
+        Assert.Equal(3, most.OpenOrders.Count);
+        Assert.True(most.MoreOpenOrders);
+        Assert.Equal(3, most.Units.Count);
+        Assert.True(most.MoreUnits);
+        foreach (var asked in new[] { 4, -1 })
+        {
+            await Refused.Naming("max_open_orders", () =>
+                intake.LookupCallerAsync(new LookupCallerRequest { CallerNumber = "13700008888", MaxOpenOrders = asked }).ResponseAsync);
+            await Refused.Naming("max_units", () =>
+                intake.LookupCallerAsync(new LookupCallerRequest { CallerNumber = "13700008888", MaxUnits = asked }).ResponseAsync);
+        }
+    }
+
+    [Fact]
+    public async Task ListPendingInvoiceVerifications_PagesOldestFirstNoLargerThanConfigured_AndBadPagingIsRefusedByName()
+    {
+        await using var host = await TestHost.StartAsync([new Intake.IntakeModule()],
+            settings: [new("Intake:DefaultPageSize", "2"), new("Intake:MaxPageSize", "3")]);
+        var intake = new IntakeService.IntakeServiceClient(host.ChannelAs(HotlineRoles.Agent));
+        var suspicious = new List<ServiceOrder>();
+        for (var i = 0; i < 4; i++)
+        {
+            // Rule 12: an invoice dated before the serial's production month (March 2025).
+            var call = HotlineFlow.Call("1370000999" + i, "郑十一");
+            call.SerialNumber = "55P71C2503S" + Random.Shared.Next(10000, 99999);
+            call.PurchaseDate = "";
+            call.InvoiceDate = "2025-02-01";
+            suspicious.Add((await intake.RegisterCallAsync(call)).Order);
+        }
+        Assert.All(suspicious, o => Assert.True(o.Warranty.InvoiceNeedsVerification));
+        var director = new IntakeService.IntakeServiceClient(host.ChannelAs(HotlineRoles.ServiceDirector, suspicious[0].BranchCode));
+
+        var byDefault = await director.ListPendingInvoiceVerificationsAsync(new ListPendingInvoiceVerificationsRequest());
+        Assert.Equal(2, byDefault.Orders.Count);
+        var most = await director.ListPendingInvoiceVerificationsAsync(new ListPendingInvoiceVerificationsRequest { PageSize = 1000 });
+        Assert.Equal(3, most.Orders.Count);
+        var rest = await director.ListPendingInvoiceVerificationsAsync(new ListPendingInvoiceVerificationsRequest { PageSize = 1000, PageToken = most.NextPageToken });
+        Assert.Equal("", rest.NextPageToken);
+        Assert.Equal(suspicious.Select(o => o.OrderNumber), most.Orders.Concat(rest.Orders).Select(o => o.OrderNumber));
+        await Refused.Naming("page_size", () => director.ListPendingInvoiceVerificationsAsync(new() { PageSize = -1 }).ResponseAsync);
+        await Refused.Naming("page_token", () => director.ListPendingInvoiceVerificationsAsync(new() { PageToken = "not-a-token" }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task ListEngineers_PagesNoLargerThanConfigured_AndANegativePageSizeIsRefusedByName()
+    {
+        await using var host = await TestHost.StartAsync([new Dispatch.DispatchModule()],
+            settings: [new("Dispatch:EngineerPageSize", "2"), new("Dispatch:MaxEngineerPageSize", "3")]);
+        var roster = new RosterService.RosterServiceClient(host.ChannelAs(HotlineRoles.Administrator));
+
+        var byDefault = await roster.ListEngineersAsync(new ListEngineersRequest());
+        Assert.Equal(2, byDefault.Engineers.Count);
+        Assert.NotEqual("", byDefault.NextPageToken);
+        var most = await roster.ListEngineersAsync(new ListEngineersRequest { PageSize = 1000 });
+        Assert.Equal(3, most.Engineers.Count);
+        var next = await roster.ListEngineersAsync(new ListEngineersRequest { PageSize = 1000, PageToken = most.NextPageToken });
+        Assert.DoesNotContain(next.Engineers, e => most.Engineers.Any(m => m.EngineerId == e.EngineerId));
+        await Refused.Naming("page_size", () => roster.ListEngineersAsync(new ListEngineersRequest { PageSize = -1 }).ResponseAsync);
     }
 
     [Fact]

@@ -60,9 +60,11 @@ public sealed class ScopeAndReplayTests(HotlineFlow flow) : IClassFixture<Hotlin
     [Fact]
     public async Task RegisterCall_SameKeyFromAnotherCaller_IsRefused_NotAnsweredWithTheFirstCallersReply()
     {
+        // Agents register calls for every branch, so another branch's agent is simply another caller.
         var first = HotlineFlow.Call("13700003333", "王五");
         await IntakeAs("agent-one").RegisterCallAsync(first);
         await RefusedWith(StatusCode.AlreadyExists, () => IntakeAs("agent-two").RegisterCallAsync(first).ResponseAsync, "idempotency_key");
+        await RefusedWith(StatusCode.AlreadyExists, () => IntakeAs("agent-wuhan", branch: Wuhan).RegisterCallAsync(first).ResponseAsync, "idempotency_key");
     }
 
     [Fact]
@@ -98,7 +100,7 @@ public sealed class ScopeAndReplayTests(HotlineFlow flow) : IClassFixture<Hotlin
     }
 
     [Fact]
-    public async Task FileComplaint_FiledByIsTheTokensSubject_SameKeyAnotherBodyIsRefused()
+    public async Task FileComplaint_FiledByIsTheTokensSubject_SameKeyAnotherBodyIsRefused_AnotherBranchGetsNoReplay()
     {
         var desk = ComplaintsAs("agent-complaint", HotlineRoles.Agent, flow.Branch);
         var request = Complaint(flow.Repair, "");
@@ -112,6 +114,8 @@ public sealed class ScopeAndReplayTests(HotlineFlow flow) : IClassFixture<Hotlin
         await RefusedWith(StatusCode.AlreadyExists, () => desk.FileComplaintAsync(changed).ResponseAsync, "idempotency_key");
         await RefusedWith(StatusCode.AlreadyExists,
             () => ComplaintsAs("agent-other", HotlineRoles.Agent, flow.Branch).FileComplaintAsync(request).ResponseAsync, "idempotency_key");
+        // The same subject, request and key from another branch's token: the branch is checked before any replay.
+        await Refused.PermissionDenied(() => ComplaintsAs("agent-complaint", HotlineRoles.Agent, Wuhan).FileComplaintAsync(request).ResponseAsync);
     }
 
     [Fact]

@@ -20,12 +20,19 @@ public sealed class TelephonyHostFixture : IAsyncLifetime
 {
     public const string Secret = "pbx-shared-secret-for-tests";
 
+    private readonly IReadOnlyList<KeyValuePair<string, string?>> _settings;
+
+    public TelephonyHostFixture() : this([]) { }
+
+    /// <summary>A host of its own with these settings too (start it with InitializeAsync, stop it with DisposeAsync).</summary>
+    internal TelephonyHostFixture(IReadOnlyList<KeyValuePair<string, string?>> settings) => _settings = settings;
+
     public TestHost Host { get; private set; } = null!;
     public FakePbx Pbx { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Host = await TestHost.StartAsync([new TelephonyModule()], settings: [new("Telephony:ConnectorSecret", Secret)]);
+        Host = await TestHost.StartAsync([new TelephonyModule()], settings: [new("Telephony:ConnectorSecret", Secret), .. _settings]);
         Pbx = new FakePbx(Host, Secret);
     }
 

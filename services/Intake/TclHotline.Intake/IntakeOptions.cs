@@ -12,6 +12,21 @@ public sealed class IntakeOptions
     /// <summary>The most last calls a screen pop may ask for (max_calls); more is refused.</summary>
     public int MaxLastCalls { get; set; } = 100;
 
+    /// <summary>How many of a caller's open orders the screen pop shows when the request does not say.</summary>
+    public int OpenOrdersShown { get; set; } = 20;
+
+    /// <summary>The most open orders a screen pop may ask for (max_open_orders); more is refused.</summary>
+    public int MaxOpenOrders { get; set; } = 100;
+
+    /// <summary>
+    /// How many of a caller's units the screen pop shows when the request does not say: each is shown with its
+    /// warranty decided today, so a dealer or hotel with hundreds of units must not hold the agent's desk up.
+    /// </summary>
+    public int UnitsShown { get; set; } = 20;
+
+    /// <summary>The most units a screen pop may ask for (max_units); more is refused.</summary>
+    public int MaxUnits { get; set; } = 100;
+
     public int DefaultPageSize { get; set; } = 50;
 
     public int MaxPageSize { get; set; } = 500;

@@ -60,6 +60,34 @@ public sealed class Rule22_EngineerRecordOverTheBusTests(ComplaintsHost service)
     }
 
     [Fact]
+    public async Task Rule22_a_record_lists_the_newest_cases_asked_for_says_there_are_more_and_refuses_more_than_the_maximum_by_name()
+    {
+        const string engineer = "eng-22-cases";
+        var arrivals = await service.HandledAsync(nameof(EngineerArrivedConsumer));
+        var late = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        for (var i = 0; i < late.Count; i++)
+            await service.PublishAsync(Arrived(late[i], engineer, Start.AddDays(i), onTime: false));
+        await service.WaitHandledAsync(nameof(EngineerArrivedConsumer), arrivals + 3);
+        var desk = service.DeskAs(HotlineRoles.ServiceDirector, ComplaintsHost.Shenzhen);
+
+        var all = await desk.GetEngineerRecordAsync(new GetEngineerRecordRequest { EngineerId = engineer });
+        Assert.Equal(late.Select(o => o.ToString("D")), all.Cases.Select(c => c.OrderId));
+        Assert.False(all.MoreCases);
+        var newest = await desk.GetEngineerRecordAsync(new GetEngineerRecordRequest { EngineerId = engineer, MaxCases = 2 });
+        Assert.Equal(late.Skip(1).Select(o => o.ToString("D")), newest.Cases.Select(c => c.OrderId));
+        Assert.True(newest.MoreCases);
+        Assert.Equal(3, newest.LateArrivals);
+
+        foreach (var asked in new[] { -1, 501 })
+        {
+            var refusal = await Assert.ThrowsAsync<RpcException>(() =>
+                desk.GetEngineerRecordAsync(new GetEngineerRecordRequest { EngineerId = engineer, MaxCases = asked }).ResponseAsync);
+            Assert.Equal(StatusCode.InvalidArgument, refusal.StatusCode);
+            Assert.Contains("max_cases", refusal.Status.Detail);
+        }
+    }
+
+    [Fact]
     public async Task Rule22_a_service_director_of_another_branch_may_not_see_the_record_and_an_unknown_engineer_is_not_found()
     {
         const string engineer = "eng-22-scope";

@@ -52,6 +52,22 @@ public static class Clients
         return (order, await service.AwaitAsync<Messages.Dispatch.EngineerAssigned>(order.OrderId));
     }
 
+    /// <summary>Intake's fee estimate for an order, as the bus delivers it.</summary>
+    public static Messages.Intake.FeeEstimated Estimate(Messages.Intake.ServiceOrderOpened order, bool chargeable, decimal total, int revision) =>
+        new(order.OrderId, order.OrderNumber, order.BranchCode, revision, "ASSIGNED", chargeable, total, true, false, DateTimeOffset.UtcNow);
+
+    /// <summary>An urban repair assigned, intake's estimate held, and its engineer on site: the engineer's client comes with it.</summary>
+    public static async Task<(Messages.Intake.ServiceOrderOpened Order, Messages.Dispatch.EngineerAssigned Visit, Proto.DispatchService.DispatchServiceClient Engineer)>
+        ArrivedAsync(this DispatchService service, bool chargeable, decimal total, int revision = 2)
+    {
+        var (order, visit) = await service.AssignedAsync();
+        await service.PublishAsync(Estimate(order, chargeable, total, revision));
+        await Testing.Eventually.Until(() => service.OrderAsync(order.OrderId), o => o.Fee is not null, TimeSpan.FromSeconds(15), "the estimate held");
+        var engineer = service.Dispatch(HotlineRoles.Engineer, "CS", visit.EngineerId);
+        await engineer.ReportArrivalAsync(Report(order, visit));
+        return (order, visit, engineer);
+    }
+
     /// <summary>A report about the assigned visit, by its engineer unless another is named.</summary>
     public static Proto.VisitReport Report(Messages.Intake.ServiceOrderOpened order, Messages.Dispatch.EngineerAssigned visit, string? engineerId = null) => new()
     {

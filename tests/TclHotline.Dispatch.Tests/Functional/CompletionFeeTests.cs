@@ -133,20 +133,12 @@ public class CompletionFeeTests(DispatchService service) : IClassFixture<Dispatc
     }
 
     private static FeeEstimated Estimate(ServiceOrderOpened order, bool chargeable, decimal total, int revision) =>
-        new(order.OrderId, order.OrderNumber, order.BranchCode, revision, "ASSIGNED", chargeable, total, true, false, DateTimeOffset.UtcNow);
+        Clients.Estimate(order, chargeable, total, revision);
 
     private Task<(ServiceOrderOpened Order, EngineerAssigned Visit)> AssignedAsync() => service.AssignedAsync();
 
-    private async Task<(ServiceOrderOpened, EngineerAssigned, Proto.DispatchService.DispatchServiceClient)> ArrivedAsync(
-        bool chargeable, decimal total, int revision = 2)
-    {
-        var (order, visit) = await AssignedAsync();
-        await service.PublishAsync(Estimate(order, chargeable, total, revision));
-        await Eventually.Until(() => service.OrderAsync(order.OrderId), o => o.Fee is not null, TimeSpan.FromSeconds(15), "the estimate held");
-        var engineer = service.Dispatch(HotlineRoles.Engineer, "CS", visit.EngineerId);
-        await engineer.ReportArrivalAsync(Report(order, visit));
-        return (order, visit, engineer);
-    }
+    private Task<(ServiceOrderOpened, EngineerAssigned, Proto.DispatchService.DispatchServiceClient)> ArrivedAsync(
+        bool chargeable, decimal total, int revision = 2) => service.ArrivedAsync(chargeable, total, revision);
 
     private static Proto.CompleteVisitRequest Complete(ServiceOrderOpened order, EngineerAssigned visit, Proto.Completion completion) => new()
     {

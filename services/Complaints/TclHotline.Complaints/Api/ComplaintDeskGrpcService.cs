@@ -176,7 +176,7 @@ public sealed class ComplaintDeskGrpcService(
     [Authorize(Roles = Handlers)]
     public override async Task<Grpc.Complaints.V1.EngineerRecord> GetEngineerRecord(GetEngineerRecordRequest request, ServerCallContext context)
     {
-        Refuse(ComplaintRequestValidator.Validate(request));
+        Refuse(ComplaintRequestValidator.Validate(request, listing.MaxEngineerCases));
         await using var connection = await db.OpenAsync(context.CancellationToken);
         var caller = Caller.From(context);
         // A branch sees what the engineer did in that branch; only headquarters sees every branch's facts.
@@ -188,7 +188,7 @@ public sealed class ComplaintDeskGrpcService(
             throw new AccessDeniedException("not permitted for this branch");
         }
 
-        return assessment.Assess(known.History).ToProto();
+        return assessment.Assess(known.History).ToProto(request.MaxCases == 0 ? listing.EngineerCasesShown : request.MaxCases);
     }
 
     /// <summary>A transition by the caller: <c>by</c> is the token's subject, never a name the request gives.</summary>

@@ -124,11 +124,15 @@ public sealed class ComplaintRequestValidator(SatisfactionScale scale)
         return bad.Found;
     }
 
-    public static IReadOnlyList<FieldViolation> Validate(GetEngineerRecordRequest request)
+    public static IReadOnlyList<FieldViolation> Validate(GetEngineerRecordRequest request, int maxCases)
     {
         var bad = new FieldViolations(GetEngineerRecordRequest.Descriptor);
         bad.Require(GetEngineerRecordRequest.EngineerIdFieldNumber, request.EngineerId);
         bad.MaxLength(GetEngineerRecordRequest.EngineerIdFieldNumber, request.EngineerId, TextLimits.EngineerId);
+        if (request.MaxCases < 0)
+            bad.Add(GetEngineerRecordRequest.MaxCasesFieldNumber, "must not be negative");
+        else if (request.MaxCases > maxCases)
+            bad.Add(GetEngineerRecordRequest.MaxCasesFieldNumber, $"must be at most {maxCases}");
         return bad.Found;
     }
 

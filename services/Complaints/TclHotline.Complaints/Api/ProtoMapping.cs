@@ -95,7 +95,8 @@ internal static class ProtoMapping
         return proto;
     }
 
-    public static Proto.EngineerRecord ToProto(this EngineerRecord r)
+    /// <summary>The record with its newest <paramref name="casesShown"/> cases.</summary>
+    public static Proto.EngineerRecord ToProto(this EngineerRecord r, int casesShown)
     {
         var proto = new Proto.EngineerRecord
         {
@@ -110,7 +111,8 @@ internal static class ProtoMapping
             Classification = r.Classification.ByName<Proto.EngineerClassification>(),
         };
         proto.Reasons.Add(r.Reasons);
-        proto.Cases.Add(r.Cases.Select(c => new Proto.EngineerCase
+        proto.MoreCases = r.Cases.Count > casesShown;
+        proto.Cases.Add(r.Cases.TakeLast(casesShown).Select(c => new Proto.EngineerCase
         {
             Kind = c.Kind.ByName<Proto.EngineerCaseKind>(),
             OrderId = c.OrderId?.ToString("D") ?? "",

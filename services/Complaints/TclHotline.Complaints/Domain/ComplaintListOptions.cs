@@ -7,4 +7,10 @@ public sealed class ComplaintListOptions
     public int DefaultPageSize { get; set; } = 50;
 
     public int MaxPageSize { get; set; } = 200;
+
+    /// <summary>How many of an engineer's newest cases a record lists when the request does not say.</summary>
+    public int EngineerCasesShown { get; set; } = 50;
+
+    /// <summary>The most cases a record may ask for (max_cases); more is refused.</summary>
+    public int MaxEngineerCases { get; set; } = 500;
 }

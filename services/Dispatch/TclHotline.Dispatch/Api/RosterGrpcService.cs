@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using TclHotline.Dispatch.Application;
 using TclHotline.Dispatch.Board;
 using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain;
 using TclHotline.Dispatch.Domain.Network;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
@@ -13,7 +14,8 @@ namespace TclHotline.Dispatch.Api;
 
 /// <summary>The network: outlets and engineers, each change checked against the whole network.</summary>
 public sealed class RosterGrpcService(
-    DispatchDatabase db, NetworkStore networks, DispatchContext context, RosterCommands roster, BoardReader board, TimeProvider time)
+    DispatchDatabase db, NetworkStore networks, DispatchContext context, RosterCommands roster, BoardReader board, TimeProvider time,
+    DispatchOptions options)
     : Proto.RosterService.RosterServiceBase
 {
     private const string Desk = HotlineRoles.Dispatcher + "," + HotlineRoles.ServiceDirector + "," + HotlineRoles.Administrator;
@@ -113,10 +115,11 @@ public sealed class RosterGrpcService(
     [Authorize(Roles = Desk)]
     public override async Task<Proto.ListEngineersResponse> ListEngineers(Proto.ListEngineersRequest request, ServerCallContext call)
     {
+        if (request.PageSize < 0) new FieldErrors().Add("page_size", "must not be negative").ThrowIfAny();
         var branch = Caller.From(call).ScopeBranch(request.BranchCode);
         var network = await LoadAsync(call.CancellationToken);
         var skill = ProtoMapping.FromProto<Proto.Skill, Skill>(request.Skill);
-        var size = request.PageSize is > 0 and <= 500 ? request.PageSize : 100;
+        var size = request.PageSize == 0 ? options.EngineerPageSize : Math.Min(request.PageSize, options.MaxEngineerPageSize);
         var matching = network.Engineers
             .Where(e => branch is null || network.BranchOf(e).Code == branch)
             .Where(e => string.IsNullOrEmpty(request.OutletId) || e.OutletId == request.OutletId)

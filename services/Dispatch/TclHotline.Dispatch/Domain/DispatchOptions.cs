@@ -52,6 +52,12 @@ public sealed class DispatchOptions
     /// <summary>Days in repair or waiting for parts a completion may report (rules 5, 9); more is a typing error.</summary>
     public int CompletionDaysMax { get; set; } = 3650;
 
+    /// <summary>Engineers listed per page when the request asks for no size.</summary>
+    public int EngineerPageSize { get; set; } = 100;
+
+    /// <summary>The most engineers one page may hold, whatever the request asks.</summary>
+    public int MaxEngineerPageSize { get; set; } = 500;
+
     /// <summary>
     /// The documented exclusions for which an in-warranty repair may be charged: UserDamage (人为损坏, damage by
     /// the user) and Appearance (外观, case or screen surface). Null means both (arrays bind by appending).

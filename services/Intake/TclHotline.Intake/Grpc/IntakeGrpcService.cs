@@ -69,11 +69,14 @@ public sealed class IntakeGrpcService(
     public override Task<V1.ListServiceOrdersReply> ListPendingInvoiceVerifications(
         V1.ListPendingInvoiceVerificationsRequest request, ServerCallContext context)
     {
+        var errors = new FieldErrors();
+        CheckPage(errors, request.PageSize, request.PageToken);
+        errors.ThrowIfAny();
         var requested = string.IsNullOrWhiteSpace(request.BranchCode) ? null : request.BranchCode.Trim();
         var branch = Caller.From(context).ScopeBranch(requested);
         if (branch is null)
             new FieldErrors().Add("branch_code", "is required").ThrowIfAny();
-        return orders.PendingInvoiceVerificationsAsync(branch!, context.CancellationToken);
+        return orders.PendingInvoiceVerificationsAsync(branch!, request.PageSize, request.PageToken, context.CancellationToken);
     }
 
     [Authorize(Roles = Readers)]
@@ -88,10 +91,7 @@ public sealed class IntakeGrpcService(
             errors.Add("registered_from", "must be a date written yyyy-MM-dd");
         if (!IntakeContract.TryDate(request.RegisteredTo, out var to))
             errors.Add("registered_to", "must be a date written yyyy-MM-dd");
-        if (request.PageSize < 0)
-            errors.Add("page_size", "must not be negative");
-        if (request.PageToken.Length > 0 && !int.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            errors.Add("page_token", "is not a token this service returned");
+        CheckPage(errors, request.PageSize, request.PageToken);
         errors.ThrowIfAny();
 
         var caller = Caller.From(context);
@@ -129,11 +129,19 @@ public sealed class IntakeGrpcService(
         var number = CallerNumber.Normalize(request.CallerNumber);
         if (number is null)
             errors.Add("caller_number", "must be a mobile number, a landline with its area code, or a 400 number");
-        if (request.MaxCalls < 0)
-            errors.Add("max_calls", "must not be negative");
-        else if (request.MaxCalls > options.Value.MaxLastCalls)
-            errors.Add("max_calls", $"must be at most {options.Value.MaxLastCalls}");
+        errors.CountUpTo("max_calls", request.MaxCalls, options.Value.MaxLastCalls);
+        errors.CountUpTo("max_open_orders", request.MaxOpenOrders, options.Value.MaxOpenOrders);
+        errors.CountUpTo("max_units", request.MaxUnits, options.Value.MaxUnits);
         errors.ThrowIfAny();
-        return orders.LookupAsync(number!, request.MaxCalls, context.CancellationToken);
+        return orders.LookupAsync(number!, request.MaxCalls, request.MaxOpenOrders, request.MaxUnits, context.CancellationToken);
+    }
+
+    /// <summary>A page size and token as every order list takes them (the token counts the orders already returned).</summary>
+    private static void CheckPage(FieldErrors errors, int pageSize, string pageToken)
+    {
+        if (pageSize < 0)
+            errors.Add("page_size", "must not be negative");
+        if (pageToken.Length > 0 && !int.TryParse(pageToken, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            errors.Add("page_token", "is not a token this service returned");
     }
 }

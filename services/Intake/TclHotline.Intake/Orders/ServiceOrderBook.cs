@@ -53,15 +53,9 @@ public sealed class ServiceOrderBook(
         return after;
     }
 
-    public async Task<V1.ListServiceOrdersReply> PendingInvoiceVerificationsAsync(string branchCode, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<ServiceOrderRow>(new CommandDefinition(
-            IntakeSql.SelectPendingInvoiceVerifications, new { BranchCode = branchCode }, cancellationToken: ct));
-        var reply = new V1.ListServiceOrdersReply();
-        reply.Orders.AddRange(rows.Select(IntakeContract.ToContract));
-        return reply;
-    }
+    /// <summary>One page, oldest first.</summary>
+    public Task<V1.ListServiceOrdersReply> PendingInvoiceVerificationsAsync(string branchCode, int pageSize, string pageToken, CancellationToken ct) =>
+        PageAsync(IntakeSql.SelectPendingInvoiceVerifications[db.Dialect], new { BranchCode = branchCode }, pageSize, pageToken, ct);
 
     public async Task<ServiceOrderRow> GetAsync(string orderNumber, CancellationToken ct)
     {
@@ -71,22 +65,27 @@ public sealed class ServiceOrderBook(
                ?? throw new NotFoundException("no such service order");
     }
 
-    /// <summary>One page, newest first; the page token is the number of orders already returned.</summary>
-    public async Task<V1.ListServiceOrdersReply> ListAsync(ServiceOrderFilter filter, int pageSize, string pageToken, CancellationToken ct)
-    {
-        var take = pageSize <= 0 ? options.Value.DefaultPageSize : Math.Min(pageSize, options.Value.MaxPageSize);
-        var skip = string.IsNullOrEmpty(pageToken) ? 0 : int.Parse(pageToken, System.Globalization.CultureInfo.InvariantCulture);
-        await using var c = await db.OpenAsync(ct);
-        var rows = (await c.QueryAsync<ServiceOrderRow>(new CommandDefinition(IntakeSql.ListOrders[db.Dialect], new
+    /// <summary>One page, newest first.</summary>
+    public Task<V1.ListServiceOrdersReply> ListAsync(ServiceOrderFilter filter, int pageSize, string pageToken, CancellationToken ct) =>
+        PageAsync(IntakeSql.ListOrders[db.Dialect], new
         {
             filter.BranchCode,
             Status = filter.Status?.ToString(),
             OrderType = filter.OrderType?.ToString(),
             filter.From,
             filter.To,
-            Skip = skip,
-            Take = take + 1,
-        }, cancellationToken: ct))).ToList();
+        }, pageSize, pageToken, ct);
+
+    /// <summary>A page of orders (the statement takes @Skip and @Take); the page token is the number of orders already returned.</summary>
+    private async Task<V1.ListServiceOrdersReply> PageAsync(string sql, object filter, int pageSize, string pageToken, CancellationToken ct)
+    {
+        var take = pageSize <= 0 ? options.Value.DefaultPageSize : Math.Min(pageSize, options.Value.MaxPageSize);
+        var skip = string.IsNullOrEmpty(pageToken) ? 0 : int.Parse(pageToken, System.Globalization.CultureInfo.InvariantCulture);
+        var parameters = new DynamicParameters(filter);
+        parameters.Add("Skip", skip);
+        parameters.Add("Take", take + 1);
+        await using var c = await db.OpenAsync(ct);
+        var rows = (await c.QueryAsync<ServiceOrderRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))).ToList();
         var reply = new V1.ListServiceOrdersReply();
         reply.Orders.AddRange(rows.Take(take).Select(IntakeContract.ToContract));
         if (rows.Count > take)
@@ -116,7 +115,7 @@ public sealed class ServiceOrderBook(
     }
 
     /// <summary>The screen pop: the customer, their units with the warranty position today, open orders, last calls.</summary>
-    public async Task<V1.LookupCallerReply> LookupAsync(string callerNumber, int maxCalls, CancellationToken ct)
+    public async Task<V1.LookupCallerReply> LookupAsync(string callerNumber, int maxCalls, int maxOpenOrders, int maxUnits, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var number = new { CallerNumber = callerNumber };
@@ -125,16 +124,22 @@ public sealed class ServiceOrderBook(
             return new V1.LookupCallerReply { Found = false };
         var reply = new V1.LookupCallerReply { Found = true, Customer = IntakeContract.ToContract(customer) };
 
-        var units = await c.QueryAsync<UnitRow>(new CommandDefinition(IntakeSql.SelectUnitsOfCustomer, new { customer.CustomerId }, cancellationToken: ct));
-        foreach (var unit in units)
+        // One more than shown, here and for the open orders, says whether there are more.
+        var unitsShown = maxUnits > 0 ? maxUnits : options.Value.UnitsShown;
+        var units = (await c.QueryAsync<UnitRow>(new CommandDefinition(IntakeSql.SelectUnitsOfCustomer[db.Dialect],
+            new { customer.CustomerId, Take = unitsShown + 1 }, cancellationToken: ct))).ToList();
+        reply.MoreUnits = units.Count > unitsShown;
+        foreach (var unit in units.Take(unitsShown))
         {
             var (decision, history) = await unitWarranty.DecideAsync(c, null, unit, customer.DistrictCode, ct);
             reply.Units.Add(IntakeContract.ToContract(unit, history.Repairs.Count, decision));
         }
 
-        var open = await c.QueryAsync<ServiceOrderRow>(new CommandDefinition(IntakeSql.SelectOpenOrdersOfCaller,
-            new { CallerNumber = callerNumber, OrderStatusFacts.Closed }, cancellationToken: ct));
-        reply.OpenOrders.AddRange(open.Select(IntakeContract.ToContract));
+        var shown = maxOpenOrders > 0 ? maxOpenOrders : options.Value.OpenOrdersShown;
+        var open = (await c.QueryAsync<ServiceOrderRow>(new CommandDefinition(IntakeSql.SelectOpenOrdersOfCaller[db.Dialect],
+            new { CallerNumber = callerNumber, OrderStatusFacts.Closed, Take = shown + 1 }, cancellationToken: ct))).ToList();
+        reply.OpenOrders.AddRange(open.Take(shown).Select(IntakeContract.ToContract));
+        reply.MoreOpenOrders = open.Count > shown;
         var calls = await c.QueryAsync<CallRow>(new CommandDefinition(IntakeSql.SelectLastCalls[db.Dialect], new
         {
             CallerNumber = callerNumber, Take = maxCalls > 0 ? maxCalls : options.Value.LastCallsShown,

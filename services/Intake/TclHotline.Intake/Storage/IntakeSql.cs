@@ -39,7 +39,12 @@ public static class IntakeSql
 
     public const string SelectUnit = "SELECT " + Fragment.UnitColumns + " FROM units WHERE serial_number = @SerialNumber";
 
-    public const string SelectUnitsOfCustomer = "SELECT " + Fragment.UnitColumns + " FROM units WHERE customer_id = @CustomerId ORDER BY serial_number";
+    /// <summary>The customer's @Take most recently changed units.</summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectUnitsOfCustomer = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = "SELECT " + Fragment.UnitColumns + " FROM units WHERE customer_id = @CustomerId ORDER BY updated_at DESC, serial_number LIMIT @Take",
+        [SqlDialect.SqlServer] = "SELECT TOP (@Take) " + Fragment.UnitColumns + " FROM units WHERE customer_id = @CustomerId ORDER BY updated_at DESC, serial_number",
+    };
 
     // What the agent is told on a later call only adds to what is known: a blank field keeps the stored value.
     /// <summary>
@@ -155,9 +160,16 @@ public static class IntakeSql
         ORDER BY registered_at DESC
         """;
 
-    public const string SelectOpenOrdersOfCaller = "SELECT " + Fragment.OrderColumns + """
-         FROM service_orders WHERE caller_number = @CallerNumber AND status NOT IN @Closed ORDER BY registered_at DESC
-        """;
+    /// <summary>The caller's newest @Take open orders.</summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectOpenOrdersOfCaller = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = "SELECT " + Fragment.OrderColumns + """
+             FROM service_orders WHERE caller_number = @CallerNumber AND status NOT IN @Closed ORDER BY registered_at DESC LIMIT @Take
+            """,
+        [SqlDialect.SqlServer] = "SELECT TOP (@Take) " + Fragment.OrderColumns + """
+             FROM service_orders WHERE caller_number = @CallerNumber AND status NOT IN @Closed ORDER BY registered_at DESC
+            """,
+    };
 
     public static readonly IReadOnlyDictionary<SqlDialect, string> ListOrders = new Dictionary<SqlDialect, string>
     {
@@ -263,9 +275,11 @@ public static class IntakeSql
         WHERE order_id = @OrderId AND invoice_verification = 'Pending'
         """;
 
-    public const string SelectPendingInvoiceVerifications = "SELECT " + Fragment.OrderColumns + """
-         FROM service_orders WHERE branch_code = @BranchCode AND invoice_verification = 'Pending' ORDER BY registered_at
-        """;
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectPendingInvoiceVerifications = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = "SELECT " + Fragment.OrderColumns + " " + Fragment.PendingVerification + " LIMIT @Take OFFSET @Skip",
+        [SqlDialect.SqlServer] = "SELECT " + Fragment.OrderColumns + " " + Fragment.PendingVerification + " OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY",
+    };
 
     /// <summary>Pieces of the statements above; not statements themselves, so kept out of the parse test's sight.</summary>
     private static class Fragment
@@ -301,6 +315,11 @@ public static class IntakeSql
             fee_estimate, repeat_call_count, engineer_id, registered_at, cancel_reason, cancelled_at, outlet_id, distance_km,
             visit_at, fee_revision, fee_settlement, panel_exchange_offers, invoice_verification, invoice_verification_reason,
             invoice_verified_by, invoice_verified_at, serial_found_on_site
+            """;
+
+        public const string PendingVerification = """
+            FROM service_orders WHERE branch_code = @BranchCode AND invoice_verification = 'Pending'
+            ORDER BY registered_at, order_number
             """;
 
         public const string ListFilter = """

@@ -29,7 +29,14 @@ public sealed class FieldErrors
         if (value is not null && value.Length > max) Add(field, $"is longer than {max} characters");
     }
 
-    public void ThrowIfAny()
+    /// <summary>A count a request asks for (a page size, how many to show): 0 (the server's default) up to max.</summary>
+    public void CountUpTo(string field, int value, int max)
+    {
+        if (value < 0) Add(field, "must not be negative");
+        else if (value > max) Add(field, $"must be at most {max}");
+    }
+
+        public void ThrowIfAny()
     {
         if (_errors.Count == 0) return;
         throw new RpcException(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -109,11 +110,17 @@ public sealed class TelephonyGrpcService(
     }
 
     [Authorize(Roles = CallReaders)]
-    public override async Task<ListCallsForOrderResponse> ListCallsForOrder(ListCallsForOrderRequest request, ServerCallContext context)
+    public override Task<ListCallsForOrderResponse> ListCallsForOrder(ListCallsForOrderRequest request, ServerCallContext context)
     {
-        var response = new ListCallsForOrderResponse();
-        response.Calls.AddRange(await calls.ListForOrderAsync(ParseId("order_id", request.OrderId), Caller.From(context), context.CancellationToken));
-        return response;
+        var errors = new FieldErrors();
+        var orderId = ParseId("order_id", request.OrderId, errors);
+        if (request.PageSize < 0) errors.Add("page_size", "must not be negative");
+        var skip = 0;
+        if (request.PageToken.Length > 0 && !int.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out skip))
+            errors.Add("page_token", "is not a token this service gave");
+        errors.ThrowIfAny();
+        var size = request.PageSize == 0 ? options.Value.CallPageSize : Math.Min(request.PageSize, options.Value.MaxCallPageSize);
+        return calls.ListForOrderAsync(orderId, size, skip, Caller.From(context), context.CancellationToken);
     }
 
     private static Guid ParseId(string field, string value)

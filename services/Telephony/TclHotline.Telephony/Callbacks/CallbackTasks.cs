@@ -26,8 +26,8 @@ public sealed class CallbackTasks(TelephonyDatabase db, CallbackPolicy policy, I
     public async Task ConsiderAsync(UnitOfWork unit, CallRow call)
     {
         if (call.AbandonedAt is not { } abandonedAt || string.IsNullOrWhiteSpace(call.CallerNumber)) return;
-        var orders = await unit.QueryAsync<OrderRow>(TelephonySql.SelectOrdersOfCustomer, new { Phone = PhoneNumber.Normalize(call.CallerNumber) });
-        var openOrder = orders.Where(o => OrderStatus.IsOpen(o.Status)).MaxBy(o => o.RegisteredAt);
+        var openOrder = await unit.QuerySingleOrDefaultAsync<OrderRow>(TelephonySql.SelectOpenOrdersOfCustomer[unit.Dialect],
+            new { Phone = PhoneNumber.Normalize(call.CallerNumber), Take = 1 });
         var reason = policy.Decide(TimeSpan.FromMilliseconds(call.WaitMs ?? 0), openOrder is not null);
         if (reason is null) return;
 

@@ -21,13 +21,19 @@ public sealed class CallRecords(TelephonyDatabase db)
         return CallMapping.ToProto(row);
     }
 
-    public async Task<IReadOnlyList<Call>> ListForOrderAsync(Guid orderId, Caller caller, CancellationToken ct)
+    /// <summary>One page, oldest first; the page token is the number of calls already listed.</summary>
+    public async Task<ListCallsForOrderResponse> ListForOrderAsync(Guid orderId, int pageSize, int skip, Caller caller, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await EnsureOrderBranchAsync(connection, orderId, caller, ct);
-        var rows = await connection.QueryAsync<CallRow>(
-            new CommandDefinition(TelephonySql.SelectCallsForOrder, new { OrderId = orderId }, cancellationToken: ct));
-        return rows.Select(CallMapping.ToProto).ToList();
+        var rows = (await connection.QueryAsync<CallRow>(new CommandDefinition(TelephonySql.SelectCallsForOrder[db.Dialect],
+            new { OrderId = orderId, Skip = skip, Take = pageSize + 1 }, cancellationToken: ct))).ToList();
+        var response = new ListCallsForOrderResponse
+        {
+            NextPageToken = rows.Count > pageSize ? (skip + pageSize).ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
+        };
+        response.Calls.AddRange(rows.Take(pageSize).Select(CallMapping.ToProto));
+        return response;
     }
 
     /// <summary>

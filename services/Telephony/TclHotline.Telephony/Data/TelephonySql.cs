@@ -77,8 +77,12 @@ public static class TelephonySql
 
     public const string SelectCall = SelectCallsFrom + " WHERE c.call_id = @CallId";
 
-    public const string SelectCallsForOrder =
-        SelectCallsFrom + " WHERE c.order_id = @OrderId ORDER BY c.offered_at, c.call_id";
+    /// <summary>A page of an order's calls, oldest first: @Take after the first @Skip.</summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectCallsForOrder = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = SelectCallsFrom + " WHERE c.order_id = @OrderId ORDER BY c.offered_at, c.call_id LIMIT @Take OFFSET @Skip",
+        [SqlDialect.SqlServer] = SelectCallsFrom + " WHERE c.order_id = @OrderId ORDER BY c.offered_at, c.call_id OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY",
+    };
 
     public const string LinkCallToOrder = "UPDATE calls SET order_id = @OrderId, updated_at = @Now WHERE call_id = @CallId";
 
@@ -213,12 +217,35 @@ public static class TelephonySql
 
     public const string SelectCustomer = "SELECT phone, name FROM customers WHERE phone = @Phone";
 
-    public const string SelectOrdersOfCustomer = """
-        SELECT order_id, order_number, branch_code, customer_phone, customer_name, serial_number, product_model,
-               exchange_eligible, status, registered_at, commitment_due, fee_revision, fee_chargeable, fee_total,
-               fee_travel_included, fee_provisional, panel_exchange_offers
-        FROM orders WHERE customer_phone = @Phone ORDER BY registered_at, order_id
-        """;
+    /// <summary>The caller's newest @Take orders, newest first.</summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectLatestOrdersOfCustomer = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = "SELECT " + Fragment.OrderColumns + " FROM orders WHERE customer_phone = @Phone ORDER BY registered_at DESC, order_id DESC LIMIT @Take",
+        [SqlDialect.SqlServer] = "SELECT TOP (@Take) " + Fragment.OrderColumns + " FROM orders WHERE customer_phone = @Phone ORDER BY registered_at DESC, order_id DESC",
+    };
+
+    /// <summary>The caller's newest @Take open orders, newest first.</summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectOpenOrdersOfCustomer = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = "SELECT " + Fragment.OrderColumns + """
+             FROM orders WHERE customer_phone = @Phone AND status NOT IN ('Closed', 'Cancelled')
+            ORDER BY registered_at DESC, order_id DESC LIMIT @Take
+            """,
+        [SqlDialect.SqlServer] = "SELECT TOP (@Take) " + Fragment.OrderColumns + """
+             FROM orders WHERE customer_phone = @Phone AND status NOT IN ('Closed', 'Cancelled')
+            ORDER BY registered_at DESC, order_id DESC
+            """,
+    };
 
     public const string SelectOrderBranch = "SELECT branch_code FROM orders WHERE order_id = @OrderId";
+
+    /// <summary>Pieces of the statements above; not statements themselves, so kept out of the parse test's sight.</summary>
+    private static class Fragment
+    {
+        public const string OrderColumns = """
+            order_id, order_number, branch_code, customer_phone, customer_name, serial_number, product_model,
+            exchange_eligible, status, registered_at, commitment_due, fee_revision, fee_chargeable, fee_total,
+            fee_travel_included, fee_provisional, panel_exchange_offers
+            """;
+    }
 }

@@ -9,7 +9,8 @@ namespace TclHotline.Telephony.Desk;
 /// <summary>Builds what the desk shows: the customer, their units, their open orders and the time left on each commitment.</summary>
 public static class ScreenPops
 {
-    public static ScreenPop From(CallRow call, CustomerRow? customer, IReadOnlyList<OrderRow> orders, DateTimeOffset now)
+    /// <summary>At most <paramref name="openOrdersShown"/> open orders, the newest first.</summary>
+    public static ScreenPop From(CallRow call, CustomerRow? customer, IReadOnlyList<OrderRow> orders, DateTimeOffset now, int openOrdersShown)
     {
         var pop = new ScreenPop
         {
@@ -31,7 +32,9 @@ public static class ScreenPops
                 SerialNumber = o.SerialNumber!, ProductModel = o.ProductModel ?? "", ExchangeEligible = o.ExchangeEligible,
                 PanelExchangeOffers = { Offers(o.PanelExchangeOffers) },
             }));
-        pop.OpenOrders.AddRange(orders.Where(o => OrderStatus.IsOpen(o.Status)).Select(o => new OpenOrder
+        var open = orders.Where(o => OrderStatus.IsOpen(o.Status)).OrderByDescending(o => o.RegisteredAt).ToList();
+        pop.MoreOpenOrders = open.Count > openOrdersShown;
+        pop.OpenOrders.AddRange(open.Take(openOrdersShown).Select(o => new OpenOrder
         {
             OrderId = o.OrderId.ToString(),
             OrderNumber = o.OrderNumber ?? "",

@@ -26,4 +26,16 @@ public sealed class TelephonyOptions
 
     /// <summary>The most callbacks one page may hold, whatever the request asks.</summary>
     public int MaxCallbackPageSize { get; set; } = 500;
+
+    /// <summary>An order's calls listed per page when the request asks for no size.</summary>
+    public int CallPageSize { get; set; } = 50;
+
+    /// <summary>The most calls one page may hold, whatever the request asks.</summary>
+    public int MaxCallPageSize { get; set; } = 200;
+
+    /// <summary>
+    /// The most open orders a screen pop shows (the newest), and how many of the caller's latest orders its units
+    /// are read from: a caller with hundreds of orders (a hotel, a dealer) still pops at once.
+    /// </summary>
+    public int ScreenPopOpenOrders { get; set; } = 20;
 }
