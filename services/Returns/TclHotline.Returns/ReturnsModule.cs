@@ -39,6 +39,7 @@ public sealed class ReturnsModule : IServiceModule
         services.AddSingleton<Depreciation>();
         services.AddSingleton<PreSaleReports>();
         services.AddSingleton<DealerStock>();
+        services.AddSingleton<MerchantReturns>();
     }
 
     public void AddConsumers(ModuleConsumers consumers)

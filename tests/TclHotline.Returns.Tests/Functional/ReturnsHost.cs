@@ -115,10 +115,12 @@ public class ReturnsHost : IAsyncLifetime
     /// <summary>A serial number no other test uses.</summary>
     public static string NewSerial() => $"TCL55C{Environment.ProcessId % 1000:D3}{Interlocked.Increment(ref _serials):D6}";
 
-    public async Task<string> DeliverAsync(string dealer, DateOnly on, string? serial = null)
+    public Task<string> DeliverAsync(string dealer, DateOnly on, string? serial = null) => DeliverAsyncIn(Changsha, dealer, on, serial);
+
+    public async Task<string> DeliverAsyncIn(string branch, string dealer, DateOnly on, string? serial = null)
     {
         serial ??= NewSerial();
-        await Staff().RecordDeliveryAsync(new RecordDeliveryRequest
+        await Staff(branch).RecordDeliveryAsync(new RecordDeliveryRequest
         {
             SerialNumber = serial, ProductModel = "55C8K", DealerCode = dealer, DeliveredOn = on.ToString("yyyy-MM-dd"),
         });

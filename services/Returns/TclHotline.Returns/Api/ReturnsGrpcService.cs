@@ -16,6 +16,7 @@ namespace TclHotline.Returns.Api;
 public sealed class ReturnsGrpcService(
     PreSaleReports preSale,
     DealerStock stock,
+    MerchantReturns merchantReturns,
     ReturnsCalendar calendar,
     ReturnsOptions options) : V1.Returns.ReturnsBase
 {
@@ -147,6 +148,45 @@ public sealed class ReturnsGrpcService(
         var branch = Branch(errors, Caller.From(context), request.BranchCode);
         errors.ThrowIfAny();
         return stock.AgingAsync(branch, context.CancellationToken);
+    }
+
+    // ---------- merchant returns (rule 19) ----------
+
+    [Authorize(Roles = StaffAndDealers)]
+    public override Task<V1.MerchantReturn> RegisterMerchantReturn(V1.RegisterMerchantReturnRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var errors = new FieldErrors();
+        var dealer = DealerCode(errors, caller, request.DealerCode);
+        var serial = errors.Serial("serial_number", request.SerialNumber);
+        var reason = errors.Enum<V1.ReturnReason, ReturnReason>("reason", request.Reason);
+        if (request.ServiceOrderNumbers.Count > 20) errors.Add(MerchantReturns.OrdersField, "names more than 20 orders");
+        var orders = request.ServiceOrderNumbers
+            .Select((n, i) => errors.Text($"{MerchantReturns.OrdersField}[{i}]", n, RequestChecks.CodeMax)!).ToList();
+        var note = errors.Text("note", request.Note, RequestChecks.TextMax, required: false);
+        IdempotentRequest.CheckKey(errors, request.IdempotencyKey);
+        errors.ThrowIfAny();
+        var idempotent = IdempotentRequest.For(caller, MerchantReturns.RegisterOperation, request.IdempotencyKey, request);
+        return merchantReturns.RegisterAsync(new MerchantReturns.NewReturn(dealer, serial!, reason, orders, note!), caller, idempotent, context.CancellationToken);
+    }
+
+    [Authorize(Roles = StaffAndDealers)]
+    public override Task<V1.MerchantReturn> GetMerchantReturn(V1.GetMerchantReturnRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var id = errors.Id("return_id", request.ReturnId);
+        errors.ThrowIfAny();
+        return merchantReturns.GetAsync(id, Caller.From(context), context.CancellationToken);
+    }
+
+    [Authorize(Roles = Staff)]
+    public override Task<V1.MerchantReturnRates> GetMerchantReturnRates(V1.GetMerchantReturnRatesRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var branch = Branch(errors, Caller.From(context), request.BranchCode);
+        var month = errors.Month("month", request.Month);
+        errors.ThrowIfAny();
+        return merchantReturns.RatesAsync(branch, month, context.CancellationToken);
     }
 
     private DealerStock.Delivery Delivery(FieldErrors errors, V1.RecordDeliveryRequest d, string prefix)

@@ -60,6 +60,7 @@ public sealed class OrderFactRow
     public int? DaysInRepair { get; init; }
     public int? DaysWaitingForParts { get; init; }
     public DateTimeOffset? CancelledAt { get; init; }
+    public DateTimeOffset? SlowRepairDecidedAt { get; init; }
 }
 
 public sealed class MerchantReturnRow

@@ -131,7 +131,7 @@ public static class ReturnsSql
 
     public const string SelectOrderFactsByNumbers = """
         SELECT order_id, order_number, branch_code, serial_number, registered_at, completed_at, days_in_repair,
-            days_waiting_for_parts, cancelled_at
+            days_waiting_for_parts, cancelled_at, slow_repair_decided_at
         FROM order_facts WHERE order_number IN @OrderNumbers
         """;
 
