@@ -40,6 +40,7 @@ public sealed class ReturnsModule : IServiceModule
         services.AddSingleton<PreSaleReports>();
         services.AddSingleton<DealerStock>();
         services.AddSingleton<MerchantReturns>();
+        services.AddSingleton<Scraps>();
     }
 
     public void AddConsumers(ModuleConsumers consumers)

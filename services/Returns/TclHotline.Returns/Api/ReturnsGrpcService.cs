@@ -17,6 +17,7 @@ public sealed class ReturnsGrpcService(
     PreSaleReports preSale,
     DealerStock stock,
     MerchantReturns merchantReturns,
+    Scraps scraps,
     ReturnsCalendar calendar,
     ReturnsOptions options) : V1.Returns.ReturnsBase
 {
@@ -187,6 +188,43 @@ public sealed class ReturnsGrpcService(
         var month = errors.Month("month", request.Month);
         errors.ThrowIfAny();
         return merchantReturns.RatesAsync(branch, month, context.CancellationToken);
+    }
+
+    // ---------- scrap (rule 24) ----------
+
+    [Authorize(Roles = Staff)]
+    public override Task<V1.Scrap> DeclareScrap(V1.DeclareScrapRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var errors = new FieldErrors();
+        var serial = errors.Serial("serial_number", request.SerialNumber);
+        var branch = errors.Text("branch_code", request.BranchCode, RequestChecks.CodeMax);
+        var model = errors.Text("product_model", request.ProductModel, RequestChecks.ModelMax);
+        var reason = errors.Text("reason", request.Reason, RequestChecks.TextMax);
+        IdempotentRequest.CheckKey(errors, request.IdempotencyKey);
+        errors.ThrowIfAny();
+        var idempotent = IdempotentRequest.For(caller, Scraps.DeclareOperation, request.IdempotencyKey, request);
+        return scraps.DeclareAsync(new Scraps.Declaration(serial!, branch!, model!, reason!), caller, idempotent, context.CancellationToken);
+    }
+
+    [Authorize(Roles = Staff)]
+    public override Task<V1.Scrap> AdvanceScrap(V1.AdvanceScrapRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var id = errors.Id("scrap_id", request.ScrapId);
+        var step = errors.Enum<V1.ScrapStep, ScrapStep>("step", request.Step);
+        var note = errors.Text("note", request.Note, RequestChecks.TextMax, required: false);
+        errors.ThrowIfAny();
+        return scraps.AdvanceAsync(id, step, note!, Caller.From(context), context.CancellationToken);
+    }
+
+    [Authorize(Roles = Staff)]
+    public override Task<V1.Scrap> GetScrap(V1.GetScrapRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var id = errors.Id("scrap_id", request.ScrapId);
+        errors.ThrowIfAny();
+        return scraps.GetAsync(id, Caller.From(context), context.CancellationToken);
     }
 
     private DealerStock.Delivery Delivery(FieldErrors errors, V1.RecordDeliveryRequest d, string prefix)

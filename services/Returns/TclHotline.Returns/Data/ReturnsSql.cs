@@ -216,7 +216,7 @@ public static class ReturnsSql
         WHERE order_id = @OrderId AND step = @Current
         """;
 
-    public const string SetExchangeStep = "UPDATE panel_exchanges SET step = @Step WHERE order_id = @OrderId AND step = @Current";
+    public const string SetExchangeStep = "UPDATE panel_exchanges SET step = @Step WHERE order_id = @Id AND step = @Current";
 
     /// <summary>Column lists the statements share (fragments, not statements).</summary>
     private static class Columns
