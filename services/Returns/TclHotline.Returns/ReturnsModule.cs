@@ -41,6 +41,7 @@ public sealed class ReturnsModule : IServiceModule
         services.AddSingleton<DealerStock>();
         services.AddSingleton<MerchantReturns>();
         services.AddSingleton<Scraps>();
+        services.AddSingleton<PanelExchanges>();
     }
 
     public void AddConsumers(ModuleConsumers consumers)
@@ -50,6 +51,7 @@ public sealed class ReturnsModule : IServiceModule
         consumers.Add<ServiceOrderCancelledConsumer>();
         consumers.Add<ExchangeEligibilityDecidedConsumer>();
         consumers.Add<FeeEstimatedConsumer>();
+        consumers.Add<PanelExchangeOfferedConsumer>();
     }
 
     public void MapEndpoints(WebApplication app)

@@ -18,6 +18,7 @@ public sealed class ReturnsGrpcService(
     DealerStock stock,
     MerchantReturns merchantReturns,
     Scraps scraps,
+    PanelExchanges exchanges,
     ReturnsCalendar calendar,
     ReturnsOptions options) : V1.Returns.ReturnsBase
 {
@@ -225,6 +226,48 @@ public sealed class ReturnsGrpcService(
         var id = errors.Id("scrap_id", request.ScrapId);
         errors.ThrowIfAny();
         return scraps.GetAsync(id, Caller.From(context), context.CancellationToken);
+    }
+
+    // ---------- panel exchange (rule 17) ----------
+
+    private const string ExchangeStaff = HotlineRoles.Agent + "," + HotlineRoles.Dispatcher + "," + HotlineRoles.ServiceDirector + ","
+        + HotlineRoles.Sales + "," + HotlineRoles.Administrator;
+
+    [Authorize(Roles = ExchangeStaff)]
+    public override Task<V1.PanelExchange> GetPanelExchange(V1.GetPanelExchangeRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var id = errors.Id("order_id", request.OrderId);
+        errors.ThrowIfAny();
+        return exchanges.GetAsync(id, Caller.From(context), context.CancellationToken);
+    }
+
+    [Authorize(Roles = ExchangeStaff)]
+    public override Task<V1.PanelExchange> ChooseExchange(V1.ChooseExchangeRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var id = errors.Id("order_id", request.OrderId);
+        var choice = errors.Enum<V1.ExchangeChoice, ExchangeChoice>("choice", request.Choice);
+        var price = errors.Money("purchase_price", request.PurchasePrice, required: true);
+        var purchasedOn = errors.Date("purchased_on", request.PurchasedOn, calendar.Today);
+        var topUp = choice == ExchangeChoice.TopUp;
+        var newModel = errors.Text("new_model", request.NewModel, RequestChecks.ModelMax, required: topUp);
+        var newPrice = errors.Money("new_model_price", request.NewModelPrice, required: topUp);
+        if (!topUp && newPrice is not null) errors.Add("new_model_price", "is for a top-up exchange only");
+        errors.ThrowIfAny();
+        return exchanges.ChooseAsync(new PanelExchanges.Choice(id, choice, price!.Value, purchasedOn, newModel!, newPrice),
+            Caller.From(context), context.CancellationToken);
+    }
+
+    [Authorize(Roles = ExchangeStaff)]
+    public override Task<V1.PanelExchange> AdvanceExchange(V1.AdvanceExchangeRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var id = errors.Id("order_id", request.OrderId);
+        var step = errors.Enum<V1.ExchangeStep, ExchangeStep>("step", request.Step);
+        var note = errors.Text("note", request.Note, RequestChecks.TextMax, required: false);
+        errors.ThrowIfAny();
+        return exchanges.AdvanceAsync(id, step, note!, Caller.From(context), context.CancellationToken);
     }
 
     private DealerStock.Delivery Delivery(FieldErrors errors, V1.RecordDeliveryRequest d, string prefix)
