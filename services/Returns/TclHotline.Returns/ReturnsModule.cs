@@ -42,6 +42,7 @@ public sealed class ReturnsModule : IServiceModule
         services.AddSingleton<MerchantReturns>();
         services.AddSingleton<Scraps>();
         services.AddSingleton<PanelExchanges>();
+        services.AddSingleton<InvoiceFraud>();
     }
 
     public void AddConsumers(ModuleConsumers consumers)

@@ -19,6 +19,7 @@ public sealed class ReturnsGrpcService(
     MerchantReturns merchantReturns,
     Scraps scraps,
     PanelExchanges exchanges,
+    InvoiceFraud invoiceFraud,
     ReturnsCalendar calendar,
     ReturnsOptions options) : V1.Returns.ReturnsBase
 {
@@ -268,6 +269,17 @@ public sealed class ReturnsGrpcService(
         var note = errors.Text("note", request.Note, RequestChecks.TextMax, required: false);
         errors.ThrowIfAny();
         return exchanges.AdvanceAsync(id, step, note!, Caller.From(context), context.CancellationToken);
+    }
+
+    // ---------- invoice fraud by dealer (rule 12) ----------
+
+    [Authorize(Roles = Staff)]
+    public override Task<V1.InvoiceFraudDealers> ListInvoiceFraudDealers(V1.ListInvoiceFraudDealersRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var branch = Branch(errors, Caller.From(context), request.BranchCode);
+        errors.ThrowIfAny();
+        return invoiceFraud.ListAsync(branch, context.CancellationToken);
     }
 
     private DealerStock.Delivery Delivery(FieldErrors errors, V1.RecordDeliveryRequest d, string prefix)
