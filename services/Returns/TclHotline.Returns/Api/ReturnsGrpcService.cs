@@ -58,7 +58,8 @@ public sealed class ReturnsGrpcService(
         for (var i = 0; i < request.EvidencePhotoIds.Count; i++)
         {
             var photo = request.EvidencePhotoIds[i];
-            errors.Text($"evidence_photo_ids[{i}]", photo, 200);
+            // 20 ids of 80 characters, comma-joined, fit the 2,000-character column.
+            errors.Text($"evidence_photo_ids[{i}]", photo, 80);
             if (photo.Contains(',')) errors.Add($"evidence_photo_ids[{i}]", "must not contain a comma");
         }
         var note = errors.Text("note", request.Note, RequestChecks.TextMax, required: false);
