@@ -57,6 +57,27 @@ public sealed class Rule18_PreSaleDamageTests(ReturnsWithIntakeHost returns) : I
     }
 
     [Fact]
+    public async Task Rule18_a_report_repeated_with_its_idempotency_key_returns_the_first_and_intake_opens_one_order()
+    {
+        var serial = ReturnsHost.NewSerial();
+        var request = Report(serial, Finding.PerformanceFault);
+        request.IdempotencyKey = "report-" + serial;
+
+        var first = await returns.Staff().ReportPreSaleUnitAsync(request);
+        var again = await returns.Staff().ReportPreSaleUnitAsync(request);
+        request.Description = "另一台";
+        await RefusedAsync(StatusCode.AlreadyExists, () => returns.Staff().ReportPreSaleUnitAsync(request).ResponseAsync);
+
+        Assert.Equal(first.ReportId, again.ReportId);
+        Assert.Equal(1, await returns.CountAsync("pre_sale_reports", "serial_number = @Serial", new { Serial = serial }));
+        await Eventually.Until(async () => (await returns.Staff().GetPreSaleReportAsync(new GetPreSaleReportRequest { ReportId = first.ReportId })).OrderNumber != "",
+            what: "the order to be linked");
+        var intake = new IntakeService.IntakeServiceClient(returns.Host.ChannelAs(HotlineRoles.Dispatcher, ReturnsHost.Changsha));
+        var orders = await intake.ListServiceOrdersAsync(new ListServiceOrdersRequest { OrderType = OrderType.PreSaleRepair, PageSize = 100 });
+        Assert.Single(orders.Orders, o => o.SerialNumber == serial);
+    }
+
+    [Fact]
     public async Task Rule18_the_opening_inspection_records_attribution_cost_and_evidence_and_the_director_changes_it_with_a_reason()
     {
         var report = await returns.Staff().ReportPreSaleUnitAsync(Report(ReturnsHost.NewSerial(), Finding.ScratchedCase));
