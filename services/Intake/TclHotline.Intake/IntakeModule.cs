@@ -51,6 +51,8 @@ public sealed class IntakeModule : IServiceModule
         consumers.Add<AppointmentBookedConsumer>();
         consumers.Add<EngineerArrivedConsumer>();
         consumers.Add<CustomerAbsentConsumer>();
+        consumers.Add<PreSaleRepairRequestedConsumer>();
+        consumers.Add<PanelExchangeCompletedConsumer>();
     }
 
     public void MapEndpoints(WebApplication app)
