@@ -20,6 +20,7 @@ SERVICES=(
   "Dispatch 5280 5281"
   "Sla 5380 5381"
   "Complaints 5480 5481"
+  "Returns 5580 5581"
 )
 MAX_INSTANCES=10
 
