@@ -3,9 +3,8 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TclHotline.Testing;
 
-namespace TclHotline.Dispatch.Tests.Functional;
+namespace TclHotline.Testing;
 
 /// <summary>
 /// Debian's Chromium, headless, opened on one page and driven over the DevTools protocol: the test reads
@@ -32,11 +31,11 @@ public sealed class HeadlessChromium : IAsyncDisposable
         if (!File.Exists(Executable))
         {
             throw new InvalidOperationException(
-                $"Chromium is missing ({Executable}); the board page test needs it: run ./test.sh, which installs it, or `apt-get install chromium`.");
+                $"Chromium is missing ({Executable}); the page tests need it: run ./test.sh, which installs it, or `apt-get install chromium`.");
         }
 
         var port = FreePort.Next();
-        var profile = Path.Combine(Path.GetTempPath(), "dispatch-chromium-" + Guid.NewGuid().ToString("N"));
+        var profile = Path.Combine(Path.GetTempPath(), "tclhotline-chromium-" + Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo(Executable)
         {
             UseShellExecute = false,
