@@ -8,8 +8,8 @@ public static class TestTokens
 {
     public const string SigningKey = "tests-only-signing-key-0123456789-abcdefghij";
 
-    public static string For(string role, string branch = HotlineClaims.AllBranches, string? engineerId = null, string subject = "test-user", TimeSpan? lifetime = null) =>
-        DevelopmentTokens.Mint(SigningKey, subject, [role], branch, engineerId, lifetime);
+    public static string For(string role, string branch = HotlineClaims.AllBranches, string? engineerId = null, string subject = "test-user", TimeSpan? lifetime = null, string? dealerId = null) =>
+        DevelopmentTokens.Mint(SigningKey, subject, [role], branch, engineerId, lifetime, dealerId: dealerId);
 
     public static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
 

@@ -4,8 +4,8 @@ using TclHotline.ServiceDefaults.Grpc;
 
 namespace TclHotline.ServiceDefaults.Security;
 
-/// <summary>Who is calling, from the token: their roles, branch scope and, for engineers, which engineer.</summary>
-public sealed record Caller(string UserId, IReadOnlySet<string> Roles, string Branch, string? EngineerId)
+/// <summary>Who is calling, from the token: their roles, branch scope and, for engineers and dealers, which one.</summary>
+public sealed record Caller(string UserId, IReadOnlySet<string> Roles, string Branch, string? EngineerId, string? DealerId = null)
 {
     public bool IsHeadquarters => Branch == HotlineClaims.AllBranches || Roles.Contains(HotlineRoles.Administrator);
 
@@ -33,5 +33,6 @@ public sealed record Caller(string UserId, IReadOnlySet<string> Roles, string Br
         user.FindFirstValue(HotlineClaims.Subject) ?? "",
         user.FindAll(HotlineClaims.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
         user.FindFirstValue(HotlineClaims.Branch) ?? "",
-        user.FindFirstValue(HotlineClaims.EngineerId));
+        user.FindFirstValue(HotlineClaims.EngineerId),
+        user.FindFirstValue(HotlineClaims.DealerId));
 }

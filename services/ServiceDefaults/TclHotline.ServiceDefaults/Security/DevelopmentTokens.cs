@@ -23,12 +23,14 @@ public static class DevelopmentTokens
         TimeSpan? lifetime = null,
         string issuer = "tclhotline",
         string audience = "tclhotline-api",
-        DateTimeOffset? now = null)
+        DateTimeOffset? now = null,
+        string? dealerId = null)
     {
         var issuedAt = (now ?? DateTimeOffset.UtcNow).UtcDateTime;
         var claims = new List<Claim> { new(HotlineClaims.Subject, subject), new(HotlineClaims.Branch, branch) };
         claims.AddRange(roles.Select(r => new Claim(HotlineClaims.Role, r)));
         if (engineerId is not null) claims.Add(new Claim(HotlineClaims.EngineerId, engineerId));
+        if (dealerId is not null) claims.Add(new Claim(HotlineClaims.DealerId, dealerId));
         var token = new JwtSecurityToken(
             issuer, audience, claims,
             notBefore: issuedAt.AddSeconds(-5),

@@ -12,5 +12,8 @@ public static class HotlineClaims
     /// <summary>For engineers: which engineer they are, so they see and report only their own visits.</summary>
     public const string EngineerId = "engineer_id";
 
+    /// <summary>For dealers: which dealer they are, so they see and report only their own units.</summary>
+    public const string DealerId = "dealer_id";
+
     public const string AllBranches = "*";
 }

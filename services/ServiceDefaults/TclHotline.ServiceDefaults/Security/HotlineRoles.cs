@@ -11,6 +11,12 @@ public static class HotlineRoles
     public const string TelephonyConnector = "telephony-connector";
     public const string Administrator = "administrator";
 
+    /// <summary>The branch's sales staff (业务): they clear or take back a dealer's slow-moving stock.</summary>
+    public const string Sales = "sales";
+
+    /// <summary>A dealer: its token names the dealer (claim dealer_id), and it sees only its own units.</summary>
+    public const string Dealer = "dealer";
+
     public static readonly IReadOnlyList<string> All =
-        [Agent, Dispatcher, Engineer, ServiceDirector, ComplaintHandler, TelephonyConnector, Administrator];
+        [Agent, Dispatcher, Engineer, ServiceDirector, ComplaintHandler, TelephonyConnector, Administrator, Sales, Dealer];
 }

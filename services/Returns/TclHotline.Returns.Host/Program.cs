@@ -1,0 +1,4 @@
+using TclHotline.Returns;
+using TclHotline.ServiceDefaults;
+
+HotlineApp.Create(args, new ReturnsModule()).Run();
