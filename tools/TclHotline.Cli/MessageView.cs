@@ -58,7 +58,7 @@ public static class MessageView
         Timestamp at => Output.Time(at),
         bool b => b ? "yes" : "",
         System.Enum e => Convert.ToInt32(e, CultureInfo.InvariantCulture) == 0 ? "" : CommandLine.Kebab(e.ToString()),
-        IMessage m => m.ToString(),
+        IMessage m => m.ToString() ?? "",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
