@@ -51,6 +51,7 @@ public sealed class IntakeModule : IServiceModule
         consumers.Add<AppointmentBookedConsumer>();
         consumers.Add<EngineerArrivedConsumer>();
         consumers.Add<CustomerAbsentConsumer>();
+        consumers.Add<PreSaleRepairRequestedConsumer>();
     }
 
     public void MapEndpoints(WebApplication app)

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using TclHotline.Returns.Domain;
+using TclHotline.ServiceDefaults.Validation;
+
+namespace TclHotline.Returns.Api;
+
+/// <summary>Field checks the returns requests share, each naming the field by its proto name (with a prefix for repeated rows).</summary>
+internal static partial class RequestChecks
+{
+    public const int CodeMax = 40;
+    public const int ModelMax = 60;
+    public const int TextMax = 1000;
+
+    [GeneratedRegex("^[A-Z0-9]{6,32}$")]
+    private static partial Regex SerialPattern();
+
+    public static string? Serial(this FieldErrors errors, string field, string? value)
+    {
+        var serial = value?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(serial)) errors.Add(field, "is required");
+        else if (!SerialPattern().IsMatch(serial)) errors.Add(field, "must be 6 to 32 letters A-Z and digits");
+        return serial;
+    }
+
+    public static string? Text(this FieldErrors errors, string field, string? value, int max, bool required = true)
+    {
+        var text = value?.Trim() ?? "";
+        if (required) errors.Required(field, text);
+        errors.MaxLength(field, text, max);
+        return text;
+    }
+
+    /// <summary>A proto enum value that is set and known (an unknown number arrives as itself, not as an error).</summary>
+    public static TDomain Enum<TProto, TDomain>(this FieldErrors errors, string field, TProto value)
+        where TProto : struct, System.Enum
+        where TDomain : struct, System.Enum
+    {
+        var number = Convert.ToInt32(value);
+        if (number == 0) errors.Add(field, "is required");
+        else if (!System.Enum.IsDefined(typeof(TDomain), number)) errors.Add(field, $"{number} is not a known value");
+        return (TDomain)(object)number;
+    }
+
+    public static Guid Id(this FieldErrors errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) errors.Add(field, "is required");
+        else if (!Guid.TryParse(value, out var id)) errors.Add(field, "is not an id");
+        else return id;
+        return Guid.Empty;
+    }
+
+    public static DateOnly Date(this FieldErrors errors, string field, string? value, DateOnly? notAfter = null)
+    {
+        if (string.IsNullOrWhiteSpace(value)) { errors.Add(field, "is required"); return default; }
+        if (ReturnsCalendar.ParseDate(value.Trim()) is not { } date) { errors.Add(field, "must be a date yyyy-MM-dd"); return default; }
+        if (notAfter is { } last && date > last) errors.Add(field, "is in the future");
+        return date;
+    }
+
+    public static string Month(this FieldErrors errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) errors.Add(field, "is required");
+        else if (ReturnsCalendar.Month(value.Trim()) is null) errors.Add(field, "must be a month yyyy-MM");
+        return value?.Trim() ?? "";
+    }
+
+    public static int PageSize(this FieldErrors errors, string field, int value, int defaultSize = 50, int max = 500)
+    {
+        if (value < 0 || value > max) errors.Add(field, $"must be between 0 and {max}");
+        return value == 0 ? defaultSize : value;
+    }
+
+    public static decimal? Money(this FieldErrors errors, string field, string? value, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) errors.Add(field, "is required");
+            return null;
+        }
+        if (!decimal.TryParse(value.Trim(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var amount)
+            || amount <= 0 || amount > 10_000_000m || decimal.Round(amount, 2) != amount)
+        {
+            errors.Add(field, "must be a positive amount in yuan with at most two decimals");
+            return null;
+        }
+        return amount;
+    }
+}
