@@ -36,7 +36,7 @@ public sealed class StackedBarChartTests
     {
         var svg = XDocument.Parse(new StackedBarChart("aging", "Aging", Series, [new("CS-GM-001", [0, 0])], "No units in stock.").ToSvg());
 
-        Assert.Empty(svg.Descendants(Svg + "rect").Where(r => r.Attribute("data-series") is not null && r.Parent?.Attribute("class")?.Value == "bar"));
+        Assert.DoesNotContain(svg.Descendants(Svg + "g"), g => (string?)g.Attribute("class") == "bar");
         Assert.Equal("No units in stock.", svg.Descendants(Svg + "text").Single(t => (string?)t.Attribute("class") == "empty").Value);
     }
 
