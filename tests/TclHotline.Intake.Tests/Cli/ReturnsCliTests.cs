@@ -203,7 +203,7 @@ public sealed class ReturnsCliTests(ReturnsHostFixture fixture) : IClassFixture<
         Assert.Equal(CliApp.Unreachable, unreachable.Exit);
         Assert.Contains("Cannot reach the returns service", unreachable.Err);
 
-        var missing = await RunAsync(AsStaff("returns", "unit", "NO-SUCH-SERIAL"));
+        var missing = await RunAsync(AsStaff("returns", "unit", Serial("N")));
         Assert.Equal(CliApp.NotFound, missing.Exit);
 
         var refused = await RunAsync(AsStaff("returns", "deliver", "--serial", Serial("R"), "--model", "55P71C", "--dealer", ReturnsHostFixture.Dealer, "--on", "10/01/2025"));
