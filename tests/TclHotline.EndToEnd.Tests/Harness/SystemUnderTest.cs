@@ -167,7 +167,7 @@ public class SystemUnderTest : IAsyncLifetime
     public string Tails(int lines = 30) => string.Join("\n", All.Select(p => p.Tail(lines)));
 
     /// <summary>Every branch a test files complaints in, with an owner at each escalation level (rule 20).</summary>
-    public static readonly string[] Branches = ["CS", "WH", "BR-43", "BR-42", "KA", "BO", "DU", "TW", "LK", "BI", "FZ", "SK"];
+    public static readonly string[] Branches = ["CS", "WH", "BR-43", "BR-42", "KA", "BO", "DU", "TW", "LK", "BI", "FZ", "SK", "RK"];
 
     private static void AddComplaintOwners(Dictionary<string, string> env)
     {
@@ -230,6 +230,10 @@ public class SystemUnderTest : IAsyncLifetime
         {
             AddComplaintOwners(env);
             AddNotificationChannels(env);
+        }
+        if (service is "Returns" or Standalone)
+        {
+            Apis.ReturnsCalls.AddBurstDealer(env);
         }
         if (service is "Intake" or Standalone)
         {
