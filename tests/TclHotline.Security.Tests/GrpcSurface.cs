@@ -22,7 +22,8 @@ public static class GrpcSurface
     public static readonly Assembly[] ServiceAssemblies =
     [
         typeof(Intake.IntakeModule).Assembly, typeof(Telephony.TelephonyModule).Assembly, typeof(Dispatch.DispatchModule).Assembly,
-        typeof(Sla.SlaModule).Assembly, typeof(Complaints.ComplaintsModule).Assembly, typeof(AuditTrailGrpcService).Assembly,
+        typeof(Sla.SlaModule).Assembly, typeof(Complaints.ComplaintsModule).Assembly, typeof(Returns.ReturnsModule).Assembly,
+        typeof(AuditTrailGrpcService).Assembly,
     ];
 
     public static IReadOnlyList<Rpc> All() => ServiceAssemblies

@@ -23,14 +23,14 @@ public sealed class RefusalTests
     };
 
     internal static IServiceModule[] AllModules() =>
-        [new Intake.IntakeModule(), new Telephony.TelephonyModule(), new Dispatch.DispatchModule(), new Sla.SlaModule(), new Complaints.ComplaintsModule()];
+        [new Intake.IntakeModule(), new Telephony.TelephonyModule(), new Dispatch.DispatchModule(), new Sla.SlaModule(), new Complaints.ComplaintsModule(), new Returns.ReturnsModule()];
 
     [Fact]
     public void EveryRpc_NamesTheRolesThatMayCallIt()
     {
         var rpcs = GrpcSurface.All();
         Assert.True(rpcs.Count > 40, $"only {rpcs.Count} RPCs discovered: is a module missing?");
-        foreach (var service in new[] { "IntakeService", "TelephonyService", "DispatchService", "RosterService", "SlaTimer", "ComplaintDesk", "AuditTrail" })
+        foreach (var service in new[] { "IntakeService", "TelephonyService", "DispatchService", "RosterService", "SlaTimer", "ComplaintDesk", "Returns", "AuditTrail" })
             Assert.Contains(rpcs, r => r.Descriptor.Service.Name == service);
 
         var unnamed = rpcs.Where(r => r.AllowedRoles is null && !OpenToEveryRole.ContainsKey(r.Name)).Select(r => r.Name).ToList();

@@ -52,6 +52,7 @@ public sealed class IntakeModule : IServiceModule
         consumers.Add<EngineerArrivedConsumer>();
         consumers.Add<CustomerAbsentConsumer>();
         consumers.Add<PreSaleRepairRequestedConsumer>();
+        consumers.Add<PanelExchangeCompletedConsumer>();
     }
 
     public void MapEndpoints(WebApplication app)

@@ -41,6 +41,9 @@ public sealed class ReturnsModule : IServiceModule
         services.AddSingleton<PreSaleReports>();
         services.AddSingleton<DealerStock>();
         services.AddSingleton<MerchantReturns>();
+        services.AddSingleton<Scraps>();
+        services.AddSingleton<PanelExchanges>();
+        services.AddSingleton<InvoiceFraud>();
         builder.AddBranchReport();
     }
 
@@ -51,6 +54,7 @@ public sealed class ReturnsModule : IServiceModule
         consumers.Add<ServiceOrderCancelledConsumer>();
         consumers.Add<ExchangeEligibilityDecidedConsumer>();
         consumers.Add<FeeEstimatedConsumer>();
+        consumers.Add<PanelExchangeOfferedConsumer>();
         consumers.AddBranchReportConsumers();
     }
 

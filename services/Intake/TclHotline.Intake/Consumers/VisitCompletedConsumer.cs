@@ -16,8 +16,8 @@ namespace TclHotline.Intake.Consumers;
 /// A finished visit, decided from the records: the repair goes to the history of the order's unit (rules 5, 8, 9;
 /// a different serial found on site is kept as a discrepancy, never applied to that other unit); an installation
 /// through the hotline starts the unit's period (rule 10); the fee is settled against the last estimate
-/// (rules 13, 14); an unsupplied panel gets the exchange offers (rule 17); a slow repair makes the unit
-/// exchange-eligible at once (rule 9); and the order is completed.
+/// (rules 13, 14); an unsupplied panel gets the exchange offers (rule 17) and the order awaits the exchange;
+/// a slow repair makes the unit exchange-eligible at once (rule 9); any other order is completed.
 /// </summary>
 public sealed class VisitCompletedConsumer(IntakeDatabase db, RegionCatalogue regions, FeeEstimator fees, UnitWarranty unitWarranty)
     : InboxConsumer<VisitCompleted, IntakeDatabase>(db)
@@ -80,9 +80,11 @@ public sealed class VisitCompletedConsumer(IntakeDatabase db, RegionCatalogue re
         if (serial is not null && order.SerialNumber is not null)
             await DecideSlowRepairAsync(unit, order, serial);
 
+        // An exchange offered (rule 17) keeps the order open until the returns service reports it settled.
+        var status = exchange.Offers.Count > 0 ? OrderStatus.AwaitingExchange : OrderStatus.Completed;
         await unit.ExecuteAsync(IntakeSql.CompleteOrder, new
         {
-            message.OrderId, message.CompletedAt, message.EngineerId, unit.Now, OrderStatusFacts.Closed,
+            message.OrderId, Status = status.ToString(), message.CompletedAt, message.EngineerId, unit.Now, OrderStatusFacts.Closed,
         });
     }
 

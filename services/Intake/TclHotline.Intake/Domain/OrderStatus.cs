@@ -12,6 +12,9 @@ public enum OrderStatus
     Completed = 6,
     Cancelled = 7,
     Answered = 8,
+
+    /// <summary>Rule 17: the visit found the panel gone for good; the order stays open until the exchange is settled.</summary>
+    AwaitingExchange = 9,
 }
 
 public static class OrderStatusFacts

@@ -207,9 +207,16 @@ public static class IntakeSql
         WHERE order_id = @OrderId AND status NOT IN @Closed
         """;
 
+    /// <summary>The last visit is done: the order is Completed, or AwaitingExchange while a rule-17 exchange is settled.</summary>
     public const string CompleteOrder = """
-        UPDATE service_orders SET status = 'Completed', completed_at = @CompletedAt, engineer_id = @EngineerId, status_changed_at = @Now
+        UPDATE service_orders SET status = @Status, completed_at = @CompletedAt, engineer_id = @EngineerId, status_changed_at = @Now
         WHERE order_id = @OrderId AND status NOT IN @Closed
+        """;
+
+    /// <summary>Rule 17: the returns service settled the panel exchange, so the order is done.</summary>
+    public const string CompleteExchangedOrder = """
+        UPDATE service_orders SET status = 'Completed', status_changed_at = @Now
+        WHERE order_id = @OrderId AND status = 'AwaitingExchange'
         """;
 
     /// <summary>

@@ -17,6 +17,9 @@ public sealed class ReturnsGrpcService(
     PreSaleReports preSale,
     DealerStock stock,
     MerchantReturns merchantReturns,
+    Scraps scraps,
+    PanelExchanges exchanges,
+    InvoiceFraud invoiceFraud,
     ReturnsCalendar calendar,
     ReturnsOptions options) : V1.Returns.ReturnsBase
 {
@@ -55,7 +58,8 @@ public sealed class ReturnsGrpcService(
         for (var i = 0; i < request.EvidencePhotoIds.Count; i++)
         {
             var photo = request.EvidencePhotoIds[i];
-            errors.Text($"evidence_photo_ids[{i}]", photo, 200);
+            // 20 ids of 80 characters, comma-joined, fit the 2,000-character column.
+            errors.Text($"evidence_photo_ids[{i}]", photo, 80);
             if (photo.Contains(',')) errors.Add($"evidence_photo_ids[{i}]", "must not contain a comma");
         }
         var note = errors.Text("note", request.Note, RequestChecks.TextMax, required: false);
@@ -187,6 +191,96 @@ public sealed class ReturnsGrpcService(
         var month = errors.Month("month", request.Month);
         errors.ThrowIfAny();
         return merchantReturns.RatesAsync(branch, month, context.CancellationToken);
+    }
+
+    // ---------- scrap (rule 24) ----------
+
+    [Authorize(Roles = Staff)]
+    public override Task<V1.Scrap> DeclareScrap(V1.DeclareScrapRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var errors = new FieldErrors();
+        var serial = errors.Serial("serial_number", request.SerialNumber);
+        var branch = errors.Text("branch_code", request.BranchCode, RequestChecks.CodeMax);
+        var model = errors.Text("product_model", request.ProductModel, RequestChecks.ModelMax);
+        var reason = errors.Text("reason", request.Reason, RequestChecks.TextMax);
+        IdempotentRequest.CheckKey(errors, request.IdempotencyKey);
+        errors.ThrowIfAny();
+        var idempotent = IdempotentRequest.For(caller, Scraps.DeclareOperation, request.IdempotencyKey, request);
+        return scraps.DeclareAsync(new Scraps.Declaration(serial!, branch!, model!, reason!), caller, idempotent, context.CancellationToken);
+    }
+
+    [Authorize(Roles = Staff)]
+    public override Task<V1.Scrap> AdvanceScrap(V1.AdvanceScrapRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var id = errors.Id("scrap_id", request.ScrapId);
+        var step = errors.Enum<V1.ScrapStep, ScrapStep>("step", request.Step);
+        var note = errors.Text("note", request.Note, RequestChecks.TextMax, required: false);
+        errors.ThrowIfAny();
+        return scraps.AdvanceAsync(id, step, note!, Caller.From(context), context.CancellationToken);
+    }
+
+    [Authorize(Roles = Staff)]
+    public override Task<V1.Scrap> GetScrap(V1.GetScrapRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var id = errors.Id("scrap_id", request.ScrapId);
+        errors.ThrowIfAny();
+        return scraps.GetAsync(id, Caller.From(context), context.CancellationToken);
+    }
+
+    // ---------- panel exchange (rule 17) ----------
+
+    private const string ExchangeStaff = HotlineRoles.Agent + "," + HotlineRoles.Dispatcher + "," + HotlineRoles.ServiceDirector + ","
+        + HotlineRoles.Sales + "," + HotlineRoles.Administrator;
+
+    [Authorize(Roles = ExchangeStaff)]
+    public override Task<V1.PanelExchange> GetPanelExchange(V1.GetPanelExchangeRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var id = errors.Id("order_id", request.OrderId);
+        errors.ThrowIfAny();
+        return exchanges.GetAsync(id, Caller.From(context), context.CancellationToken);
+    }
+
+    [Authorize(Roles = ExchangeStaff)]
+    public override Task<V1.PanelExchange> ChooseExchange(V1.ChooseExchangeRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var id = errors.Id("order_id", request.OrderId);
+        var choice = errors.Enum<V1.ExchangeChoice, ExchangeChoice>("choice", request.Choice);
+        var price = errors.Money("purchase_price", request.PurchasePrice, required: true);
+        var purchasedOn = errors.Date("purchased_on", request.PurchasedOn, calendar.Today);
+        var topUp = choice == ExchangeChoice.TopUp;
+        var newModel = errors.Text("new_model", request.NewModel, RequestChecks.ModelMax, required: topUp);
+        var newPrice = errors.Money("new_model_price", request.NewModelPrice, required: topUp);
+        if (!topUp && newPrice is not null) errors.Add("new_model_price", "is for a top-up exchange only");
+        errors.ThrowIfAny();
+        return exchanges.ChooseAsync(new PanelExchanges.Choice(id, choice, price!.Value, purchasedOn, newModel!, newPrice),
+            Caller.From(context), context.CancellationToken);
+    }
+
+    [Authorize(Roles = ExchangeStaff)]
+    public override Task<V1.PanelExchange> AdvanceExchange(V1.AdvanceExchangeRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var id = errors.Id("order_id", request.OrderId);
+        var step = errors.Enum<V1.ExchangeStep, ExchangeStep>("step", request.Step);
+        var note = errors.Text("note", request.Note, RequestChecks.TextMax, required: false);
+        errors.ThrowIfAny();
+        return exchanges.AdvanceAsync(id, step, note!, Caller.From(context), context.CancellationToken);
+    }
+
+    // ---------- invoice fraud by dealer (rule 12) ----------
+
+    [Authorize(Roles = Staff)]
+    public override Task<V1.InvoiceFraudDealers> ListInvoiceFraudDealers(V1.ListInvoiceFraudDealersRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var branch = Branch(errors, Caller.From(context), request.BranchCode);
+        errors.ThrowIfAny();
+        return invoiceFraud.ListAsync(branch, context.CancellationToken);
     }
 
     private DealerStock.Delivery Delivery(FieldErrors errors, V1.RecordDeliveryRequest d, string prefix)

@@ -1,5 +1,6 @@
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Intake;
+using TclHotline.Returns.Application;
 using TclHotline.Returns.Data;
 using TclHotline.Returns.Domain;
 using TclHotline.ServiceDefaults.Database;
@@ -69,5 +70,21 @@ public sealed class FeeEstimatedConsumer(ReturnsDatabase db) : InboxConsumer<Fee
             await unit.ExecuteAsync(ReturnsSql.RecordInvoiceFlagged, new { m.OrderId, FlaggedAt = m.EstimatedAt });
         else if (m.Cause == InvoiceVerified)
             await unit.ExecuteAsync(ReturnsSql.RecordInvoiceVerified, new { m.OrderId, VerifiedAt = m.EstimatedAt, Chargeable = m.Chargeable });
+    }
+}
+
+/// <summary>Rule 17: intake offered an exchange on the order; the customer's choice and the settlement are recorded here.</summary>
+public sealed class PanelExchangeOfferedConsumer(ReturnsDatabase db) : InboxConsumer<PanelExchangeOffered, ReturnsDatabase>(db)
+{
+    public const string OfferedBy = "intake";
+
+    protected override async Task Handle(PanelExchangeOffered m, UnitOfWork unit)
+    {
+        await unit.ExecuteAsync(ReturnsSql.InsertExchange, PanelExchanges.OfferRow(m));
+        await unit.ExecuteAsync(ReturnsSql.InsertFirstStep, new
+        {
+            SubjectType = PanelExchanges.Subject, SubjectId = m.OrderId.ToString("D"), Step = nameof(ExchangeStep.Offered),
+            DoneBy = OfferedBy, DoneAt = m.OfferedAt, Note = string.Join(",", m.Offers),
+        });
     }
 }

@@ -193,6 +193,13 @@ public static class ReturnsSql
         VALUES (@SubjectType, @SubjectId, @Step, @DoneBy, @DoneAt, @Note)
         """;
 
+    /// <summary>A process's first step, from an event: stored once however often the event arrives.</summary>
+    public const string InsertFirstStep = """
+        INSERT INTO process_steps (subject_type, subject_id, step, done_by, done_at, note)
+        SELECT @SubjectType, @SubjectId, @Step, @DoneBy, @DoneAt, @Note
+        WHERE NOT EXISTS (SELECT 1 FROM process_steps WHERE subject_type = @SubjectType AND subject_id = @SubjectId AND step = @Step)
+        """;
+
     public const string SelectSteps = """
         SELECT step, done_by, done_at, note FROM process_steps
         WHERE subject_type = @SubjectType AND subject_id = @SubjectId ORDER BY done_at, step
@@ -216,7 +223,7 @@ public static class ReturnsSql
         WHERE order_id = @OrderId AND step = @Current
         """;
 
-    public const string SetExchangeStep = "UPDATE panel_exchanges SET step = @Step WHERE order_id = @OrderId AND step = @Current";
+    public const string SetExchangeStep = "UPDATE panel_exchanges SET step = @Step WHERE order_id = @Id AND step = @Current";
 
     /// <summary>Column lists the statements share (fragments, not statements).</summary>
     private static class Columns

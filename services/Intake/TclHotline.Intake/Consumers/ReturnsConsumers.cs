@@ -2,12 +2,17 @@ using MassTransit;
 using TclHotline.Intake.Domain.Calls;
 using TclHotline.Intake.Grpc;
 using TclHotline.Intake.Orders;
+using TclHotline.Intake.Storage;
 using TclHotline.Messages.Returns;
+using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Grpc;
+using TclHotline.ServiceDefaults.Inbox;
 using TclHotline.ServiceDefaults.Security;
 using V1 = TclHotline.Grpc.Intake.V1;
 
 namespace TclHotline.Intake.Consumers;
+
+// What the returns service asks of intake: open a pre-sale repair order (rule 18), complete an exchanged order (rule 17).
 
 /// <summary>
 /// Rule 18: the returns service found a unit of dealer stock damaged or faulty. It is registered as a call from
@@ -49,4 +54,11 @@ public sealed class PreSaleRepairRequestedConsumer(RegisterCallValidator validat
         var idempotent = IdempotentRequest.For(caller, CallRegistrar.Operation, request.IdempotencyKey, request);
         await registrar.RegisterAsync(validation.Registration!, idempotent, caller, context.CancellationToken);
     }
+}
+
+/// <summary>Rules 17 and 24: the returns service settled the panel exchange (every step done), so the order awaiting it is completed.</summary>
+public sealed class PanelExchangeCompletedConsumer(IntakeDatabase db) : InboxConsumer<PanelExchangeCompleted, IntakeDatabase>(db)
+{
+    protected override Task Handle(PanelExchangeCompleted message, UnitOfWork unit) =>
+        unit.ExecuteAsync(IntakeSql.CompleteExchangedOrder, new { message.OrderId, unit.Now });
 }
