@@ -77,7 +77,9 @@ public sealed class BranchReport(
             return new ChartBar(ReturnsCalendar.MonthOf(m), [kept, inMonth.Count - kept], Percent(kept, inMonth.Count));
         }).ToList();
         var last = bars[^1];
-        var summary = $"{last.Label}: {last.Values[0]} of {last.Values.Sum()} on-site commitments kept ({last.Note}).";
+        var summary = last.Values.Sum() == 0
+            ? $"{last.Label}: no on-site commitment fell due."
+            : $"{last.Label}: {last.Values[0]} of {last.Values.Sum()} on-site commitments kept ({last.Note}).";
         return Chart("commitments", "Commitments kept (on-site, by month due)", summary, [Kept, Missed], bars, "No on-site commitments fell due in these months.");
     }
 
