@@ -53,10 +53,13 @@ public class ReturnsHost : IAsyncLifetime
 
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
+    /// <summary>More settings for one host, e.g. a real broker's.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> ExtraSettings { get; init; } = [];
+
     public async Task InitializeAsync()
     {
         Clock = TestClock.Create(_clockFile);
-        Host = await TestHost.StartAsync(Modules, settings: DealerSettings.Concat(Settings), clock: Clock);
+        Host = await TestHost.StartAsync(Modules, settings: DealerSettings.Concat(Settings).Concat(ExtraSettings), clock: Clock);
     }
 
     public async Task DisposeAsync()

@@ -17,23 +17,10 @@ namespace TclHotline.Returns.Tests.Functional;
 /// </summary>
 public sealed class Rule17_PanelExchangeTests(ReturnsWithIntakeHost returns) : IClassFixture<ReturnsWithIntakeHost>
 {
-    private static int _next;
-
     private IntakeService.IntakeServiceClient Intake => new(returns.Host.ChannelAs(HotlineRoles.Agent, ReturnsHost.Changsha));
 
-    private async Task<TclHotline.Grpc.Intake.V1.ServiceOrder> RepairOrderAsync()
-    {
-        var n = Interlocked.Increment(ref _next);
-        var reply = await Intake.RegisterCallAsync(new RegisterCallRequest
-        {
-            IdempotencyKey = $"rule17-{Guid.NewGuid():N}", AgentId = "A0042", CallerNumber = $"1390000{n:D4}", CustomerName = "张三",
-            ProvinceCode = "43", CityCode = "4301", DistrictCode = "430102", StreetAddress = "五一大道 100 号",
-            OrderType = TclHotline.Grpc.Intake.V1.OrderType.Repair, ProductModel = "55P71C", SerialNumber = "55P71C2403" + ReturnsHost.NewSerial(),
-            PurchaseDate = "2024-05-10", InvoiceNumber = "044001900111-1", InvoiceDate = "2024-05-10", HasWarrantyCard = true,
-            FaultCategory = FaultCategory.Panel, FaultDescription = "屏幕竖线",
-        });
-        return reply.Order;
-    }
+    private async Task<TclHotline.Grpc.Intake.V1.ServiceOrder> RepairOrderAsync() =>
+        (await Intake.RegisterCallAsync(IntakeCalls.Repair("55P71C2403" + ReturnsHost.NewSerial(), "2024-05-10"))).Order;
 
     private Task<TclHotline.Grpc.Intake.V1.ServiceOrder> IntakeStatusAsync(string orderNumber, IntakeStatus status) =>
         Eventually.Until(() => Intake.GetServiceOrderAsync(new GetServiceOrderRequest { OrderNumber = orderNumber }).ResponseAsync,

@@ -15,7 +15,9 @@ public sealed class ReturnsWithIntakeHost : ReturnsHost
     protected override IServiceModule[] Modules => [new IntakeModule(), new ReturnsModule()];
 
     /// <summary>Intake's region catalogue gives the dealers' cities to their branches.</summary>
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => IntakeRegions;
+
+    public static IReadOnlyList<KeyValuePair<string, string?>> IntakeRegions { get; } =
     [
         new("Intake:Regions:CityBranches:4301:Code", Changsha), new("Intake:Regions:CityBranches:4301:Name", "长沙分公司服务部"),
         new("Intake:Regions:CityBranches:4201:Code", Wuhan), new("Intake:Regions:CityBranches:4201:Name", "武汉分公司服务部"),
@@ -52,6 +54,27 @@ public sealed class Rule18_PreSaleDamageTests(ReturnsWithIntakeHost returns) : I
         Assert.Equal(FaultCategory.Panel, order.FaultCategory);
         Assert.Equal(linked.OrderId, order.OrderId);
         Assert.Equal(ReturnsHost.Changsha, report.BranchCode);
+    }
+
+    [Fact]
+    public async Task Rule18_a_report_repeated_with_its_idempotency_key_returns_the_first_and_intake_opens_one_order()
+    {
+        var serial = ReturnsHost.NewSerial();
+        var request = Report(serial, Finding.PerformanceFault);
+        request.IdempotencyKey = "report-" + serial;
+
+        var first = await returns.Staff().ReportPreSaleUnitAsync(request);
+        var again = await returns.Staff().ReportPreSaleUnitAsync(request);
+        request.Description = "另一台";
+        await RefusedAsync(StatusCode.AlreadyExists, () => returns.Staff().ReportPreSaleUnitAsync(request).ResponseAsync);
+
+        Assert.Equal(first.ReportId, again.ReportId);
+        Assert.Equal(1, await returns.CountAsync("pre_sale_reports", "serial_number = @Serial", new { Serial = serial }));
+        await Eventually.Until(async () => (await returns.Staff().GetPreSaleReportAsync(new GetPreSaleReportRequest { ReportId = first.ReportId })).OrderNumber != "",
+            what: "the order to be linked");
+        var intake = new IntakeService.IntakeServiceClient(returns.Host.ChannelAs(HotlineRoles.Dispatcher, ReturnsHost.Changsha));
+        var orders = await intake.ListServiceOrdersAsync(new ListServiceOrdersRequest { OrderType = OrderType.PreSaleRepair, PageSize = 100 });
+        Assert.Single(orders.Orders, o => o.SerialNumber == serial);
     }
 
     [Fact]

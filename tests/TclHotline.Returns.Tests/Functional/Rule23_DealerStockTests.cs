@@ -66,7 +66,7 @@ public sealed class Rule23_DealerStockTests(ReturnsHost returns) : IClassFixture
     }
 
     [Fact]
-    public async Task Bulk_deliveries_are_all_or_nothing_and_a_bad_row_is_named_by_its_index()
+    public async Task Rule23_bulk_deliveries_are_all_or_nothing_and_a_bad_row_is_named_by_its_index()
     {
         var first = ReturnsHost.NewSerial();
         var second = ReturnsHost.NewSerial();
@@ -92,7 +92,7 @@ public sealed class Rule23_DealerStockTests(ReturnsHost returns) : IClassFixture
     }
 
     [Fact]
-    public async Task A_dealer_sees_only_its_own_units()
+    public async Task Rule23_a_dealer_sees_only_its_own_units()
     {
         var mine = await returns.DeliverAsync(ReturnsHost.Gome, returns.Today.AddDays(-3));
         var theirs = await returns.DeliverAsync(ReturnsHost.Suning, returns.Today.AddDays(-3));
@@ -113,7 +113,7 @@ public sealed class Rule23_DealerStockTests(ReturnsHost returns) : IClassFixture
     }
 
     [Fact]
-    public async Task Dealer_units_page_through_in_serial_order()
+    public async Task Rule23_dealer_units_page_through_in_serial_order()
     {
         var staff = returns.Staff();
         for (var i = 0; i < 3; i++) await returns.DeliverAsync(ReturnsHost.Suning, returns.Today);

@@ -10,6 +10,16 @@ namespace TclHotline.Returns.Consumers;
 
 // What the other services publish about service orders, kept as local facts: no reads of their databases.
 
+/// <summary>An order's events arrive on different queues in any order: the first creates its row, each fills its own columns.</summary>
+internal static class OrderFactRows
+{
+    public static async Task RecordAsync(UnitOfWork unit, Guid orderId, string update, object values)
+    {
+        await unit.ExecuteAsync(ReturnsSql.EnsureOrderFact, new { OrderId = orderId });
+        await unit.ExecuteAsync(update, values);
+    }
+}
+
 /// <summary>
 /// An order opened: its facts for rules 9 and 12; a pre-sale repair order is linked to the reports of its unit
 /// (rule 18); any other order names a customer's unit, so a unit of dealer stock it names has been sold.
@@ -22,7 +32,7 @@ public sealed class ServiceOrderOpenedConsumer(ReturnsDatabase db) : InboxConsum
     {
         if (string.IsNullOrWhiteSpace(m.SerialNumber))
             return;
-        await unit.ExecuteAsync(ReturnsSql.InsertOrderFact, new
+        await OrderFactRows.RecordAsync(unit, m.OrderId, ReturnsSql.RecordOrderOpened, new
         {
             m.OrderId, m.OrderNumber, m.OrderType, m.BranchCode, m.SerialNumber, m.RegisteredAt,
         });
@@ -36,13 +46,13 @@ public sealed class ServiceOrderOpenedConsumer(ReturnsDatabase db) : InboxConsum
 public sealed class VisitCompletedConsumer(ReturnsDatabase db) : InboxConsumer<VisitCompleted, ReturnsDatabase>(db)
 {
     protected override Task Handle(VisitCompleted m, UnitOfWork unit) =>
-        unit.ExecuteAsync(ReturnsSql.RecordOrderCompleted, new { m.OrderId, m.CompletedAt, m.DaysInRepair, m.DaysWaitingForParts });
+        OrderFactRows.RecordAsync(unit, m.OrderId, ReturnsSql.RecordOrderCompleted, new { m.OrderId, m.CompletedAt, m.DaysInRepair, m.DaysWaitingForParts });
 }
 
 public sealed class ServiceOrderCancelledConsumer(ReturnsDatabase db) : InboxConsumer<ServiceOrderCancelled, ReturnsDatabase>(db)
 {
     protected override Task Handle(ServiceOrderCancelled m, UnitOfWork unit) =>
-        unit.ExecuteAsync(ReturnsSql.RecordOrderCancelled, new { m.OrderId, m.CancelledAt });
+        OrderFactRows.RecordAsync(unit, m.OrderId, ReturnsSql.RecordOrderCancelled, new { m.OrderId, m.CancelledAt });
 }
 
 /// <summary>Intake decided a slow repair (rule 9) made the unit exchange-eligible: kept with the order's facts.</summary>
@@ -52,7 +62,7 @@ public sealed class ExchangeEligibilityDecidedConsumer(ReturnsDatabase db) : Inb
 
     protected override Task Handle(ExchangeEligibilityDecided m, UnitOfWork unit) =>
         m.Rule == SlowRepairRule
-            ? unit.ExecuteAsync(ReturnsSql.RecordSlowRepairDecided, new { m.OrderId, m.DecidedAt })
+            ? OrderFactRows.RecordAsync(unit, m.OrderId, ReturnsSql.RecordSlowRepairDecided, new { m.OrderId, m.DecidedAt })
             : Task.CompletedTask;
 }
 
@@ -67,9 +77,10 @@ public sealed class FeeEstimatedConsumer(ReturnsDatabase db) : InboxConsumer<Fee
     protected override async Task Handle(FeeEstimated m, UnitOfWork unit)
     {
         if (m.Provisional)
-            await unit.ExecuteAsync(ReturnsSql.RecordInvoiceFlagged, new { m.OrderId, FlaggedAt = m.EstimatedAt });
+            await OrderFactRows.RecordAsync(unit, m.OrderId, ReturnsSql.RecordInvoiceFlagged, new { m.OrderId, FlaggedAt = m.EstimatedAt });
         else if (m.Cause == InvoiceVerified)
-            await unit.ExecuteAsync(ReturnsSql.RecordInvoiceVerified, new { m.OrderId, VerifiedAt = m.EstimatedAt, Chargeable = m.Chargeable });
+            await OrderFactRows.RecordAsync(unit, m.OrderId, ReturnsSql.RecordInvoiceVerified,
+                new { m.OrderId, VerifiedAt = m.EstimatedAt, Chargeable = m.Chargeable });
     }
 }
 

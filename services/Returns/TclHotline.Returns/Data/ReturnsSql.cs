@@ -103,10 +103,17 @@ public static class ReturnsSql
 
     // ---------- order facts from the bus (rules 9 and 12) ----------
 
-    public const string InsertOrderFact = """
-        INSERT INTO order_facts (order_id, order_number, order_type, branch_code, serial_number, registered_at)
-        SELECT @OrderId, @OrderNumber, @OrderType, @BranchCode, @SerialNumber, @RegisteredAt
+    /// <summary>The order's row, created by whichever of its events comes first.</summary>
+    public const string EnsureOrderFact = """
+        INSERT INTO order_facts (order_id)
+        SELECT @OrderId
         WHERE NOT EXISTS (SELECT 1 FROM order_facts WHERE order_id = @OrderId)
+        """;
+
+    public const string RecordOrderOpened = """
+        UPDATE order_facts SET order_number = @OrderNumber, order_type = @OrderType, branch_code = @BranchCode,
+            serial_number = @SerialNumber, registered_at = @RegisteredAt
+        WHERE order_id = @OrderId
         """;
 
     public const string RecordOrderCompleted = """
@@ -126,7 +133,7 @@ public static class ReturnsSql
 
     public const string RecordInvoiceVerified = """
         UPDATE order_facts SET invoice_verified_at = @VerifiedAt, chargeable_after_verification = @Chargeable
-        WHERE order_id = @OrderId AND invoice_flagged_at IS NOT NULL
+        WHERE order_id = @OrderId
         """;
 
     public const string SelectOrderFactsByNumbers = """

@@ -54,13 +54,14 @@ CREATE INDEX ix_attribution_changes_report ON attribution_changes (report_id, ch
 
 -- What the other services said about service orders (no reads of their databases): rule 9 (slow repairs,
 -- for service-class merchant returns) and rule 12 (suspicious invoices, by the dealer who sold the unit).
+-- An order's events arrive on different queues in any order: the first creates the row, each fills its columns.
 CREATE TABLE order_facts (
     order_id                      UNIQUEIDENTIFIER NOT NULL PRIMARY KEY,
-    order_number                  NVARCHAR(60)     NOT NULL,
-    order_type                    NVARCHAR(40)     NOT NULL,
-    branch_code                   NVARCHAR(40)     NOT NULL,
-    serial_number                 NVARCHAR(60)     NOT NULL,
-    registered_at                 BIGINT           NOT NULL,
+    order_number                  NVARCHAR(60)     NULL,
+    order_type                    NVARCHAR(40)     NULL,
+    branch_code                   NVARCHAR(40)     NULL,
+    serial_number                 NVARCHAR(60)     NULL,
+    registered_at                 BIGINT           NULL,
     completed_at                  BIGINT           NULL,
     days_in_repair                INT              NULL,
     days_waiting_for_parts        INT              NULL,
@@ -70,7 +71,7 @@ CREATE TABLE order_facts (
     invoice_verified_at           BIGINT           NULL,
     chargeable_after_verification BIT              NULL
 );
-CREATE UNIQUE INDEX uq_order_facts_number ON order_facts (order_number);
+CREATE UNIQUE INDEX uq_order_facts_number ON order_facts (order_number) WHERE order_number IS NOT NULL;
 CREATE INDEX ix_order_facts_serial ON order_facts (serial_number);
 CREATE INDEX ix_order_facts_invoice ON order_facts (branch_code, invoice_flagged_at);
 

@@ -54,13 +54,14 @@ CREATE INDEX ix_attribution_changes_report ON attribution_changes (report_id, ch
 
 -- What the other services said about service orders (no reads of their databases): rule 9 (slow repairs,
 -- for service-class merchant returns) and rule 12 (suspicious invoices, by the dealer who sold the unit).
+-- An order's events arrive on different queues in any order: the first creates the row, each fills its columns.
 CREATE TABLE order_facts (
     order_id                  TEXT    NOT NULL PRIMARY KEY,
-    order_number              TEXT    NOT NULL,
-    order_type                TEXT    NOT NULL,
-    branch_code               TEXT    NOT NULL,
-    serial_number             TEXT    NOT NULL,
-    registered_at             INTEGER NOT NULL,
+    order_number              TEXT    NULL,
+    order_type                TEXT    NULL,
+    branch_code               TEXT    NULL,
+    serial_number             TEXT    NULL,
+    registered_at             INTEGER NULL,
     completed_at              INTEGER NULL,
     days_in_repair            INTEGER NULL,
     days_waiting_for_parts    INTEGER NULL,
@@ -70,7 +71,7 @@ CREATE TABLE order_facts (
     invoice_verified_at       INTEGER NULL,
     chargeable_after_verification INTEGER NULL
 );
-CREATE UNIQUE INDEX uq_order_facts_number ON order_facts (order_number);
+CREATE UNIQUE INDEX uq_order_facts_number ON order_facts (order_number) WHERE order_number IS NOT NULL;
 CREATE INDEX ix_order_facts_serial ON order_facts (serial_number);
 CREATE INDEX ix_order_facts_invoice ON order_facts (branch_code, invoice_flagged_at);
 
