@@ -197,6 +197,52 @@ public sealed class ReturnsCliTests(ReturnsHostFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Rule24_a_scrap_is_declared_approved_by_the_director_only_and_stepped_in_order_through_the_cli()
+    {
+        var declared = await RunAsync(As(HotlineRoles.Dispatcher, "CS", null, "returns", "scrap", "--serial", Serial("Z"), "--branch", "CS",
+            "--model", "55P71C", "--reason", "主板与屏均烧毁", "--json"));
+        Assert.True(declared.Exit == CliApp.Ok, declared.Err);
+        var id = declared.Json.GetProperty("scrapId").GetString()!;
+
+        var outOfOrder = await RunAsync(AsStaff("returns", "scrap-step", id, "--step", "written-off"));
+        Assert.Equal(CliApp.BadInput, outOfOrder.Exit);
+        var notDirector = await RunAsync(As(HotlineRoles.Dispatcher, "CS", null, "returns", "scrap-step", id, "--step", "approved"));
+        Assert.Equal(CliApp.Denied, notDirector.Exit);
+
+        foreach (var step in new[] { "approved", "collected", "written-off" })
+        {
+            var done = await RunAsync(AsStaff("returns", "scrap-step", id, "--step", step));
+            Assert.True(done.Exit == CliApp.Ok, $"{step}: {done.Err}");
+        }
+        var shown = await RunAsync(AsStaff("returns", "show-scrap", id));
+        Assert.True(shown.Exit == CliApp.Ok, shown.Err);
+        Assert.Contains("written-off", shown.Out);
+        Assert.Contains("STEPS", shown.Out); // the audited steps, as their own table
+    }
+
+    [Fact]
+    public async Task Rule19_a_commercial_return_is_registered_and_counted_in_the_months_rates_through_the_cli()
+    {
+        var serial = Serial("M");
+        Assert.Equal(CliApp.Ok, (await RunAsync(AsStaff("returns", "deliver", "--serial", serial, "--model", "55P71C",
+            "--dealer", ReturnsHostFixture.OtherDealer, "--on", TestClock.Now.AddDays(-20).ToString("yyyy-MM-dd")))).Exit);
+
+        var withOrders = await RunAsync(AsStaff("returns", "return", "--dealer", ReturnsHostFixture.OtherDealer, "--serial", serial,
+            "--reason", "shop-sample", "--orders", "SO20250301-000001"));
+        Assert.Equal(CliApp.BadInput, withOrders.Exit);
+        Assert.Contains("service_order_numbers", withOrders.Err);
+
+        var registered = await RunAsync(AsStaff("returns", "return", "--dealer", ReturnsHostFixture.OtherDealer, "--serial", serial,
+            "--reason", "shop-sample", "--note", "商场样机退回"));
+        Assert.True(registered.Exit == CliApp.Ok, registered.Err);
+        Assert.Contains("commercial", registered.Out);
+
+        var rates = await RunAsync(AsStaff("returns", "rates", "--branch", "CS", "--month", TestClock.Now.ToString("yyyy-MM"), "--json"));
+        Assert.True(rates.Exit == CliApp.Ok, rates.Err);
+        Assert.True(rates.Json.GetProperty("branch").GetProperty("commercial").GetInt32() >= 1);
+    }
+
+    [Fact]
     public async Task Returns_commands_say_what_went_wrong_like_the_others()
     {
         var unreachable = await RunAsync("returns", "unit", "X", "--server", $"http://127.0.0.1:{FreePort.Next()}", "--token", "x");
