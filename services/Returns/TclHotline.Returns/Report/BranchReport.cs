@@ -12,6 +12,9 @@ public sealed class BranchReportOptions
 
     /// <summary>Months shown by the charts that follow a figure over time, the chosen month last.</summary>
     public int Months { get; set; } = 6;
+
+    /// <summary>Dealers drawn in the aging stock chart, those with the most aging units.</summary>
+    public int AgingDealersShown { get; set; } = 12;
 }
 
 /// <summary>One chart of the page: what it shows, a sentence with its figures, the SVG.</summary>
@@ -119,8 +122,12 @@ public sealed class BranchReport(
     private async Task<ReportChart> AgingStockAsync(string branch, CancellationToken ct)
     {
         var aging = await stock.AgingAsync(branch, ct);
-        var bars = aging.ByDealer.Select(d => new ChartBar(d.DealerCode, [d.AgingUnits, d.InStockUnits - d.AgingUnits])).ToList();
-        var summary = $"{aging.Units.Count} units in dealers' stock more than {aging.AgingMonths} months after delivery, as of {aging.AsOf}.";
+        // The dealers with the most aging units first: a branch has more dealers than a chart has room for.
+        var shown = aging.ByDealer.OrderByDescending(d => d.AgingUnits).ThenByDescending(d => d.InStockUnits)
+            .ThenBy(d => d.DealerCode, StringComparer.Ordinal).Take(options.AgingDealersShown).ToList();
+        var bars = shown.Select(d => new ChartBar(d.DealerCode, [d.AgingUnits, d.InStockUnits - d.AgingUnits])).ToList();
+        var summary = $"{aging.Units.Count} units in dealers' stock more than {aging.AgingMonths} months after delivery, as of {aging.AsOf}"
+            + (shown.Count < aging.ByDealer.Count ? $"; the {shown.Count} of {aging.ByDealer.Count} dealers with the most aging units shown." : ".");
         return Chart("aging-stock", "Dealer stock and aging units (滞销机)", summary, [Aging, Fresh], bars, "No units in dealers' stock.");
     }
 
