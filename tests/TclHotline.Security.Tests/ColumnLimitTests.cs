@@ -7,6 +7,7 @@ using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.Testing;
 using Xunit;
 using Limits = TclHotline.Complaints.Api.ComplaintRequestValidator.TextLimits;
+using ReturnsLimits = TclHotline.Returns.Api.RequestChecks;
 
 namespace TclHotline.Security.Tests;
 
@@ -49,6 +50,27 @@ public sealed class ColumnLimitTests
             { "complaint_escalations", "reason", Limits.Reason },
             { "complaint_reopenings", "reason", Limits.Reason },
             { "callback_tasks", "outcome", 500 },
+            { "dealer_units", "serial_number", ReturnsLimits.SerialMax },
+            { "dealer_units", "dealer_code", ReturnsLimits.CodeMax },
+            { "dealer_units", "product_model", ReturnsLimits.ModelMax },
+            { "pre_sale_reports", "dealer_code", ReturnsLimits.CodeMax },
+            { "pre_sale_reports", "serial_number", ReturnsLimits.SerialMax },
+            { "pre_sale_reports", "product_model", ReturnsLimits.ModelMax },
+            { "pre_sale_reports", "description", ReturnsLimits.TextMax },
+            { "pre_sale_reports", "inspection_note", ReturnsLimits.TextMax },
+            // The photo ids are stored comma-joined.
+            { "pre_sale_reports", "evidence_photo_ids", ReturnsLimits.PhotosMax * (ReturnsLimits.PhotoIdMax + 1) },
+            { "attribution_changes", "reason", ReturnsLimits.TextMax },
+            { "merchant_returns", "dealer_code", ReturnsLimits.CodeMax },
+            { "merchant_returns", "serial_number", ReturnsLimits.SerialMax },
+            { "merchant_returns", "note", ReturnsLimits.TextMax },
+            { "merchant_return_slow_orders", "order_number", ReturnsLimits.CodeMax },
+            { "scraps", "serial_number", ReturnsLimits.SerialMax },
+            { "scraps", "branch_code", ReturnsLimits.CodeMax },
+            { "scraps", "product_model", ReturnsLimits.ModelMax },
+            { "scraps", "reason", ReturnsLimits.TextMax },
+            { "panel_exchanges", "new_model", ReturnsLimits.ModelMax },
+            { "process_steps", "note", ReturnsLimits.TextMax },
         };
     }
 
@@ -62,7 +84,7 @@ public sealed class ColumnLimitTests
 
     private static readonly IReadOnlyDictionary<(string Table, string Column), int> Widths = Read(
         typeof(IdempotentRequest).Assembly, typeof(IntakeModule).Assembly, typeof(ComplaintRequestValidator).Assembly,
-        typeof(Telephony.TelephonyModule).Assembly);
+        typeof(Telephony.TelephonyModule).Assembly, typeof(Returns.ReturnsModule).Assembly);
 
     private static Dictionary<(string, string), int> Read(params Assembly[] assemblies)
     {

@@ -4,25 +4,31 @@ using TclHotline.ServiceDefaults.Validation;
 
 namespace TclHotline.Returns.Api;
 
-/// <summary>Field checks the returns requests share, each naming the field by its proto name (with a prefix for repeated rows).</summary>
-internal static partial class RequestChecks
+/// <summary>
+/// Field checks the returns requests share, each naming the field by its proto name (with a prefix for repeated
+/// rows). The lengths fit the SQL Server columns (checked by the security tests' column-limit test).
+/// </summary>
+public static partial class RequestChecks
 {
     public const int CodeMax = 40;
     public const int ModelMax = 60;
     public const int TextMax = 1000;
+    public const int SerialMax = 32;
+    public const int PhotoIdMax = 80;
+    public const int PhotosMax = 20;
 
-    [GeneratedRegex("^[A-Z0-9]{6,32}$")]
+    [GeneratedRegex("^[A-Z0-9]{6,32}$")] // SerialMax
     private static partial Regex SerialPattern();
 
-    public static string? Serial(this FieldErrors errors, string field, string? value)
+    internal static string? Serial(this FieldErrors errors, string field, string? value)
     {
         var serial = value?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(serial)) errors.Add(field, "is required");
-        else if (!SerialPattern().IsMatch(serial)) errors.Add(field, "must be 6 to 32 letters A-Z and digits");
+        else if (!SerialPattern().IsMatch(serial)) errors.Add(field, $"must be 6 to {SerialMax} letters A-Z and digits");
         return serial;
     }
 
-    public static string? Text(this FieldErrors errors, string field, string? value, int max, bool required = true)
+    internal static string? Text(this FieldErrors errors, string field, string? value, int max, bool required = true)
     {
         var text = value?.Trim() ?? "";
         if (required) errors.Required(field, text);
@@ -31,7 +37,7 @@ internal static partial class RequestChecks
     }
 
     /// <summary>A proto enum value that is set and known (an unknown number arrives as itself, not as an error).</summary>
-    public static TDomain Enum<TProto, TDomain>(this FieldErrors errors, string field, TProto value)
+    internal static TDomain Enum<TProto, TDomain>(this FieldErrors errors, string field, TProto value)
         where TProto : struct, System.Enum
         where TDomain : struct, System.Enum
     {
@@ -41,7 +47,7 @@ internal static partial class RequestChecks
         return (TDomain)(object)number;
     }
 
-    public static Guid Id(this FieldErrors errors, string field, string? value)
+    internal static Guid Id(this FieldErrors errors, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) errors.Add(field, "is required");
         else if (!Guid.TryParse(value, out var id)) errors.Add(field, "is not an id");
@@ -49,7 +55,7 @@ internal static partial class RequestChecks
         return Guid.Empty;
     }
 
-    public static DateOnly Date(this FieldErrors errors, string field, string? value, DateOnly? notAfter = null)
+    internal static DateOnly Date(this FieldErrors errors, string field, string? value, DateOnly? notAfter = null)
     {
         if (string.IsNullOrWhiteSpace(value)) { errors.Add(field, "is required"); return default; }
         if (ReturnsCalendar.ParseDate(value.Trim()) is not { } date) { errors.Add(field, "must be a date yyyy-MM-dd"); return default; }
@@ -57,20 +63,20 @@ internal static partial class RequestChecks
         return date;
     }
 
-    public static string Month(this FieldErrors errors, string field, string? value)
+    internal static string Month(this FieldErrors errors, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) errors.Add(field, "is required");
         else if (ReturnsCalendar.Month(value.Trim()) is null) errors.Add(field, "must be a month yyyy-MM");
         return value?.Trim() ?? "";
     }
 
-    public static int PageSize(this FieldErrors errors, string field, int value, int defaultSize = 50, int max = 500)
+    internal static int PageSize(this FieldErrors errors, string field, int value, int defaultSize = 50, int max = 500)
     {
         if (value < 0 || value > max) errors.Add(field, $"must be between 0 and {max}");
         return value == 0 ? defaultSize : value;
     }
 
-    public static decimal? Money(this FieldErrors errors, string field, string? value, bool required)
+    internal static decimal? Money(this FieldErrors errors, string field, string? value, bool required)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -54,12 +54,11 @@ public sealed class ReturnsGrpcService(
         var id = errors.Id("report_id", request.ReportId);
         var attribution = errors.Enum<V1.Attribution, Attribution>("attribution", request.Attribution);
         var bearer = errors.Enum<V1.CostBearer, CostBearer>("cost_bearer", request.CostBearer);
-        if (request.EvidencePhotoIds.Count > 20) errors.Add("evidence_photo_ids", "holds more than 20 photos");
+        if (request.EvidencePhotoIds.Count > RequestChecks.PhotosMax) errors.Add("evidence_photo_ids", $"holds more than {RequestChecks.PhotosMax} photos");
         for (var i = 0; i < request.EvidencePhotoIds.Count; i++)
         {
             var photo = request.EvidencePhotoIds[i];
-            // 20 ids of 80 characters, comma-joined, fit the 2,000-character column.
-            errors.Text($"evidence_photo_ids[{i}]", photo, 80);
+            errors.Text($"evidence_photo_ids[{i}]", photo, RequestChecks.PhotoIdMax);
             if (photo.Contains(',')) errors.Add($"evidence_photo_ids[{i}]", "must not contain a comma");
         }
         var note = errors.Text("note", request.Note, RequestChecks.TextMax, required: false);
