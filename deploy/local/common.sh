@@ -20,6 +20,7 @@ SERVICES=(
   "Dispatch 5280 5281"
   "Sla 5380 5381"
   "Complaints 5480 5481"
+  "Returns 5580 5581"
 )
 MAX_INSTANCES=10
 
@@ -47,7 +48,7 @@ alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
 wait_for_pid_file() {
   local file="$1" timeout="${2:-90}" launcher="${3:-}" pid="" tenths=0
   while [ "$tenths" -lt $((timeout * 10)) ]; do
-    pid="$(tr -d '[:space:]' < "$file" 2>/dev/null || true)"
+    pid="$( { tr -d '[:space:]' < "$file"; } 2>/dev/null || true)"
     if [[ "$pid" =~ ^[0-9]+$ ]]; then echo "$pid"; return 0; fi
     if [ -n "$launcher" ] && ! alive "$launcher"; then echo "the broker exited before writing $file" >&2; return 1; fi
     sleep 0.1

@@ -161,5 +161,6 @@ for ((i = 0; i < INSTANCES; i++)); do
   wait_ready
 done
 rm -f "$RUN_DIR/starting"
-echo "All up. Data: $DATA_DIR  Logs: $LOG_DIR  Dispatch board: http://127.0.0.1:5281/"
+echo "All up. Data: $DATA_DIR  Logs: $LOG_DIR"
+echo "Dispatch board: http://127.0.0.1:5281/board  Branch report: http://127.0.0.1:5581/report"
 echo "Stop with deploy/local/stop.sh"

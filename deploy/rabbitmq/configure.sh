@@ -35,6 +35,7 @@ users=(
   "dispatch: dispatch"
   "sla: sla"
   "complaints: complaints"
+  "returns: returns"
 )
 
 shared='TclHotline\.Messages\..*|MassTransit:Fault--.*|.*_bus_.*'

@@ -14,7 +14,7 @@ for attempt in $(seq 60); do
 done
 
 # One database per service module; the intake host also holds the telephony module's.
-databases=(intake telephony dispatch sla complaints)
+databases=(intake telephony dispatch sla complaints returns)
 
 for service in "${databases[@]}"; do
   var="$(echo "$service" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"

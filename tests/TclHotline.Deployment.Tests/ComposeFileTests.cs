@@ -24,7 +24,7 @@ public sealed class ComposeFileTests
 
         Assert.True(result.ExitCode == 0, $"docker-compose config failed ({result.ExitCode}): {result.Error}");
         Assert.Equal(
-            ["complaints", "dashboard", "dispatch", "intake", "rabbitmq", "sla", "smtp4dev", "sqlserver", "sqlserver-init", "topology"],
+            ["complaints", "dashboard", "dispatch", "intake", "rabbitmq", "returns", "sla", "smtp4dev", "sqlserver", "sqlserver-init", "topology"],
             result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order());
     }
 
@@ -112,6 +112,15 @@ public sealed class ComposeFileTests
 
         Assert.Contains(ports, e => e.Key == "published" && e.Value == "5281");
         Assert.Contains(ports, e => e.Key == "target" && e.Value == "5281");
+    }
+
+    [Fact]
+    public void BranchReport_IsPublishedOnTheReturnsHttpPort()
+    {
+        var ports = Of("returns").Where(e => e.Under("services.returns.ports.[]")).ToList();
+
+        Assert.Contains(ports, e => e.Key == "published" && e.Value == "5581");
+        Assert.Contains(ports, e => e.Key == "target" && e.Value == "5581");
     }
 
     [Fact]

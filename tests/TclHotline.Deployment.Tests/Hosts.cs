@@ -26,6 +26,7 @@ public static class Hosts
         new("Dispatch", "services/Dispatch/TclHotline.Dispatch.Host/TclHotline.Dispatch.Host.csproj", "dispatch", "dispatch.yaml", "dispatch"),
         new("Sla", "services/Sla/TclHotline.Sla.Host/TclHotline.Sla.Host.csproj", "sla", "sla.yaml", "sla"),
         new("Complaints", "services/Complaints/TclHotline.Complaints.Host/TclHotline.Complaints.Host.csproj", "complaints", "complaints.yaml", "complaints"),
+        new("Returns", "services/Returns/TclHotline.Returns.Host/TclHotline.Returns.Host.csproj", "returns", "returns.yaml", "returns"),
         // The embedded default: one container (its Dockerfile's documented `docker run`), SQLite, the in-memory bus.
         new("Standalone", "services/Standalone/TclHotline.Standalone/TclHotline.Standalone.csproj", null, null, null),
     ];

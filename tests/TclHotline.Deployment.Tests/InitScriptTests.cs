@@ -10,6 +10,7 @@ public sealed class InitScriptTests
     [InlineData("intake")]
     [InlineData("complaints")]
     [InlineData("telephony")]
+    [InlineData("returns")]
     public void CreateDatabaseScript_ParsesAsTSqlForEachService(string service)
     {
         var sql = Repository.Read("deploy/sqlserver/create-database.sql")

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace TclHotline.EndToEnd.Tests;
 
-/// <summary>Every end-to-end test shares one running system: starting the broker and four hosts costs most of the run.</summary>
+/// <summary>Every end-to-end test shares one running system: starting the broker and five hosts costs most of the run.</summary>
 [CollectionDefinition(Name)]
 public sealed class EndToEndCollection : ICollectionFixture<SystemUnderTest>
 {

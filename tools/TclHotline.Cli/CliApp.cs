@@ -16,7 +16,7 @@ public static class CliApp
     private static readonly HashSet<string> SwitchNames =
         ["json", "help", "warranty-card", "installed-through-hotline"];
 
-    public const string Usage = """
+    public static readonly string Usage = $"""
         tclhotline <command> [options]
 
           register  (--file call.json | --caller N --name X --province P --city C --district D --type T ...)
@@ -29,9 +29,11 @@ public static class CliApp
           show <order-number>
           list [--branch B --status S --type T --from yyyy-MM-dd --to yyyy-MM-dd --page-size N --page-token X]
           cancel <order-number> --reason "..." [--by who]
-          token --role R --branch B --key K [--subject S] [--engineer E]   (development tokens only)
+          token --role R --branch B --key K [--subject S] [--engineer E] [--dealer D]   (development tokens only)
+        {ReturnsCommands.Usage}
 
-        Options: --server URL (env TCLHOTLINE_SERVER, default http://127.0.0.1:5080),
+        Options: --server URL (env TCLHOTLINE_SERVER, default http://127.0.0.1:5080, the standalone host; the intake
+                 host alone listens on :5180, the returns host on :5580),
                  --token JWT (env TCLHOTLINE_TOKEN), --json for the contract's JSON.
         Exit codes: 0 ok, 2 bad input, 3 not found, 4 unauthenticated/denied, 5 server unreachable.
         """;
@@ -39,6 +41,7 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var server = DefaultServer;
+        var service = "intake";
         try
         {
             var line = new CommandLine(args, SwitchNames);
@@ -51,6 +54,8 @@ public static class CliApp
             server = line.Option("server") ?? Environment.GetEnvironmentVariable("TCLHOTLINE_SERVER") ?? DefaultServer;
             var token = line.Option("token") ?? Environment.GetEnvironmentVariable("TCLHOTLINE_TOKEN");
             var command = line.Positionals[0];
+            if (command == "returns")
+                service = "returns";
             if (command == "token")
                 return TokenCommand.Run(line, output);
             if (!Uri.TryCreate(server, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
@@ -62,6 +67,7 @@ public static class CliApp
             var call = new CallOptions(headers, DateTime.UtcNow.AddSeconds(30));
             return command switch
             {
+                "returns" => await ReturnsCommands.RunAsync(line, new Grpc.Returns.V1.Returns.ReturnsClient(channel), call, output, stderr),
                 "register" => await RegisterCommand.RunAsync(line, token, client, call, output),
                 "lookup" => await OrderCommands.LookupAsync(line, client, call, output),
                 "show" => await OrderCommands.ShowAsync(line, client, call, output),
@@ -77,11 +83,11 @@ public static class CliApp
         }
         catch (RpcException e)
         {
-            return Report(e, server, stderr);
+            return Report(e, service, server, stderr);
         }
     }
 
-    private static int Report(RpcException e, string server, TextWriter stderr)
+    private static int Report(RpcException e, string service, string server, TextWriter stderr)
     {
         switch (e.StatusCode)
         {
@@ -99,7 +105,7 @@ public static class CliApp
                 return Denied;
             case StatusCode.Unavailable:
             case StatusCode.DeadlineExceeded:
-                stderr.WriteLine($"Cannot reach the intake service at {server}: is it running? Set --server or TCLHOTLINE_SERVER. ({e.Status.Detail})");
+                stderr.WriteLine($"Cannot reach the {service} service at {server}: is it running? Set --server or TCLHOTLINE_SERVER. ({e.Status.Detail})");
                 return Unreachable;
             default:
                 stderr.WriteLine($"{e.StatusCode}: {e.Status.Detail}");

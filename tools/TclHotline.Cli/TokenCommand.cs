@@ -16,8 +16,11 @@ public static class TokenCommand
             throw new UsageException("--key must be the service's signing key (at least 32 characters).");
         var subject = line.Option("subject") ?? "cli-" + role;
         var engineer = line.Option("engineer");
+        var dealer = line.Option("dealer");
+        if (role == HotlineRoles.Dealer && string.IsNullOrEmpty(dealer))
+            throw new UsageException("--dealer is required with --role dealer: the token names the dealer whose units it sees.");
         line.EnsureAllRead();
-        output.Line(DevelopmentTokens.Mint(key, subject, [role], branch, engineer));
+        output.Line(DevelopmentTokens.Mint(key, subject, [role], branch, engineer, dealerId: dealer));
         return CliApp.Ok;
     }
 }

@@ -6,6 +6,7 @@ using TclHotline.Returns.Api;
 using TclHotline.Returns.Application;
 using TclHotline.Returns.Consumers;
 using TclHotline.Returns.Domain;
+using TclHotline.Returns.Report;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 
@@ -43,6 +44,7 @@ public sealed class ReturnsModule : IServiceModule
         services.AddSingleton<Scraps>();
         services.AddSingleton<PanelExchanges>();
         services.AddSingleton<InvoiceFraud>();
+        builder.AddBranchReport();
     }
 
     public void AddConsumers(ModuleConsumers consumers)
@@ -53,10 +55,12 @@ public sealed class ReturnsModule : IServiceModule
         consumers.Add<ExchangeEligibilityDecidedConsumer>();
         consumers.Add<FeeEstimatedConsumer>();
         consumers.Add<PanelExchangeOfferedConsumer>();
+        consumers.AddBranchReportConsumers();
     }
 
     public void MapEndpoints(WebApplication app)
     {
         app.MapGrpcService<ReturnsGrpcService>();
+        app.MapBranchReport();
     }
 }

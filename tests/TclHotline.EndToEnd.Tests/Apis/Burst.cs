@@ -1,3 +1,4 @@
+using Grpc.Core;
 using TclHotline.EndToEnd.Tests.Harness;
 using TclHotline.Grpc.Complaints.V1;
 using TclHotline.Messages;
@@ -7,8 +8,10 @@ namespace TclHotline.EndToEnd.Tests.Apis;
 
 /// <summary>
 /// A burst of calls in one branch, sent in parallel lanes while a fault is injected half-way: for each
-/// key a complaint filed at the desk and a repair registered at intake (dispatched and watched by the SLA
-/// timer through the bus); then what was stored is counted against what was sent.
+/// key a complaint filed at the desk, a repair registered at intake (dispatched and watched by the SLA
+/// timer through the bus) and a dealer's pre-sale damage report at returns (which has intake open a pre-sale
+/// repair order over the bus, linked back to the report and planned by dispatch); then what was stored is
+/// counted against what was sent.
 /// </summary>
 public sealed class Burst(SystemUnderTest system, string branch, int count)
 {
@@ -16,6 +19,7 @@ public sealed class Burst(SystemUnderTest system, string branch, int count)
     private readonly string _run = Guid.NewGuid().ToString("N")[..6];
     private readonly List<Complaint> _answers = [];
     private readonly List<Grpc.Intake.V1.ServiceOrder> _orders = [];
+    private readonly List<Grpc.Returns.V1.PreSaleReport> _reports = [];
 
     public IReadOnlyList<string> Keys => Enumerable.Range(0, count).Select(i => $"{branch}-{_run}-{i:D3}").ToList();
 
@@ -24,6 +28,7 @@ public sealed class Burst(SystemUnderTest system, string branch, int count)
     {
         var desk = new ComplaintDeskCalls(system);
         var hotline = new HotlineCalls(system);
+        var returns = new ReturnsCalls(system);
         var keys = Keys;
         var halfway = new TaskCompletionSource();
         var sent = 0;
@@ -37,10 +42,13 @@ public sealed class Burst(SystemUnderTest system, string branch, int count)
                 var repair = HotlineCalls.BurstRepair();
                 repair.IdempotencyKey = keys[i];
                 var order = await hotline.RegisterUntilAnsweredAsync(repair);
+                var report = await returns.ReportUntilAnsweredAsync(
+                    ReturnsCalls.PreSale(ReturnsCalls.BurstDealer, ReturnsCalls.SerialFor(keys[i]), Grpc.Returns.V1.Finding.CrackedPanel, keys[i]), "WH");
                 lock (_answers)
                 {
                     _answers.Add(answer);
                     _orders.Add(order);
+                    _reports.Add(report);
                 }
             }
         })).ToList();
@@ -63,6 +71,7 @@ public sealed class Burst(SystemUnderTest system, string branch, int count)
         // Every answer for one key is the same complaint (idempotency), however often it was sent.
         duplicated += _answers.GroupBy(a => a.SerialNumber).Sum(g => g.Select(a => a.ComplaintId).Distinct().Count() - 1);
         (lost, duplicated) = (lost + await OrdersLostAsync(), duplicated + await OrdersDoubledAsync());
+        (lost, duplicated) = (lost + await ReportsLostAsync(), duplicated + await ReportsDoubledAsync());
         system.Figures.Counted(lost, duplicated);
         return (lost, duplicated);
     }
@@ -88,6 +97,35 @@ public sealed class Burst(SystemUnderTest system, string branch, int count)
         var listed = (await new HotlineCalls(system).ListOrdersAsync()).Where(o => serials.Contains(o.SerialNumber)).ToList();
         var doubled = listed.Count - listed.Select(o => o.SerialNumber).Distinct().Count();
         return doubled + _orders.GroupBy(o => o.SerialNumber).Sum(g => g.Select(o => o.OrderId).Distinct().Count() - 1);
+    }
+
+    /// <summary>
+    /// Pre-sale reports answered but not found again, plus reports whose repair order never came back from intake
+    /// or was never planned by dispatch.
+    /// </summary>
+    private async Task<int> ReportsLostAsync()
+    {
+        var returns = new ReturnsCalls(system);
+        var hotline = new HotlineCalls(system);
+        var lost = 0;
+        foreach (var report in _reports.DistinctBy(r => r.ReportId))
+        {
+            try { await returns.GetAsync(report.ReportId, "WH"); }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound) { lost++; continue; }
+            var linked = await returns.LinkedAsync(report.ReportId, "WH");
+            await hotline.DispatchOnceAsync(linked.OrderId, d => d.Commitment is not null && (d.CurrentVisit is not null || d.Escalations.Count > 0),
+                $"pre-sale order {linked.OrderNumber} planned by dispatch", TimeSpan.FromSeconds(60));
+        }
+        return lost;
+    }
+
+    /// <summary>One key, one report, one pre-sale order: a key answered with two reports, or a unit's pre-sale order listed twice.</summary>
+    private async Task<int> ReportsDoubledAsync()
+    {
+        var serials = _reports.Select(r => r.SerialNumber).ToHashSet();
+        var listed = (await new HotlineCalls(system).ListOrdersAsync()).Where(o => serials.Contains(o.SerialNumber)).ToList();
+        var doubled = listed.Count - listed.Select(o => o.SerialNumber).Distinct().Count();
+        return doubled + _reports.GroupBy(r => r.SerialNumber).Sum(g => g.Select(r => r.ReportId).Distinct().Count() - 1);
     }
 
     /// <summary>Waits until the SLA timer holds exactly one on-site deadline per registered order.</summary>

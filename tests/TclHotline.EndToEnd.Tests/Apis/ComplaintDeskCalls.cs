@@ -29,21 +29,27 @@ public sealed class ComplaintDeskCalls(SystemUnderTest system)
         return await Agent.FileComplaintAsync(request);
     }
 
-    /// <summary>
-    /// Files with the same idempotency key until the desk answers, as a client does through an outage: a
-    /// request cut by a kill, a lock or a restart is sent again, never dropped.
-    /// </summary>
-    public async Task<Complaint> FileUntilAnsweredAsync(FileComplaintRequest request, TimeSpan? within = null, ServiceProcess? instance = null)
+    /// <summary>Files with the same idempotency key until the desk answers.</summary>
+    public Task<Complaint> FileUntilAnsweredAsync(FileComplaintRequest request, TimeSpan? within = null, ServiceProcess? instance = null)
     {
         var desk = new ComplaintDesk.ComplaintDeskClient(system.ChannelAs(instance ?? system.Complaints, HotlineRoles.Agent));
+        return UntilAnsweredAsync(system, deadline => desk.FileComplaintAsync(request, deadline: deadline).ResponseAsync, within);
+    }
+
+    /// <summary>
+    /// Sends a call (with the same idempotency key) until it is answered, as a client does through an outage: a
+    /// request cut by a kill, a lock or a restart is sent again, never dropped. Each try gets a client-side
+    /// deadline, so a request stuck behind a lock is abandoned and sent again.
+    /// </summary>
+    internal static async Task<T> UntilAnsweredAsync<T>(SystemUnderTest system, Func<DateTime, Task<T>> call, TimeSpan? within = null)
+    {
         var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(180));
         while (true)
         {
             try
             {
                 system.Figures.Call();
-                // A client-side deadline: a request stuck behind a lock is abandoned and sent again.
-                return await desk.FileComplaintAsync(request, deadline: DateTime.UtcNow.AddSeconds(20));
+                return await call(DateTime.UtcNow.AddSeconds(20));
             }
             catch (RpcException e) when (Retryable(e.StatusCode) && DateTime.UtcNow < deadline)
             {
@@ -66,6 +72,6 @@ public sealed class ComplaintDeskCalls(SystemUnderTest system)
         return all;
     }
 
-    private static bool Retryable(StatusCode code) =>
+    internal static bool Retryable(StatusCode code) =>
         code is StatusCode.Unavailable or StatusCode.Internal or StatusCode.DeadlineExceeded or StatusCode.Unknown or StatusCode.Aborted;
 }

@@ -18,11 +18,21 @@ public sealed class FaultTests(SystemUnderTest system, ITestOutputHelper output)
     [RabbitMqFact]
     public async Task Each_service_killed_with_SIGKILL_mid_burst_and_restarted_loses_and_doubles_nothing()
     {
-        // Every service at once (intake, dispatch, sla, complaints): four restarts one by one would cost the
-        // suite a minute more on two cores, and the simultaneous kill is the harder case for the outboxes.
+        // Every service at once (intake, dispatch, sla, complaints, returns): five restarts one by one would cost
+        // the suite minutes more on two cores, and the simultaneous kill is the harder case for the outboxes.
         var burst = new Burst(system, "KA", count: 24);
         await burst.RunAsync(system.RestartAllAsync);
         await AssertNothingLostOrDoubled(burst, "every service killed with SIGKILL and restarted");
+    }
+
+    [RabbitMqFact]
+    public async Task Returns_host_alone_killed_with_SIGKILL_mid_burst_and_restarted_loses_and_doubles_nothing()
+    {
+        // The others keep running: the dealers' reports retry until the restarted host answers, and the pre-sale
+        // requests it had written to its outbox before the kill still reach intake, once each.
+        var burst = new Burst(system, "RK", count: 16);
+        await burst.RunAsync(system.Returns.RestartAsync);
+        await AssertNothingLostOrDoubled(burst, "returns host killed with SIGKILL and restarted");
     }
 
     [RabbitMqFact]
@@ -44,8 +54,9 @@ public sealed class FaultTests(SystemUnderTest system, ITestOutputHelper output)
         var burst = new Burst(system, "LK", count: 16);
         await burst.RunAsync(() => Task.WhenAll(
             ServiceFiles.HoldExclusiveLockAsync(ServiceFiles.DatabaseFile(system, "Complaints", "complaints"), TimeSpan.FromSeconds(4)),
-            ServiceFiles.HoldExclusiveLockAsync(ServiceFiles.DatabaseFile(system, "Sla", "sla"), TimeSpan.FromSeconds(4))));
-        await AssertNothingLostOrDoubled(burst, "complaints.db and sla.db locked 4 s");
+            ServiceFiles.HoldExclusiveLockAsync(ServiceFiles.DatabaseFile(system, "Sla", "sla"), TimeSpan.FromSeconds(4)),
+            ServiceFiles.HoldExclusiveLockAsync(ServiceFiles.DatabaseFile(system, "Returns", "returns"), TimeSpan.FromSeconds(4))));
+        await AssertNothingLostOrDoubled(burst, "complaints.db, sla.db and returns.db locked 4 s");
     }
 
     [RabbitMqFact]
@@ -89,7 +100,7 @@ public sealed class FaultTests(SystemUnderTest system, ITestOutputHelper output)
             var deadlines = await burst.SettleDeadlinesAsync(Settle);
             var onSite = await burst.SettleOrderDeadlinesAsync(Settle);
             var (lost, duplicated) = await burst.CountAsync();
-            output.WriteLine($"{fault}: {burst.Keys.Count} complaints filed and {burst.Keys.Count} repairs registered, {deadlines} complaint and {onSite} on-site SLA deadlines, lost {lost}, duplicated {duplicated}");
+            output.WriteLine($"{fault}: {burst.Keys.Count} complaints filed, {burst.Keys.Count} repairs registered and {burst.Keys.Count} pre-sale units reported, {deadlines} complaint and {onSite} on-site SLA deadlines, lost {lost}, duplicated {duplicated}");
             Assert.Equal(0, lost);
             Assert.Equal(0, duplicated);
             Assert.Empty(await system.NotReadyAsync());

@@ -9,7 +9,7 @@ namespace TclHotline.EndToEnd.Tests.Harness;
 
 /// <summary>
 /// The distributed system for a test run: a real RabbitMQ broker on loopback and each service host as its own
-/// process (intake with telephony, dispatch, sla, complaints), each service with one SQLite folder shared by
+/// process (intake with telephony, dispatch, sla, complaints, returns), each service with one SQLite folder shared by
 /// all its instances, and one clock offset file shared by every process so a test can move time for all.
 /// Shared by the whole suite (an xunit collection fixture): starting it costs most of the run.
 /// <para>
@@ -20,7 +20,7 @@ namespace TclHotline.EndToEnd.Tests.Harness;
 public class SystemUnderTest : IAsyncLifetime
 {
     public const string ConnectorSecret = "e2e-connector-secret-7f3a";
-    public static readonly string[] Services = ["Intake", "Dispatch", "Sla", "Complaints"];
+    public static readonly string[] Services = ["Intake", "Dispatch", "Sla", "Complaints", "Returns"];
     public const string Standalone = "Standalone";
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "tclhotline-e2e-" + Guid.NewGuid().ToString("N")[..8]);
@@ -49,6 +49,7 @@ public class SystemUnderTest : IAsyncLifetime
     public ServiceProcess Dispatch => _instances["Dispatch"][0];
     public ServiceProcess Sla => _instances["Sla"][0];
     public ServiceProcess Complaints => _instances["Complaints"][0];
+    public ServiceProcess Returns => _instances["Returns"][0];
     public IEnumerable<ServiceProcess> All => _instances.Values.SelectMany(i => i).Distinct();
 
     public string DataDirectory(string service) => _standalone ? Path.Combine(_root, "data") : Path.Combine(_root, "data", service.ToLowerInvariant());
@@ -166,7 +167,7 @@ public class SystemUnderTest : IAsyncLifetime
     public string Tails(int lines = 30) => string.Join("\n", All.Select(p => p.Tail(lines)));
 
     /// <summary>Every branch a test files complaints in, with an owner at each escalation level (rule 20).</summary>
-    public static readonly string[] Branches = ["CS", "WH", "BR-43", "BR-42", "KA", "BO", "DU", "TW", "LK", "BI", "FZ", "SK"];
+    public static readonly string[] Branches = ["CS", "WH", "BR-43", "BR-42", "KA", "BO", "DU", "TW", "LK", "BI", "FZ", "SK", "RK"];
 
     private static void AddComplaintOwners(Dictionary<string, string> env)
     {
@@ -229,6 +230,10 @@ public class SystemUnderTest : IAsyncLifetime
         {
             AddComplaintOwners(env);
             AddNotificationChannels(env);
+        }
+        if (service is "Returns" or Standalone)
+        {
+            Apis.ReturnsCalls.AddBurstDealer(env);
         }
         if (service is "Intake" or Standalone)
         {
