@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One command per benchmark (issue 11): tools/bench.sh micro|standalone|distributed|timer [--agents N] [--seconds S] ...
+# One command per benchmark: tools/bench.sh micro|standalone|distributed|timer [--agents N] [--seconds S] ...
 # Builds Release first (set BENCH_NO_BUILD=1 to skip); each run prints a markdown table and appends it
 # to $BENCH_RESULTS (default under tools/TclHotline.Benchmarks/BenchmarkDotNet.Artifacts, ignored by git).
 set -euo pipefail

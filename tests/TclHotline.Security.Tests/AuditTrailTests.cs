@@ -9,7 +9,7 @@ using Xunit;
 namespace TclHotline.Security.Tests;
 
 /// <summary>
-/// Issue 8 audit trail: a cancellation, a manual assignment and a complaint transition, each done through
+/// Audit trail: a cancellation, a manual assignment and a complaint transition, each done through
 /// its API, show in the administrator's ListAuditEntries with the user and before/after.
 /// </summary>
 [Collection(HotlineFlowCollection.Name)]

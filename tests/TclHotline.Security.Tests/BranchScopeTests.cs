@@ -9,7 +9,7 @@ using Xunit;
 namespace TclHotline.Security.Tests;
 
 /// <summary>
-/// Issue 8 branch scope: Wuhan's dispatcher, director and complaint handler never see the Changsha orders,
+/// Branch scope: Wuhan's dispatcher, director and complaint handler never see the Changsha orders,
 /// board, deadlines or complaints the flow created: asked for them, PermissionDenied; listing, filtered out.
 /// </summary>
 [Collection(HotlineFlowCollection.Name)]

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace TclHotline.Security.Tests;
 
-/// <summary>Issue 8 data protection: no phone number or customer name in any log record or refusal message.</summary>
+/// <summary>Data protection: no phone number or customer name in any log record or refusal message.</summary>
 [Collection(HotlineFlowCollection.Name)]
 public sealed partial class LogRedactionTests(HotlineFlow flow)
 {

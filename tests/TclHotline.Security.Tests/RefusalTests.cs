@@ -7,7 +7,7 @@ using Xunit;
 namespace TclHotline.Security.Tests;
 
 /// <summary>
-/// Issue 8: every RPC of every module, in one host, refuses a missing, expired or forged token
+/// Every RPC of every module, in one host, refuses a missing, expired or forged token
 /// (Unauthenticated) and every role it does not name (PermissionDenied), and a refused call changes nothing.
 /// </summary>
 public sealed class RefusalTests

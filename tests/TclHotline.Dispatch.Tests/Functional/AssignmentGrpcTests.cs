@@ -135,7 +135,7 @@ public class AssignmentGrpcTests(DispatchService service) : IClassFixture<Dispat
         var escalated = replanned.Escalations.Count > 0 && replanned.State == Proto.CommitmentState.AtRisk;
         Assert.True(reassigned || escalated, replanned.ToString());
 
-        // Roster changes and manual assignments are in the audit trail (issue 8).
+        // Roster changes and manual assignments are in the audit trail.
         var audit = new TclHotline.Grpc.Audit.V1.AuditTrail.AuditTrailClient(service.Host.ChannelAs(TclHotline.ServiceDefaults.Security.HotlineRoles.Administrator));
         var actions = (await audit.ListAuditEntriesAsync(new TclHotline.Grpc.Audit.V1.ListAuditEntriesRequest { Service = "dispatch", PageSize = 500 }))
             .Entries.Select(e => (e.Action, e.SubjectId)).ToList();
