@@ -145,7 +145,7 @@ public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int
         // Load and drain: the work the pipeline did for these registrations, end to end.
         var cpuTotal = processes.Select((p, i) => CpuSeconds(p.Pid) - cpuBefore[i]).Sum();
         var latency = DispatchLatency.Read(data, since);
-        var accounting = ledger.Check(data, since);
+        var accounting = ledger.Check(data, since, drained);
 
         var table = new ResultTable(distributed ? "Distributed over RabbitMQ (intake, dispatch, sla, complaints hosts)" : "Standalone host (in-memory bus)");
         if (openLoop)

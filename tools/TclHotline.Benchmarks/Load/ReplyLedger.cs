@@ -19,7 +19,8 @@ public sealed class ReplyLedger
             _orderIds.Add(order.OrderId);
     }
 
-    public string Check(string data, long sinceUnixMs)
+    /// <param name="drained">False: orders dispatch has not taken in yet are still on their way, not lost.</param>
+    public string Check(string data, long sinceUnixMs, bool drained)
     {
         var replied = _orderIds.ToArray();
         var distinctReplied = replied.ToHashSet(StringComparer.Ordinal);
@@ -34,7 +35,8 @@ public sealed class ReplyLedger
         var lostDispatch = withVisit.Count(id => !takenIn.Contains(id));
         var doubledReplies = replied.Length - distinctReplied.Count;
         var unreplied = stored.Count(id => !distinctReplied.Contains(id));
-        return $"lost {lostIntake + lostDispatch} (replied but not stored {lostIntake}, opened but not taken in by dispatch {lostDispatch}); "
+        var dispatchGap = drained ? $"opened but not taken in by dispatch {lostDispatch}" : $"not drained: {lostDispatch} not taken in by dispatch yet, not counted";
+        return $"lost {lostIntake + (drained ? lostDispatch : 0)} (replied but not stored {lostIntake}, {dispatchGap}); "
             + $"doubled {doubledReplies + doubleVisits} (order in two replies {doubledReplies}, orders with two live visits {doubleVisits}); "
             + $"stored without a successful reply {unreplied}";
     }
