@@ -151,12 +151,18 @@ internal sealed class WriteGroup(WriteGate gate, SqliteConnection connection, Db
     private async Task EndAsync()
     {
         var failure = _broken ?? (Ended ? new InvalidOperationException("SQLite ended the write transaction before its commit.") : null);
+        var committed = false;
         try
         {
             if (failure is null && _finished.Count > 0)
+            {
                 await Transaction.CommitAsync(CancellationToken.None);
+                committed = true;
+            }
             else if (!Ended)
+            {
                 await Transaction.RollbackAsync(CancellationToken.None);
+            }
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException)
         {
@@ -164,9 +170,21 @@ internal sealed class WriteGroup(WriteGate gate, SqliteConnection connection, Db
         }
         finally
         {
-            await Transaction.DisposeAsync();
-            await Connection.DisposeAsync();
-            gate.Leave();
+            try
+            {
+                await Transaction.DisposeAsync();
+                await Connection.DisposeAsync();
+            }
+            catch (Exception e) when (e is SqliteException or InvalidOperationException)
+            {
+                // E.g. the rollback on disposal of a transaction SQLite had ended. Committed work stays committed;
+                // either way the turn must pass on.
+                if (!committed) failure ??= e;
+            }
+            finally
+            {
+                gate.Leave();
+            }
         }
 
         foreach (var unit in _finished)
