@@ -8,7 +8,8 @@ namespace TclHotline.Foundation.Tests;
 
 /// <summary>
 /// SQLite has one writer per file. Units of work on one file in one process take turns on an in-process
-/// gate (in order, no sleeping busy handler); the turn is held from BeginAsync to commit or dispose.
+/// gate (in order, no sleeping busy handler); the turn is held from BeginAsync to commit or dispose. While
+/// writers queue, the turn passes on with the open transaction and the units commit together (group commit).
 /// </summary>
 public sealed class WriteTurnTests : IAsyncLifetime
 {
@@ -19,6 +20,7 @@ public sealed class WriteTurnTests : IAsyncLifetime
         await using var unit = await Database().BeginAsync();
         await unit.ExecuteAsync("CREATE TABLE counter (id INTEGER PRIMARY KEY, value INTEGER NOT NULL)");
         await unit.ExecuteAsync("INSERT INTO counter (id, value) VALUES (1, 0)");
+        await unit.ExecuteAsync("CREATE TABLE entries (name TEXT PRIMARY KEY)");
         await unit.CommitAsync();
     }
 
@@ -102,6 +104,68 @@ public sealed class WriteTurnTests : IAsyncLifetime
 
         await using var next = await db.BeginAsync(); // would wait 5 s and fail, had the cancelled wait taken the turn
         await next.CommitAsync();
+    }
+
+    [Fact]
+    public async Task Queued_units_share_one_commit_and_each_is_told_it_committed_only_after_that_commit()
+    {
+        var db = Database(busyTimeoutMs: 5000);
+        var holder = await db.BeginAsync();
+        await holder.ExecuteAsync("INSERT INTO entries (name) VALUES ('first')");
+        var secondMayCommit = new TaskCompletionSource();
+        var second = Task.Run(async () =>
+        {
+            await using var unit = await db.BeginAsync();
+            await unit.ExecuteAsync("INSERT INTO entries (name) VALUES ('second')");
+            await secondMayCommit.Task;
+            await unit.CommitAsync();
+        });
+        await Task.Delay(200); // the second unit queues for the turn
+
+        var firstCommit = holder.CommitAsync();
+        await Task.Delay(200);
+        Assert.False(firstCommit.IsCompleted, "the first unit was told it committed before its group's commit");
+        Assert.Empty(await EntriesAsync(db)); // nothing of either unit is visible to other connections yet
+
+        secondMayCommit.SetResult();
+        await Task.WhenAll(firstCommit, second);
+        await holder.DisposeAsync();
+        Assert.Equal(["first", "second"], await EntriesAsync(db));
+    }
+
+    [Fact]
+    public async Task A_unit_rolled_back_inside_a_group_leaves_the_other_units_work_committed()
+    {
+        var db = Database(busyTimeoutMs: 5000);
+        var holder = await db.BeginAsync();
+        await holder.ExecuteAsync("INSERT INTO entries (name) VALUES ('kept-1')");
+        var rolledBack = Task.Run(async () =>
+        {
+            await using var unit = await db.BeginAsync();
+            await unit.ExecuteAsync("INSERT INTO entries (name) VALUES ('undone')");
+            await unit.ExecuteAsync("UPDATE counter SET value = 99 WHERE id = 1");
+        });
+        await Task.Delay(200);
+        var kept = Task.Run(async () =>
+        {
+            await using var unit = await db.BeginAsync();
+            await unit.ExecuteAsync("INSERT INTO entries (name) VALUES ('kept-2')");
+            await unit.CommitAsync();
+        });
+        await Task.Delay(200); // both queue behind the holder, in this order
+
+        await holder.CommitAsync();
+        await Task.WhenAll(rolledBack, kept);
+        await holder.DisposeAsync();
+
+        Assert.Equal(["kept-1", "kept-2"], await EntriesAsync(db));
+        Assert.Equal(0, await CounterAsync(db));
+    }
+
+    private static async Task<string[]> EntriesAsync(ServiceDatabase db)
+    {
+        await using var connection = await db.OpenAsync();
+        return [.. await connection.QueryAsync<string>("SELECT name FROM entries ORDER BY name")];
     }
 
     private LedgerDatabase Database(int busyTimeoutMs = 15000) => new(new DatabaseSettings(new ConfigurationBuilder()

@@ -12,6 +12,8 @@ var agents = Option("--agents", 32);
 var seconds = Option("--seconds", 20);
 var engineers = Option("--engineers", 150);
 var capacity = Option("--capacity", 24);
+// Calls per second arriving whatever the replies do (open loop); 0 = closed loop of --agents.
+var rate = Option("--rate", 0);
 // The hosts run from their Release builds under this root; BENCH_HOSTS_ROOT points at another checkout
 // (e.g. a worktree of an older commit) to measure two builds back to back with the same load generator.
 var root = Environment.GetEnvironmentVariable("BENCH_HOSTS_ROOT") is { Length: > 0 } hostsRoot ? hostsRoot : RepoRoot();
@@ -24,17 +26,17 @@ switch (command)
         BenchmarkRunner.Run([typeof(WarrantyEngineBenchmarks), typeof(AssignmentPlannerBenchmarks), typeof(CallRegistrarBenchmarks)], config, args[1..]);
         break;
     case "standalone":
-        await new PipelineLoadBenchmark(root, distributed: false, agents, TimeSpan.FromSeconds(seconds), engineers, capacity).RunAsync();
+        await new PipelineLoadBenchmark(root, distributed: false, agents, TimeSpan.FromSeconds(seconds), engineers, capacity, rate).RunAsync();
         break;
     case "distributed":
-        await new PipelineLoadBenchmark(root, distributed: true, agents, TimeSpan.FromSeconds(seconds), engineers, capacity).RunAsync();
+        await new PipelineLoadBenchmark(root, distributed: true, agents, TimeSpan.FromSeconds(seconds), engineers, capacity, rate).RunAsync();
         break;
     case "timer":
         await new SlaTimerBenchmark(root, pending: Option("--pending", 1_000_000), burst: Option("--burst", 10_000),
             arrivalsPerSecond: Option("--arrivals", 50), arrivalTime: TimeSpan.FromSeconds(seconds)).RunAsync();
         break;
     default:
-        Console.Error.WriteLine("usage: bench <micro|standalone|distributed|timer> [--agents N] [--seconds S] [--engineers N] [--capacity N] [--pending N] [--burst N] [--arrivals N]");
+        Console.Error.WriteLine("usage: bench <micro|standalone|distributed|timer> [--agents N] [--seconds S] [--engineers N] [--capacity N] [--rate R] [--pending N] [--burst N] [--arrivals N]");
         return 2;
 }
 

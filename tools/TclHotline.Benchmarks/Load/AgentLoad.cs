@@ -20,9 +20,7 @@ public static class AgentLoad
     public static async Task<LoadResult> RunAsync(int agents, TimeSpan duration, Func<int, Task> call)
     {
         var latencies = new ConcurrentBag<double[]>();
-        var errors = 0;
-        var calls = 0;
-        var samples = new ConcurrentQueue<string>();
+        var tally = new CallTally();
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, agents).Select(agent => Task.Run(async () =>
         {
@@ -30,18 +28,7 @@ public static class AgentLoad
             while (clock.Elapsed < duration)
             {
                 var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    await call(agent);
-                    Interlocked.Increment(ref calls);
-                }
-                catch (RpcException e)
-                {
-                    Interlocked.Increment(ref errors);
-                    if (samples.Count < 5)
-                        samples.Enqueue($"{e.StatusCode}: {e.Status.Detail}");
-                }
-
+                await tally.CallAsync(() => call(agent));
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
 
@@ -49,6 +36,31 @@ public static class AgentLoad
         })).ToArray();
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
-        return new LoadResult(calls, errors, elapsed, new Distribution(latencies.SelectMany(l => l)), [.. samples]);
+        return tally.Result(elapsed, new Distribution(latencies.SelectMany(l => l)));
     }
+}
+
+/// <summary>Calls completed and failed, with a few error samples; an error is an RpcException, anything else ends the run.</summary>
+public sealed class CallTally
+{
+    private readonly ConcurrentQueue<string> _samples = new();
+    private int _calls;
+    private int _errors;
+
+    public async Task CallAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            Interlocked.Increment(ref _calls);
+        }
+        catch (RpcException e)
+        {
+            Interlocked.Increment(ref _errors);
+            if (_samples.Count < 5)
+                _samples.Enqueue($"{e.StatusCode}: {e.Status.Detail}");
+        }
+    }
+
+    public LoadResult Result(TimeSpan elapsed, Distribution latencyMs) => new(_calls, _errors, elapsed, latencyMs, [.. _samples]);
 }

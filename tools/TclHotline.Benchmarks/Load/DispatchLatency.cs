@@ -9,7 +9,7 @@ namespace TclHotline.Benchmarks.Load;
 /// are server clocks on this box. Exact for every order, unlike WatchBoard, whose per-watcher buffer
 /// drops the oldest updates under load.
 /// </summary>
-public sealed record DispatchLatency(long OrdersSeen, Distribution AssignedMs, Distribution EscalatedMs, long Undecided)
+public sealed record DispatchLatency(long OrdersSeen, Distribution AssignedMs, Distribution EscalatedMs, long Undecided, Distribution DecidedMs)
 {
     public static DispatchLatency Read(string dataDirectory, long sinceUnixMs)
     {
@@ -37,6 +37,6 @@ public sealed record DispatchLatency(long OrdersSeen, Distribution AssignedMs, D
                 undecided++; // urban and neither assigned nor escalated yet; remote ones wait for an appointment by design
         }
 
-        return new DispatchLatency(seen, new Distribution(assigned), new Distribution(escalated), undecided);
+        return new DispatchLatency(seen, new Distribution(assigned), new Distribution(escalated), undecided, new Distribution(assigned.Concat(escalated)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -15,7 +16,12 @@ namespace TclHotline.Benchmarks.Load;
 /// RabbitMQ; in the same run the cheapest authenticated call of the same server under the same load as
 /// a baseline; then how far the pipeline behind intake kept up.
 /// </summary>
-public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int agents, TimeSpan duration, int engineers, int dailyCapacity)
+/// <remarks>
+/// With a rate the registrations are an open loop (<see cref="OpenLoad"/>): calls arrive at that rate whatever the
+/// replies do, and the figure that matters is registration → engineer assigned or escalated. Without one, the
+/// agents are a closed loop and the run first measures the baseline.
+/// </remarks>
+public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int agents, TimeSpan duration, int engineers, int dailyCapacity, double rate = 0)
 {
     private static readonly string[] Services = ["intake", "telephony", "dispatch", "sla", "complaints"];
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(60);
@@ -73,7 +79,17 @@ public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int
         // The warm-up uses 4 agents whatever the run uses.
         var mixes = Enumerable.Range(0, Math.Max(agents, 4)).Select(a => new CallMix(a + 1)).ToArray();
         IntakeService.IntakeServiceClient Client(int agent) => clients[agent % clients.Length];
-        async Task Register(int agent) => await Client(agent).RegisterCallAsync(mixes[agent].Next(), headers);
+        ReplyLedger? ledger = null;
+        async Task Register(int agent)
+        {
+            var mix = mixes[agent % mixes.Length];
+            RegisterCallRequest request;
+            lock (mix)
+                request = mix.Next();
+            var reply = await Client(agent).RegisterCallAsync(request, headers);
+            ledger?.Add(reply);
+        }
+
         async Task Missing(int agent)
         {
             try
@@ -95,32 +111,67 @@ public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int
         await AgentLoad.RunAsync(4, TimeSpan.FromSeconds(3), Missing);
         await WaitDrainedAsync(data, broker, 0, TimeSpan.FromSeconds(30));
 
-        Console.WriteLine($"baseline: GetServiceOrder of a missing id, {agents} agents, {duration.TotalSeconds} s…");
-        var baseline = await AgentLoad.RunAsync(agents, duration, Missing);
-        Console.WriteLine($"registrations: RegisterCall, {agents} agents, {duration.TotalSeconds} s…");
+        var openLoop = rate > 0;
+        LoadResult? baseline = null;
+        if (!openLoop)
+        {
+            Console.WriteLine($"baseline: GetServiceOrder of a missing id, {agents} agents, {duration.TotalSeconds} s…");
+            baseline = await AgentLoad.RunAsync(agents, duration, Missing);
+        }
+
+        Console.WriteLine(openLoop ? $"registrations: RegisterCall arriving at {rate}/s (open loop), {duration.TotalSeconds} s…"
+            : $"registrations: RegisterCall, {agents} agents, {duration.TotalSeconds} s…");
         var since = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var cpuBefore = hosts.Select(CpuSeconds).ToArray();
-        var load = await AgentLoad.RunAsync(agents, duration, Register);
+        ledger = new ReplyLedger();
+        // The services' processes, and in distributed mode the broker's, are the host CPU a registration costs.
+        var processes = hosts.Select(h => (Name: h.Name.Replace("TclHotline.", ""), h.Pid))
+            .Concat(broker is null ? [] : [(Name: "rabbitmq", Pid: BrokerPid(broker))]).ToArray();
+        var cpuBefore = processes.Select(p => CpuSeconds(p.Pid)).ToArray();
+        var sendLag = TimeSpan.Zero;
+        LoadResult load;
+        if (openLoop)
+            (load, sendLag) = await OpenLoad.RunAsync(rate, duration, Register);
+        else
+            load = await AgentLoad.RunAsync(agents, duration, Register);
         // Read now, not when the table is printed after the drain (which would add the drain's CPU).
-        var cpu = hosts.Select((h, i) => $"{h.Name.Replace("TclHotline.", "")} {(CpuSeconds(h) - cpuBefore[i]) / load.Elapsed.TotalSeconds * 100:F0}%").ToArray();
+        var cpuLoad = processes.Select((p, i) => CpuSeconds(p.Pid) - cpuBefore[i]).ToArray();
+        var cpu = processes.Select((p, i) => $"{p.Name} {cpuLoad[i] / load.Elapsed.TotalSeconds * 100:F0}%").ToArray();
         var backlogAtEnd = Backlog(data);
         var queuesAtEnd = broker is null ? [] : await BrokerQueues.ListAsync(broker);
         var dispatchAtEnd = DispatchLatency.Read(data, since);
         var drainClock = Stopwatch.StartNew();
         var drained = await WaitDrainedAsync(data, broker, since, Drain);
         var drainTime = drainClock.Elapsed;
+        // Load and drain: the work the pipeline did for these registrations, end to end.
+        var cpuTotal = processes.Select((p, i) => CpuSeconds(p.Pid) - cpuBefore[i]).Sum();
         var latency = DispatchLatency.Read(data, since);
+        var accounting = ledger.Check(data, since, drained);
 
         var table = new ResultTable(distributed ? "Distributed over RabbitMQ (intake, dispatch, sla, complaints hosts)" : "Standalone host (in-memory bus)");
-        table.Add("Agents (closed loop) × time", $"{agents} × {load.Elapsed.TotalSeconds:F0} s");
+        if (openLoop)
+        {
+            table.Add("Calls arriving (open loop) × time", $"{rate}/s × {duration.TotalSeconds:F0} s (generator's worst send lag {sendLag.TotalMilliseconds:F0} ms)");
+        }
+        else
+        {
+            table.Add("Agents (closed loop) × time", $"{agents} × {load.Elapsed.TotalSeconds:F0} s");
+        }
+
         table.Add("Engineers added to Changsha × visits a day", $"{engineers} × {dailyCapacity} (plus the seed network)");
-        table.Add("Baseline GetServiceOrder(missing) calls/s", baseline.PerSecond, "/s");
-        table.Add("Baseline p50 / p99", $"{baseline.LatencyMs.P50:F1} / {baseline.LatencyMs.P99:F1} ms");
-        table.Add("Registrations/s", load.PerSecond, "/s", distributed ? "≥ 1,000 end to end" : "≥ 2,000");
-        table.Add("RegisterCall p50 / p99", $"{load.LatencyMs.P50:F1} / {load.LatencyMs.P99:F1} ms", distributed ? "" : "p99 ≤ 50 ms");
-        table.Add("Registrations / baseline", $"{load.PerSecond / baseline.PerSecond * 100:F0} %", "≥ 25 %");
-        table.Add("Errors (registration / baseline)", $"{load.Errors} / {baseline.Errors} {string.Join("; ", load.ErrorSamples.Concat(baseline.ErrorSamples).Distinct())}");
+        if (baseline is not null)
+        {
+            table.Add("Baseline GetServiceOrder(missing) calls/s", baseline.PerSecond, "/s");
+            table.Add("Baseline p50 / p99", $"{baseline.LatencyMs.P50:F1} / {baseline.LatencyMs.P99:F1} ms");
+        }
+
+        table.Add("Registrations/s", load.PerSecond, "/s", openLoop ? "" : distributed ? "≥ 1,000 end to end" : "≥ 2,000");
+        table.Add("RegisterCall p50 / p99 / max", $"{load.LatencyMs.P50:F1} / {load.LatencyMs.P99:F1} / {load.LatencyMs.Max:F0} ms", distributed || openLoop ? "" : "p99 ≤ 50 ms");
+        if (baseline is not null)
+            table.Add("Registrations / baseline", $"{load.PerSecond / baseline.PerSecond * 100:F0} %", "≥ 25 %");
+        table.Add("Errors (registration / baseline)", $"{load.Errors} / {baseline?.Errors ?? 0} {string.Join("; ", load.ErrorSamples.Concat(baseline?.ErrorSamples ?? []).Distinct())}");
         table.Add("Host CPU during registrations (100 % = 1 core)", string.Join(", ", cpu));
+        table.Add("CPU per registration end to end (all hosts, load + drain)",
+            $"{cpuTotal * 1000 / Math.Max(1, load.Calls):F2} ms ({cpuTotal:F1} s / {load.Calls} registrations)", distributed ? "" : "≤ 1 ms");
         table.Add("Unsent outbox rows at end of load", Describe(backlogAtEnd), "0 (keeps up)");
         if (broker is not null)
             table.Add("Queues not empty at end of load", queuesAtEnd.Count == 0 ? "none" : string.Join(", ", queuesAtEnd.Take(6).Select(q => $"{q.Queue} {q.Ready}+{q.Unacked}")), "none");
@@ -130,7 +181,10 @@ public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int
             $"{latency.AssignedMs.P50:F0} / {latency.AssignedMs.P99:F0} ms (n={latency.AssignedMs.Count})", distributed ? "p99 ≤ 500 ms" : "");
         table.Add("Registration → escalated at once (no capacity/cover) p50 / p99 (n)",
             $"{latency.EscalatedMs.P50:F0} / {latency.EscalatedMs.P99:F0} ms (n={latency.EscalatedMs.Count})");
+        table.Add("Registration → engineer assigned or escalated p50 / p99 / max (n)",
+            $"{latency.DecidedMs.P50:F0} / {latency.DecidedMs.P99:F0} / {latency.DecidedMs.Max:F0} ms (n={latency.DecidedMs.Count})", openLoop ? "p99 ≤ 500 ms" : "");
         table.Add("Urban orders undecided after drain", latency.Undecided.ToString());
+        table.Add("Lost / doubled (replies vs intake vs dispatch, after the drain)", accounting, "0 / 0");
         table.Add("Peak RSS per host", string.Join(", ", hosts.Select(h => $"{h.Name.Replace("TclHotline.", "")} {h.PeakRssMb():F0} MB")));
         table.Publish();
         foreach (var channel in channels)
@@ -162,10 +216,13 @@ public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int
     private static string Describe(Dictionary<string, long> backlog) =>
         backlog.Values.Sum() == 0 ? "0" : string.Join(", ", backlog.Where(b => b.Value > 0).Select(b => $"{b.Key} {b.Value}"));
 
-    private static double CpuSeconds(HostProcess host)
+    private static int BrokerPid(RabbitMqBroker broker) =>
+        int.Parse(File.ReadAllText(Path.Combine(Path.GetTempPath(), "tclhotline-rabbit-" + broker.Port, "pid")).Trim(), CultureInfo.InvariantCulture);
+
+    private static double CpuSeconds(int pid)
     {
         // utime + stime in clock ticks (fields 14 and 15 of /proc/<pid>/stat, after the command name).
-        var stat = File.ReadAllText($"/proc/{host.Pid}/stat");
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
     }

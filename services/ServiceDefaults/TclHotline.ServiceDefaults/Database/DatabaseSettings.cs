@@ -16,6 +16,13 @@ public sealed class DatabaseSettings(IConfiguration configuration)
     /// <summary>SQLite busy timeout: how long a writer waits for another process's lock before failing.</summary>
     public int SqliteBusyTimeoutMs { get; } = int.TryParse(configuration["Database:SqliteBusyTimeoutMs"], out var ms) ? ms : 15000;
 
+    /// <summary>
+    /// At most this many queued units of work of one SQLite file share one transaction and one commit (group
+    /// commit); 1 commits every unit on its own. A larger group writes fewer commits but makes its first unit wait
+    /// for more of the others' work before it is told it committed.
+    /// </summary>
+    public int SqliteGroupCommitMaxUnits { get; } = int.TryParse(configuration["Database:SqliteGroupCommitMaxUnits"], out var units) && units > 0 ? units : 32;
+
     public string ConnectionStringFor(string service)
     {
         var configured = configuration.GetConnectionString(service);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -14,10 +15,14 @@ namespace TclHotline.ServiceDefaults.Database;
 public abstract class ServiceDatabase
 {
     /// <summary>One write turn per SQLite file in this process, shared by every instance that opens the file.</summary>
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteTurns = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, WriteGate> WriteTurns = new(StringComparer.Ordinal);
+
+    /// <summary>SQLite connections (pooled, reused across opens) whose settings are made, with the busy timeout they got; forgotten with them.</summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, StrongBox<int>> Configured = new();
 
     private readonly int _busyTimeoutMs;
-    private readonly SemaphoreSlim? _writeTurn;
+    private readonly int _groupCommitMaxUnits;
+    private readonly WriteGate? _writeTurn;
 
     protected ServiceDatabase(string service, DatabaseSettings settings, TimeProvider time)
     {
@@ -27,7 +32,8 @@ public abstract class ServiceDatabase
         ConnectionString = settings.ConnectionStringFor(service);
         Time = time;
         _busyTimeoutMs = settings.SqliteBusyTimeoutMs;
-        _writeTurn = Dialect == SqlDialect.Sqlite ? WriteTurns.GetOrAdd(SqliteFile(ConnectionString), _ => new SemaphoreSlim(1, 1)) : null;
+        _groupCommitMaxUnits = settings.SqliteGroupCommitMaxUnits;
+        _writeTurn = Dialect == SqlDialect.Sqlite ? WriteTurns.GetOrAdd(SqliteFile(ConnectionString), _ => new WriteGate()) : null;
     }
 
     public string Service { get; }
@@ -49,12 +55,15 @@ public abstract class ServiceDatabase
         try
         {
             await connection.OpenAsync(ct);
-            if (connection is SqliteConnection sqlite)
+            if (connection is SqliteConnection sqlite && !(Configured.TryGetValue(sqlite.Handle!, out var made) && made.Value == _busyTimeoutMs))
             {
                 // Per connection: wait for other writers (other processes share the file) instead of failing at once.
+                // Once per SQLite connection, not per open: the pool hands the same connection out again with its
+                // settings, and three statements prepared on every open were a measurable share of a registration.
                 using var pragma = sqlite.CreateCommand();
                 pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
                 await pragma.ExecuteNonQueryAsync(ct);
+                Configured.AddOrUpdate(sqlite.Handle!, new StrongBox<int>(_busyTimeoutMs));
             }
             return connection;
         }
@@ -68,25 +77,57 @@ public abstract class ServiceDatabase
     /// <summary>
     /// Opens a connection and a transaction. On SQLite this is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default),
     /// so writers never deadlock on a read-to-write upgrade. SQLite has one writer per file: writers in this
-    /// process take turns in order on an async gate, held until the unit is disposed, instead of polling the
-    /// file lock with SQLite's sleeping busy handler; only writers in other processes meet the busy timeout.
+    /// process take turns in order on an async gate instead of polling the file lock with SQLite's sleeping busy
+    /// handler; only writers in other processes meet the busy timeout. While writers are queued, the turn passes
+    /// with the open transaction and the units commit together (<see cref="WriteGroup"/>, at most
+    /// <c>Database:SqliteGroupCommitMaxUnits</c>); each is told it committed only after that commit.
     /// </summary>
     public async Task<UnitOfWork> BeginAsync(CancellationToken ct = default)
     {
-        if (_writeTurn is not null && !await _writeTurn.WaitAsync(_busyTimeoutMs, ct))
+        if (_writeTurn is null)
+        {
+            var own = await OpenAsync(ct);
+            try
+            {
+                return new UnitOfWork(this, own, await own.BeginTransactionAsync(ct), group: null, savepoint: null, ct);
+            }
+            catch
+            {
+                await own.DisposeAsync();
+                throw;
+            }
+        }
+
+        var (granted, group) = await _writeTurn.EnterAsync(_busyTimeoutMs, ct);
+        if (!granted)
             throw new TimeoutException($"The {Service} database had no free write turn within {_busyTimeoutMs} ms (Database:SqliteBusyTimeoutMs).");
-        DbConnection? connection = null;
+        if (group is null)
+        {
+            DbConnection? connection = null;
+            try
+            {
+                connection = await OpenAsync(ct);
+                group = new WriteGroup(_writeTurn, (SqliteConnection)connection, await connection.BeginTransactionAsync(ct), _groupCommitMaxUnits);
+            }
+            catch
+            {
+                if (connection is not null) await connection.DisposeAsync();
+                _writeTurn.Leave();
+                throw;
+            }
+        }
+
+        string savepoint;
         try
         {
-            connection = await OpenAsync(ct);
-            var transaction = await connection.BeginTransactionAsync(ct);
-            return new UnitOfWork(this, connection, transaction, _writeTurn, ct);
+            savepoint = await group.JoinAsync(ct);
         }
         catch
         {
-            if (connection is not null) await connection.DisposeAsync();
-            _writeTurn?.Release();
+            await group.RollbackUnitAsync(savepoint: null);
             throw;
         }
+
+        return new UnitOfWork(this, group.Connection, group.Transaction, group, savepoint, ct);
     }
 }

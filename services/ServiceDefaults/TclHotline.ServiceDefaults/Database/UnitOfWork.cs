@@ -14,15 +14,21 @@ public sealed class UnitOfWork : IAsyncDisposable
 {
     private readonly ServiceDatabase _db;
     private readonly CancellationToken _ct;
-    private SemaphoreSlim? _writeTurn;
+    private readonly WriteGroup? _group;
+    private readonly string? _savepoint;
     private List<Action>? _afterCommit;
     private bool _wroteOutbox;
     private bool _committed;
+    private bool _handedOver;
+    private bool _ended;
 
-    internal UnitOfWork(ServiceDatabase db, DbConnection connection, DbTransaction transaction, SemaphoreSlim? writeTurn, CancellationToken ct)
+    /// <param name="group">On SQLite, the transaction this unit shares with the other units of its write turn
+    /// (inside <paramref name="savepoint"/>); null when the unit owns its connection and transaction.</param>
+    internal UnitOfWork(ServiceDatabase db, DbConnection connection, DbTransaction transaction, WriteGroup? group, string? savepoint, CancellationToken ct)
     {
         _db = db;
-        _writeTurn = writeTurn;
+        _group = group;
+        _savepoint = savepoint;
         Connection = connection;
         Transaction = transaction;
         _ct = ct;
@@ -138,9 +144,18 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     public async Task CommitAsync()
     {
-        await Transaction.CommitAsync(_ct);
+        if (_group is null)
+        {
+            await Transaction.CommitAsync(_ct);
+        }
+        else
+        {
+            var groupCommit = await _group.HandOverAsync(_savepoint!, _ct);
+            _handedOver = true;
+            await groupCommit;
+        }
+
         _committed = true;
-        ReleaseWriteTurn();
         if (_wroteOutbox) _db.OutboxSignal.Notify();
         if (_afterCommit is null) return;
         foreach (var action in _afterCommit) action();
@@ -148,24 +163,23 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
+        if (_ended) return;
+        _ended = true;
+        if (_group is not null)
         {
-            if (!_committed)
-            {
-                try { await Transaction.RollbackAsync(CancellationToken.None); }
-                catch (InvalidOperationException) { /* already completed or connection broken */ }
-            }
-            await Transaction.DisposeAsync();
-            await Connection.DisposeAsync();
+            // Committed: the group owns the connection. Otherwise this unit's work is undone and the group goes on.
+            if (!_committed && !_handedOver) await _group.RollbackUnitAsync(_savepoint);
+            return;
         }
-        finally
-        {
-            ReleaseWriteTurn();
-        }
-    }
 
-    /// <summary>The next writer of this file in this process may begin once this one has committed or rolled back.</summary>
-    private void ReleaseWriteTurn() => Interlocked.Exchange(ref _writeTurn, null)?.Release();
+        if (!_committed)
+        {
+            try { await Transaction.RollbackAsync(CancellationToken.None); }
+            catch (InvalidOperationException) { /* already completed or connection broken */ }
+        }
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
 
     private CommandDefinition Command(string sql, object? param) =>
         new(sql, param, Transaction, cancellationToken: _ct);

@@ -57,7 +57,12 @@ internal sealed class DeadlineScanner(
             wakeUp.BeginRound();
             if (await RunRoundAsync(ct) >= _options.ScanBatchSize)
             {
-                return; // a full batch: more may be due already
+                // A full batch: more may be due already. SQLite's async calls complete synchronously, so without
+                // this the next round would run on the same thread at once and a burst of rounds would hold it:
+                // another scanner of this process woken meanwhile (or a consumer) would wait for a free thread
+                // until this one ran out of due rows. Behind them in the thread pool's queue instead.
+                await Task.Yield();
+                return;
             }
 
             await CountPendingIfDueAsync(ct);
