@@ -86,6 +86,10 @@ public class SystemUnderTest : IAsyncLifetime
         foreach (var channel in _channels.Values) channel.Dispose();
         foreach (var process in All) await process.DisposeAsync();
         if (!_standalone) await Broker.DisposeAsync();
+        // The mail server is a process of its own: left running it outlives the test run (and keeps a
+        // libfaketime run of tools/test-at.sh waiting for it).
+        await Mail.DisposeAsync();
+        await Robot.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
