@@ -196,6 +196,18 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         return int.Parse(line[^1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Messages waiting for the consumers of every queue whose name starts with <paramref name="prefix"/> (e.g. one
+    /// service's queues); the error and skipped queues, which nobody consumes, are left out.
+    /// </summary>
+    public async Task<int> MessagesInQueuesAsync(string prefix)
+    {
+        var listing = await RunCtlAsync("list_queues", "--quiet", "--no-table-headers", "name", "messages");
+        return listing.Split('\n').Select(l => l.Split('\t', ' ')).Where(f => f.Length >= 2 && f[0].StartsWith(prefix, StringComparison.Ordinal)
+                && !f[0].EndsWith("_error", StringComparison.Ordinal) && !f[0].EndsWith("_skipped", StringComparison.Ordinal))
+            .Sum(f => int.Parse(f[^1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private async Task<string> RunCtlAsync(params string[] args)
     {
         var info = Info(Ctl, "");
