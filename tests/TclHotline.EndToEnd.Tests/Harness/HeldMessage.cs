@@ -10,14 +10,14 @@ public sealed class HeldMessage : IAsyncDisposable
 {
     private readonly IConnection _connection;
     private readonly IChannel _channel;
-    private readonly ulong _deliveryTag;
+    private readonly IReadOnlyList<ulong> _deliveryTags;
     private bool _returned;
 
-    private HeldMessage(IConnection connection, IChannel channel, ulong deliveryTag)
+    private HeldMessage(IConnection connection, IChannel channel, IReadOnlyList<ulong> deliveryTags)
     {
         _connection = connection;
         _channel = channel;
-        _deliveryTag = deliveryTag;
+        _deliveryTags = deliveryTags;
     }
 
     /// <summary>
@@ -37,9 +37,25 @@ public sealed class HeldMessage : IAsyncDisposable
             {
                 if (await channel.BasicGetAsync(queue, autoAck: false) is { } got)
                 {
-                    if (System.Text.Encoding.UTF8.GetString(got.Body.Span).Contains(mentioning, StringComparison.Ordinal))
+                    if (Mentions(got, mentioning))
                     {
-                        return new HeldMessage(connection, channel, got.DeliveryTag);
+                        // At-least-once delivery may have put a second copy behind it: hold every copy, or the
+                        // service would take that one before the message that is meant to overtake it.
+                        var held = new List<ulong> { got.DeliveryTag };
+                        var stragglersUntil = DateTime.UtcNow.AddSeconds(2);
+                        while (DateTime.UtcNow < stragglersUntil)
+                        {
+                            if (await channel.BasicGetAsync(queue, autoAck: false) is { } more)
+                            {
+                                (Mentions(more, mentioning) ? held : others).Add(more.DeliveryTag);
+                            }
+                            else
+                            {
+                                await Task.Delay(100);
+                            }
+                        }
+
+                        return new HeldMessage(connection, channel, held);
                     }
 
                     others.Add(got.DeliveryTag); // held until the wanted one is found, or basic.get would return it again
@@ -68,13 +84,19 @@ public sealed class HeldMessage : IAsyncDisposable
         }
     }
 
-    /// <summary>Puts the message back on its queue for the service's consumer.</summary>
+    private static bool Mentions(BasicGetResult message, string text) =>
+        System.Text.Encoding.UTF8.GetString(message.Body.Span).Contains(text, StringComparison.Ordinal);
+
+    /// <summary>Puts the message (every copy held) back on its queue for the service's consumer.</summary>
     public async Task ReturnAsync()
     {
         if (!_returned)
         {
             _returned = true;
-            await _channel.BasicNackAsync(_deliveryTag, multiple: false, requeue: true);
+            foreach (var tag in _deliveryTags)
+            {
+                await _channel.BasicNackAsync(tag, multiple: false, requeue: true);
+            }
         }
     }
 
