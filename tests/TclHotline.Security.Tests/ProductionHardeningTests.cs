@@ -18,7 +18,7 @@ namespace TclHotline.Security.Tests;
 /// </summary>
 public sealed class ProductionHardeningTests
 {
-    private static string RepositoryRoot { get; } = FindRoot();
+    private static string RepositoryRoot => RepositoryFolder.Root;
 
     /// <summary>The intake host's folder: its appsettings.Development.json holds the development key, as published.</summary>
     private static string IntakeHostFolder => Path.Combine(RepositoryRoot, "services", "Intake", "TclHotline.Intake.Host");
@@ -174,12 +174,5 @@ public sealed class ProductionHardeningTests
                 names.AddRange(response.ListServicesResponse.Service.Select(s => s.Name));
             return names;
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TclHotline.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No TclHotline.sln above {AppContext.BaseDirectory}.");
     }
 }
