@@ -1,4 +1,4 @@
-using TclHotline.Intake.Storage;
+using TclHotline.Intake.Data;
 using TclHotline.Testing;
 
 namespace TclHotline.Intake.Tests;

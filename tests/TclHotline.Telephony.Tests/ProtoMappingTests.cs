@@ -1,5 +1,4 @@
-using TclHotline.Telephony.Callbacks;
-using TclHotline.Telephony.Calls;
+using TclHotline.Telephony.Application;
 using TclHotline.Telephony.Data;
 using Domain = TclHotline.Telephony.Domain;
 using Proto = TclHotline.Grpc.Telephony.V1;

@@ -1,5 +1,5 @@
 using TclHotline.Telephony.Data;
-using TclHotline.Telephony.Desk;
+using TclHotline.Telephony.Application;
 using TclHotline.Telephony.Domain;
 
 namespace TclHotline.Telephony.Tests;

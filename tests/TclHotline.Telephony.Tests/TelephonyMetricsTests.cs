@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using TclHotline.Telephony.Calls;
+using TclHotline.Telephony.Application;
 
 namespace TclHotline.Telephony.Tests;
 

@@ -7,7 +7,6 @@ using TclHotline.Complaints.Api;
 using TclHotline.Complaints.Application;
 using TclHotline.Complaints.Application.Notifications;
 using TclHotline.Complaints.Consumers;
-using TclHotline.Complaints.Delivery;
 using TclHotline.Complaints.Domain;
 using TclHotline.Complaints.Domain.EngineerQuality;
 using TclHotline.Complaints.Domain.Notifications;

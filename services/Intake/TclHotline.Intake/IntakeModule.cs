@@ -8,8 +8,8 @@ using TclHotline.Intake.Domain.Calls;
 using TclHotline.Intake.Domain.Fees;
 using TclHotline.Intake.Domain.Regions;
 using TclHotline.Intake.Domain.Warranty;
-using TclHotline.Intake.Grpc;
-using TclHotline.Intake.Orders;
+using TclHotline.Intake.Api;
+using TclHotline.Intake.Application;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 

@@ -6,7 +6,6 @@ using TclHotline.Returns.Api;
 using TclHotline.Returns.Application;
 using TclHotline.Returns.Consumers;
 using TclHotline.Returns.Domain;
-using TclHotline.Returns.Report;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 

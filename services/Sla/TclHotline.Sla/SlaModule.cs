@@ -7,10 +7,9 @@ using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 using TclHotline.Sla.Consumers;
 using TclHotline.Sla.Domain;
-using TclHotline.Sla.Grpc;
-using TclHotline.Sla.Monitoring;
-using TclHotline.Sla.Scanning;
-using TclHotline.Sla.Storage;
+using TclHotline.Sla.Api;
+using TclHotline.Sla.Application;
+using TclHotline.Sla.Data;
 
 namespace TclHotline.Sla;
 

@@ -6,11 +6,9 @@ using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 using TclHotline.Telephony.Api;
-using TclHotline.Telephony.Callbacks;
-using TclHotline.Telephony.Calls;
-using TclHotline.Telephony.Desk;
+using TclHotline.Telephony.Application;
 using TclHotline.Telephony.Domain;
-using TclHotline.Telephony.Projection;
+using TclHotline.Telephony.Consumers;
 
 namespace TclHotline.Telephony;
 

@@ -1,6 +1,6 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using TclHotline.Grpc.Intake.V1;
-using TclHotline.Intake.Storage;
+using TclHotline.Intake.Data;
 using TclHotline.ServiceDefaults.Database;
 
 namespace TclHotline.Intake.Tests.Service;

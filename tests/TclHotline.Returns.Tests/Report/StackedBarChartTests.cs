@@ -1,5 +1,6 @@
 using System.Xml.Linq;
-using TclHotline.Returns.Report;
+using TclHotline.Returns.Api;
+using TclHotline.Returns.Application;
 using TclHotline.Testing;
 
 namespace TclHotline.Returns.Tests.Report;

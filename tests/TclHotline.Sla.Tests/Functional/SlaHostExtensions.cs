@@ -2,7 +2,7 @@ using Dapper;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using TclHotline.Sla.Domain;
-using TclHotline.Sla.Storage;
+using TclHotline.Sla.Data;
 using TclHotline.Testing;
 
 namespace TclHotline.Sla.Tests.Functional;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using TclHotline.Messages;
 using TclHotline.Messages.Sla;
-using TclHotline.Sla.Monitoring;
+using TclHotline.Sla.Application;
 using TclHotline.Testing;
 
 namespace TclHotline.Sla.Tests.Functional;

@@ -6,7 +6,7 @@ using TclHotline.Messages;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Sla.Domain;
-using TclHotline.Sla.Monitoring;
+using TclHotline.Sla.Application;
 using TclHotline.Sla.Tests.Integration;
 using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Sla.V1;

@@ -3,7 +3,7 @@ using TclHotline.Messages;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.Sla.Domain;
-using TclHotline.Sla.Storage;
+using TclHotline.Sla.Data;
 using TclHotline.Testing;
 
 namespace TclHotline.Sla.Tests.Integration;

@@ -5,7 +5,7 @@ using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.Sla.Domain;
-using TclHotline.Sla.Monitoring;
+using TclHotline.Sla.Application;
 using TclHotline.Sla.Tests.Functional;
 using TclHotline.Testing;
 

@@ -1,6 +1,6 @@
 using TclHotline.Messages;
 using TclHotline.Sla.Domain;
-using TclHotline.Sla.Storage;
+using TclHotline.Sla.Data;
 using TclHotline.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using TclHotline.Sla.Storage;
+using TclHotline.Sla.Data;
 using TclHotline.Testing;
 
 namespace TclHotline.Sla.Tests.Storage;

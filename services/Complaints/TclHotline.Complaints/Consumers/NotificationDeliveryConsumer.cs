@@ -1,6 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
-using TclHotline.Complaints.Delivery;
+using TclHotline.Complaints.Application.Notifications;
 using TclHotline.Messages.Notifications;
 
 namespace TclHotline.Complaints.Consumers;

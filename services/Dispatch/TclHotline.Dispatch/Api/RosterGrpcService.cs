@@ -1,8 +1,8 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using TclHotline.Dispatch.Application;
-using TclHotline.Dispatch.Board;
 using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain.Board;
 using TclHotline.Dispatch.Domain;
 using TclHotline.Dispatch.Domain.Network;
 using TclHotline.ServiceDefaults.Grpc;

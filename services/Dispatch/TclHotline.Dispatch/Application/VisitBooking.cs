@@ -1,5 +1,6 @@
-using TclHotline.Dispatch.Board;
+using TclHotline.Dispatch.Api;
 using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain.Board;
 using TclHotline.Dispatch.Domain.Planning;
 using TclHotline.Messages;
 using TclHotline.Messages.Dispatch;

@@ -1,6 +1,6 @@
 using TclHotline.Intake.Domain;
-using TclHotline.Intake.Orders;
-using TclHotline.Intake.Storage;
+using TclHotline.Intake.Application;
+using TclHotline.Intake.Data;
 using TclHotline.Messages.Dispatch;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Inbox;

@@ -1,8 +1,8 @@
 using MassTransit;
 using TclHotline.Intake.Domain.Calls;
-using TclHotline.Intake.Grpc;
-using TclHotline.Intake.Orders;
-using TclHotline.Intake.Storage;
+using TclHotline.Intake.Api;
+using TclHotline.Intake.Application;
+using TclHotline.Intake.Data;
 using TclHotline.Messages.Returns;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Grpc;

@@ -1,8 +1,8 @@
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Inbox;
 using TclHotline.Sla.Domain;
-using TclHotline.Sla.Scanning;
-using TclHotline.Sla.Storage;
+using TclHotline.Sla.Application;
+using TclHotline.Sla.Data;
 
 namespace TclHotline.Sla.Consumers;
 

@@ -1,7 +1,7 @@
 using TclHotline.Messages.Sla;
 using TclHotline.Sla.Domain;
-using TclHotline.Sla.Scanning;
-using TclHotline.Sla.Storage;
+using TclHotline.Sla.Application;
+using TclHotline.Sla.Data;
 
 namespace TclHotline.Sla.Consumers;
 

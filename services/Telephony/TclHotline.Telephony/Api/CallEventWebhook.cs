@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using TclHotline.Grpc.Telephony.V1;
-using TclHotline.Telephony.Calls;
+using TclHotline.Telephony.Application;
 using TclHotline.Telephony.Domain;
 
 namespace TclHotline.Telephony.Api;

@@ -7,9 +7,7 @@ using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.ServiceDefaults.Validation;
-using TclHotline.Telephony.Callbacks;
-using TclHotline.Telephony.Calls;
-using TclHotline.Telephony.Desk;
+using TclHotline.Telephony.Application;
 using TclHotline.Telephony.Domain;
 
 namespace TclHotline.Telephony.Api;

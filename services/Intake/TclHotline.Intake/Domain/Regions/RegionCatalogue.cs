@@ -4,12 +4,12 @@ using System.Reflection;
 namespace TclHotline.Intake.Domain.Regions;
 
 /// <summary>
-/// The China administrative divisions (Data/regions.csv, embedded) with each district's area kind
+/// The China administrative divisions (Seed/regions.csv, embedded) with each district's area kind
 /// and owning branch. Unknown codes are reported, never guessed (rules 1–3).
 /// </summary>
 public sealed class RegionCatalogue
 {
-    private const string ResourceName = "TclHotline.Intake.Data.regions.csv";
+    private const string ResourceName = "TclHotline.Intake.Seed.regions.csv";
     private const int Columns = 6;
 
     private readonly Dictionary<string, string> provinces = new(StringComparer.Ordinal);

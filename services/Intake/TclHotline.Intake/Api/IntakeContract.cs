@@ -1,0 +1,296 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using TclHotline.Intake.Domain;
+using TclHotline.Intake.Domain.Calls;
+using TclHotline.Intake.Domain.Fees;
+using TclHotline.Intake.Domain.Warranty;
+using TclHotline.Intake.Data;
+using V1 = TclHotline.Grpc.Intake.V1;
+
+namespace TclHotline.Intake.Api;
+
+/// <summary>
+/// Between the domain and the gRPC contract. The domain enums share the contract's numbers, so enums
+/// convert by value. Decisions are stored as the contract's JSON and read back unchanged.
+/// </summary>
+public static class IntakeContract
+{
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
+
+    public static string ToJson(IMessage message) => Json.Format(message);
+
+    public static T FromJson<T>(string json) where T : IMessage<T>, new() => JsonParser.Default.Parse<T>(json);
+
+    public static RegisterCallInput ToInput(V1.RegisterCallRequest r) => new()
+    {
+        IdempotencyKey = r.IdempotencyKey,
+        CallId = r.CallId,
+        AgentId = r.AgentId,
+        CallerNumber = r.CallerNumber,
+        CustomerName = r.CustomerName,
+        ProvinceCode = r.ProvinceCode,
+        CityCode = r.CityCode,
+        DistrictCode = r.DistrictCode,
+        StreetAddress = r.StreetAddress,
+        OrderType = (OrderType)r.OrderType,
+        BracketSource = (BracketSource)r.BracketSource,
+        ProductModel = r.ProductModel,
+        SerialNumber = r.SerialNumber,
+        PurchaseDate = r.PurchaseDate,
+        InvoiceNumber = r.InvoiceNumber,
+        InvoiceDate = r.InvoiceDate,
+        HasWarrantyCard = r.HasWarrantyCard,
+        InstallationDate = r.InstallationDate,
+        InstalledThroughHotline = r.InstalledThroughHotline,
+        ProductionDate = r.ProductionDate,
+        FaultCategory = (FaultCategory)r.FaultCategory,
+        FaultDescription = r.FaultDescription,
+        RequestedVisitAt = r.RequestedVisitAt?.ToDateTimeOffset(),
+        ComplaintCategory = (ComplaintCategory)r.ComplaintCategory,
+        ComplaintDescription = r.ComplaintDescription,
+        RelatedOrderNumber = r.RelatedOrderNumber,
+    };
+
+    public static V1.WarrantyDecision ToContract(WarrantyDecision d)
+    {
+        var pb = new V1.WarrantyDecision
+        {
+            AsOf = ContractDate.ToText(d.AsOf),
+            Coverage = (V1.WarrantyCoverage)d.Coverage,
+            InWarranty = d.InWarranty,
+            StartDate = Text(d.StartDate),
+            StartBasis = (V1.WarrantyStartBasis)d.StartBasis,
+            InvoiceDate = Text(d.InvoiceDate),
+            InstallationDate = Text(d.InstallationDate),
+            ProductionFirstDay = Text(d.Production?.FirstDay),
+            ProductionLastDay = Text(d.Production?.LastDay),
+            ProductionSource = (V1.ProductionDateSource)(d.Production?.Source ?? ProductionDateSource.Unspecified),
+            WholeUnitEnd = Text(d.WholeUnitEnd),
+            MainPartsEnd = Text(d.MainPartsEnd),
+            WholeUnitExtensionDays = d.WholeUnitExtensionDays,
+            MainPartsExtensionDays = d.MainPartsExtensionDays,
+            ExchangeEligible = d.ExchangeEligible,
+            FaultReportsInPeriod = d.FaultReportsInPeriod,
+            InvoiceNeedsVerification = d.InvoiceNeedsVerification,
+        };
+        pb.Remedies.AddRange(d.Remedies.Select(r => (V1.Remedy)r));
+        pb.MissingProofs.AddRange(d.MissingProofs.Select(p => (V1.Proof)p));
+        pb.RulesApplied.AddRange(d.RulesApplied);
+        return pb;
+    }
+
+    /// <summary>The stored decision back as the domain's, for decisions taken later from it (fees, rule 9).</summary>
+    public static WarrantyDecision FromContract(V1.WarrantyDecision d) => new()
+    {
+        AsOf = ContractDate.TryParse(d.AsOf, out var asOf) ? asOf : default,
+        Coverage = (WarrantyCoverage)d.Coverage,
+        InWarranty = d.InWarranty,
+        StartDate = Date(d.StartDate),
+        StartBasis = (WarrantyStartBasis)d.StartBasis,
+        InvoiceDate = Date(d.InvoiceDate),
+        InstallationDate = Date(d.InstallationDate),
+        Production = Date(d.ProductionFirstDay) is { } first && Date(d.ProductionLastDay) is { } last
+            ? new ProductionPeriod(first, last, (ProductionDateSource)d.ProductionSource)
+            : null,
+        WholeUnitEnd = Date(d.WholeUnitEnd),
+        MainPartsEnd = Date(d.MainPartsEnd),
+        WholeUnitExtensionDays = d.WholeUnitExtensionDays,
+        MainPartsExtensionDays = d.MainPartsExtensionDays,
+        Remedies = [.. d.Remedies.Select(r => (Remedy)r)],
+        ExchangeEligible = d.ExchangeEligible,
+        FaultReportsInPeriod = d.FaultReportsInPeriod,
+        InvoiceNeedsVerification = d.InvoiceNeedsVerification,
+        MissingProofs = [.. d.MissingProofs.Select(p => (Proof)p)],
+        RulesApplied = [.. d.RulesApplied],
+    };
+
+    public static V1.FeeEstimate ToContract(FeeEstimate f)
+    {
+        var pb = new V1.FeeEstimate
+        {
+            Chargeable = f.Chargeable,
+            Total = Money(f.Total, f.Currency),
+            Reason = f.Reason,
+            TravelIncluded = f.TravelIncluded,
+            Provisional = f.Provisional,
+        };
+        pb.Lines.AddRange(f.Lines.Select(l => ToContract(l, f.Currency)));
+        pb.RulesApplied.AddRange(f.RulesApplied);
+        return pb;
+    }
+
+    public static FeeEstimate FromContract(V1.FeeEstimate f) => new(
+        f.Chargeable,
+        Amount(f.Total),
+        f.Total?.CurrencyCode ?? "",
+        [.. f.Lines.Select(l => new FeeLine((FeeLineKind)l.Kind, Amount(l.Amount), l.Description, l.Rule == 0 ? null : l.Rule))],
+        f.Reason,
+        f.TravelIncluded,
+        [.. f.RulesApplied],
+        f.Provisional);
+
+    public static V1.FeeSettlement ToContract(FeeSettlement s, int revision, DateTimeOffset settledAt)
+    {
+        var pb = new V1.FeeSettlement
+        {
+            Charged = Money(s.Charged, s.Currency),
+            Reason = s.Reason,
+            Difference = Money(s.Difference, s.Currency),
+            ChargeReason = s.ChargeReason,
+            WarrantyExclusion = s.Exclusion switch
+            {
+                WarrantyExclusion.UserDamage => "USER_DAMAGE",
+                WarrantyExclusion.Appearance => "APPEARANCE",
+                _ => "",
+            },
+            EstimateRevision = revision,
+            SettledAt = Timestamp.FromDateTimeOffset(settledAt),
+        };
+        pb.Lines.AddRange(s.Lines.Select(l => ToContract(l, s.Currency)));
+        pb.RulesApplied.AddRange(s.RulesApplied);
+        pb.ExtraParts.AddRange(s.ExtraParts ?? []);
+        return pb;
+    }
+
+    private static V1.FeeLine ToContract(FeeLine l, string currency) => new()
+    {
+        Kind = (V1.FeeLineKind)l.Kind,
+        Amount = Money(l.Amount, currency),
+        Description = l.Description,
+        Rule = l.Rule ?? 0,
+    };
+
+    /// <summary>The order with the estimates given so far (a single order's read; lists leave the history out).</summary>
+    public static V1.ServiceOrder ToContract(ServiceOrderRow o, IEnumerable<FeeEstimateRow> history)
+    {
+        var pb = ToContract(o);
+        pb.FeeHistory.AddRange(history.Select(h => new V1.FeeEstimateRecord
+        {
+            Revision = h.Revision,
+            Cause = h.Cause,
+            EstimatedAt = Timestamp.FromDateTimeOffset(h.EstimatedAt),
+            Estimate = FromJson<V1.FeeEstimate>(h.Estimate),
+        }));
+        return pb;
+    }
+
+    public static V1.ServiceOrder ToContract(ServiceOrderRow o)
+    {
+        var pb = Order(o);
+        if (o.FeeSettlement is { } settlement)
+            pb.Settlement = FromJson<V1.FeeSettlement>(settlement);
+        if (!string.IsNullOrEmpty(o.PanelExchangeOffers))
+            pb.PanelExchangeOffers.AddRange(o.PanelExchangeOffers.Split(',').Select(name =>
+                (V1.PanelExchangeOffer)(1 + (int)System.Enum.Parse<PanelExchangeOffer>(name))));
+        if (o.InvoiceVerification is { } verification)
+            pb.InvoiceVerification = new V1.InvoiceVerification
+            {
+                State = verification switch
+                {
+                    "Genuine" => V1.InvoiceVerificationState.Genuine,
+                    "False" => V1.InvoiceVerificationState.False,
+                    _ => V1.InvoiceVerificationState.Pending,
+                },
+                Reason = o.InvoiceVerificationReason ?? "",
+                VerifiedBy = o.InvoiceVerifiedBy ?? "",
+                VerifiedAt = o.InvoiceVerifiedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+            };
+        return pb;
+    }
+
+    private static V1.ServiceOrder Order(ServiceOrderRow o) => new()
+    {
+        OrderId = o.OrderId.ToString(),
+        OrderNumber = o.OrderNumber,
+        Status = (V1.OrderStatus)o.Status,
+        OrderType = (V1.OrderType)o.OrderType,
+        BranchCode = o.BranchCode,
+        BranchName = o.BranchName,
+        Area = o.IsUrban ? V1.AreaKind.Urban : V1.AreaKind.Remote,
+        ProvinceCode = o.ProvinceCode,
+        CityCode = o.CityCode,
+        DistrictCode = o.DistrictCode,
+        DistrictName = o.DistrictName,
+        StreetAddress = o.StreetAddress ?? "",
+        CustomerName = o.CustomerName,
+        CallerNumber = o.CallerNumber,
+        ProductModel = o.ProductModel ?? "",
+        SerialNumber = o.SerialNumber ?? "",
+        FaultCategory = (V1.FaultCategory)o.FaultCategory,
+        FaultDescription = o.FaultDescription ?? "",
+        BracketSource = (V1.BracketSource)o.BracketSource,
+        RegisteredAt = Timestamp.FromDateTimeOffset(o.RegisteredAt),
+        RequestedVisitAt = o.RequestedVisitAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+        CallId = o.CallId ?? "",
+        AgentId = o.AgentId,
+        Warranty = FromJson<V1.WarrantyDecision>(o.WarrantyDecision),
+        Fee = FromJson<V1.FeeEstimate>(o.FeeEstimate),
+        RepeatCallCount = o.RepeatCallCount,
+        CancelReason = o.CancelReason ?? "",
+        CancelledAt = o.CancelledAt is { } c ? Timestamp.FromDateTimeOffset(c) : null,
+        SerialFoundOnSite = o.SerialFoundOnSite ?? "",
+        OutletId = o.OutletId ?? "",
+    };
+
+    public static V1.Customer ToContract(CustomerRow c) => new()
+    {
+        CustomerId = c.CustomerId.ToString(),
+        Name = c.Name,
+        CallerNumber = c.CallerNumber,
+        ProvinceCode = c.ProvinceCode,
+        CityCode = c.CityCode,
+        DistrictCode = c.DistrictCode,
+        StreetAddress = c.StreetAddress ?? "",
+    };
+
+    public static V1.Unit ToContract(UnitRow u, int repairCount, WarrantyDecision warranty) => new()
+    {
+        SerialNumber = u.SerialNumber,
+        ProductModel = u.ProductModel ?? "",
+        PurchaseDate = Text(u.PurchaseDate),
+        InvoiceDate = Text(u.InvoiceDate),
+        ProductionDate = Text(u.ProductionDate),
+        RepairCount = repairCount,
+        Warranty = ToContract(warranty),
+    };
+
+    public static V1.CallSummary ToContract(CallRow c) => new()
+    {
+        CallRecordId = c.CallRecordId.ToString(),
+        CallId = c.CallId ?? "",
+        CalledAt = Timestamp.FromDateTimeOffset(c.CalledAt),
+        OrderType = (V1.OrderType)c.OrderType,
+        OrderNumber = c.OrderNumber ?? "",
+        RepeatCall = c.RepeatCall,
+        AgentId = c.AgentId,
+    };
+
+    /// <summary>A contract date text ("yyyy-MM-dd"), null when blank; false when it is not a date.</summary>
+    public static bool TryDate(string text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text))
+            return true;
+        if (!ContractDate.TryParse(text.Trim(), out var parsed))
+            return false;
+        date = parsed;
+        return true;
+    }
+
+    private static string Text(DateOnly? date) => date is { } d ? ContractDate.ToText(d) : "";
+
+    private static DateOnly? Date(string text) => ContractDate.TryParse(text, out var d) ? d : null;
+
+    private static decimal Amount(V1.Money? money) => money is null ? 0m : money.Units + money.Nanos / 1_000_000_000m;
+
+    private static V1.Money Money(decimal amount, string currency)
+    {
+        var units = decimal.Truncate(amount);
+        return new V1.Money
+        {
+            CurrencyCode = currency,
+            Units = (long)units,
+            Nanos = (int)decimal.Round((amount - units) * 1_000_000_000m),
+        };
+    }
+}

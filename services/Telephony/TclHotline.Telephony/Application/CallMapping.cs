@@ -1,0 +1,66 @@
+using Google.Protobuf.WellKnownTypes;
+using TclHotline.Grpc.Telephony.V1;
+using TclHotline.Telephony.Data;
+using ProtoCallState = TclHotline.Grpc.Telephony.V1.CallState;
+
+namespace TclHotline.Telephony.Application;
+
+/// <summary>Call records between their stored and their proto form.</summary>
+public static class CallMapping
+{
+    /// <summary>Stored by name: "Caller", "Agent", "System"; null when the PBX did not say.</summary>
+    public static string? PartyName(HangUpParty party) => party switch
+    {
+        HangUpParty.Caller => "Caller",
+        HangUpParty.Agent => "Agent",
+        HangUpParty.System => "System",
+        _ => null,
+    };
+
+    private static HangUpParty Party(string? name) => name switch
+    {
+        "Caller" => HangUpParty.Caller,
+        "Agent" => HangUpParty.Agent,
+        "System" => HangUpParty.System,
+        _ => HangUpParty.Unspecified,
+    };
+
+    private static ProtoCallState State(string state) => state switch
+    {
+        nameof(Domain.CallState.Offered) => ProtoCallState.Offered,
+        nameof(Domain.CallState.Answered) => ProtoCallState.Answered,
+        nameof(Domain.CallState.Ended) => ProtoCallState.Ended,
+        nameof(Domain.CallState.Abandoned) => ProtoCallState.Abandoned,
+        _ => ProtoCallState.Unspecified,
+    };
+
+    public static Call ToProto(CallRow row) => new()
+    {
+        CallId = row.CallId,
+        State = State(row.State),
+        CallerNumber = row.CallerNumber ?? "",
+        DialledNumber = row.DialledNumber ?? "",
+        Queue = row.Queue ?? "",
+        AgentId = row.AgentId ?? "",
+        Extension = row.Extension ?? "",
+        OfferedAt = Instant(row.OfferedAt),
+        AnsweredAt = Instant(row.AnsweredAt),
+        EndedAt = Instant(row.EndedAt),
+        AbandonedAt = Instant(row.AbandonedAt),
+        Duration = Span(row.DurationMs),
+        HungUpBy = Party(row.HungUpBy),
+        WaitTime = Span(row.WaitMs),
+        RecordingUri = row.RecordingUri ?? "",
+        TransferredToAgentId = row.TransferredToAgentId ?? "",
+        TransferredToQueue = row.TransferredToQueue ?? "",
+        TransferredAt = Instant(row.TransferredAt),
+        TransferCount = (int)row.TransferCount,
+        OrderId = row.OrderId?.ToString() ?? "",
+        ComplaintCallId = row.ComplaintCallId?.ToString() ?? "",
+    };
+
+    public static Timestamp? Instant(DateTimeOffset? at) => at is { } value ? Timestamp.FromDateTimeOffset(value) : null;
+
+    private static Duration? Span(long? milliseconds) =>
+        milliseconds is { } ms ? Duration.FromTimeSpan(TimeSpan.FromMilliseconds(ms)) : null;
+}
