@@ -42,7 +42,7 @@ public static class PageToken
         try
         {
             var envelope = JsonSerializer.Deserialize<Envelope<TKey>>(Base64Url.DecodeFromChars(token), Json);
-            if (envelope?.List != list)
+            if (envelope?.List != list || envelope.After is null)
             {
                 return false;
             }
