@@ -33,6 +33,32 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public async Task The_trail_pages_newest_first_and_refuses_a_token_it_did_not_return()
+    {
+        await using var host = await TestHost.StartAsync([new LedgerModule()]);
+        var db = (LedgerDatabase)host.Services.GetService(typeof(LedgerDatabase))!;
+        var caller = new Caller("dispatcher-7", new HashSet<string> { HotlineRoles.Dispatcher }, "CS", null);
+        foreach (var visit in new[] { "V-1", "V-2", "V-3" })
+        {
+            await using var unit = await db.BeginAsync();
+            await unit.AuditAsync(caller, "visit.assign-override", "visit", visit, null, null);
+            await unit.CommitAsync();
+        }
+
+        var audit = new AuditTrail.AuditTrailClient(host.ChannelAs(HotlineRoles.Administrator));
+        var first = await audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { Service = "ledger", PageSize = 2 });
+        var second = await audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { Service = "ledger", PageSize = 2, PageToken = first.NextPageToken });
+        var forged = await Assert.ThrowsAsync<RpcException>(() =>
+            audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { PageToken = "ledger:99" }).ResponseAsync);
+
+        Assert.Equal(["V-3", "V-2"], first.Entries.Select(e => e.SubjectId));
+        Assert.Equal(["V-1"], second.Entries.Select(e => e.SubjectId));
+        Assert.Equal("", second.NextPageToken);
+        Assert.Equal(StatusCode.InvalidArgument, forged.StatusCode);
+        Assert.Equal("page_token", forged.Trailers.GetValue("invalid-fields"));
+    }
+
+    [Fact]
     public async Task Only_administrators_read_the_audit_trail()
     {
         await using var host = await TestHost.StartAsync([new LedgerModule()]);

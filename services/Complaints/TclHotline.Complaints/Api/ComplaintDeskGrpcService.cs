@@ -1,4 +1,3 @@
-using System.Globalization;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -30,6 +29,7 @@ public sealed class ComplaintDeskGrpcService(
     private const string Handlers = HotlineRoles.ComplaintHandler + "," + HotlineRoles.ServiceDirector + "," + HotlineRoles.Administrator;
     private const string Filers = HotlineRoles.Agent + "," + Handlers;
     private const string FileOperation = "complaints.file";
+    private const string ListOperation = "complaints.list";
 
     [Authorize(Roles = Filers)]
     public override async Task<ProtoComplaint> FileComplaint(FileComplaintRequest request, ServerCallContext context)
@@ -151,7 +151,7 @@ public sealed class ComplaintDeskGrpcService(
     public override async Task<ListComplaintsResponse> ListComplaints(ListComplaintsRequest request, ServerCallContext context)
     {
         Refuse(ComplaintRequestValidator.Validate(request));
-        var after = ParsePageToken(request.PageToken);
+        var after = PageToken.Decode<ComplaintListPosition>(ListOperation, request.PageToken);
         var branch = Caller.From(context).ScopeBranch(request.BranchCode);
         var size = request.PageSize == 0 ? listing.DefaultPageSize : Math.Min(request.PageSize, listing.MaxPageSize);
         var filter = new ComplaintFilter(
@@ -164,11 +164,8 @@ public sealed class ComplaintDeskGrpcService(
 
         await using var connection = await db.OpenAsync(context.CancellationToken);
         var found = await ComplaintStore.ListAsync(connection, ComplaintsSql.ListComplaints[db.Dialect], filter, context.CancellationToken);
-        var page = found.Take(size).ToList();
-        var response = new ListComplaintsResponse
-        {
-            NextPageToken = found.Count > size ? PageToken(page[^1]) : "",
-        };
+        var (page, next) = PageToken.Page(ListOperation, found, size, c => new ComplaintListPosition(c.FiledAt, c.Id));
+        var response = new ListComplaintsResponse { NextPageToken = next };
         response.Complaints.Add(page.Select(c => c.ToProto(withHistory: false)));
         return response;
     }
@@ -227,26 +224,4 @@ public sealed class ComplaintDeskGrpcService(
     }
 
     private static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    private static string PageToken(DomainComplaint last) =>
-        string.Create(CultureInfo.InvariantCulture, $"{last.FiledAt.ToUnixTimeMilliseconds()}_{last.Id:N}");
-
-    private static (DateTimeOffset FiledAt, Guid Id)? ParsePageToken(string token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return null;
-        }
-
-        var parts = token.Split('_');
-        if (parts.Length == 2
-            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
-            && Guid.TryParseExact(parts[1], "N", out var id))
-        {
-            return (DateTimeOffset.FromUnixTimeMilliseconds(ms), id);
-        }
-
-        Refuse([new FieldViolation("page_token", "is not a token this service gave")]);
-        return null;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using TclHotline.Complaints.Application.Notifications;
@@ -20,6 +19,7 @@ namespace TclHotline.Complaints.Api;
 public sealed class NotificationsGrpcService(ComplaintsDatabase db, NotificationOptions options) : Grpc.Complaints.V1.Notifications.NotificationsBase
 {
     private const int WatchBatch = 200;
+    private const string ListOperation = "complaints.notifications.list";
 
     public override async Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context)
     {
@@ -29,30 +29,16 @@ public sealed class NotificationsGrpcService(ComplaintsDatabase db, Notification
             errors.Add("page_size", "must not be negative");
         }
 
-        long? before = null;
-        if (request.PageToken.Length > 0)
-        {
-            if (long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
-            {
-                before = sequence;
-            }
-            else
-            {
-                errors.Add("page_token", "is not a token this service gave");
-            }
-        }
-
+        var before = PageToken.Decode<NotificationListPosition>(ListOperation, request.PageToken, errors);
         errors.MaxLength("branch_code", request.BranchCode, 20);
         errors.ThrowIfAny();
         var scope = Scope(Caller.From(context), request.BranchCode);
         var size = request.PageSize == 0 ? options.DefaultPageSize : Math.Min(request.PageSize, options.MaxPageSize);
         await using var connection = await db.OpenAsync(context.CancellationToken);
-        var found = await NotificationStore.ListAsync(connection, db.Dialect, scope, request.OpenOnly, before, size + 1, context.CancellationToken);
-        var page = found.Take(size).ToList();
-        var response = new ListNotificationsResponse
-        {
-            NextPageToken = found.Count > size ? page[^1].Sequence.ToString(CultureInfo.InvariantCulture) : "",
-        };
+        var found = await NotificationStore.ListAsync(
+            connection, db.Dialect, scope, request.OpenOnly, before?.Sequence, size + 1, context.CancellationToken);
+        var (page, next) = PageToken.Page(ListOperation, found, size, n => new NotificationListPosition(n.Sequence));
+        var response = new ListNotificationsResponse { NextPageToken = next };
         response.Notifications.Add(page.Select(n => n.ToProto()));
         return response;
     }
@@ -128,6 +114,9 @@ public sealed class NotificationsGrpcService(ComplaintsDatabase db, Notification
             }
         }
     }
+
+    /// <summary>Where a notice sorts in an inbox, newest first: the page token's key.</summary>
+    private sealed record NotificationListPosition(long Sequence);
 
     private static InboxScope Scope(Caller caller, string branchCode) =>
         new(caller.ScopeBranch(branchCode), caller.IsIn(HotlineRoles.Administrator) ? null : caller.Roles);

@@ -231,5 +231,8 @@ public sealed record ComplaintFilter(
     EscalationLevel? Level,
     ComplaintStatus? Status,
     ComplaintCategory? Category,
-    (DateTimeOffset FiledAt, Guid Id)? After,
+    ComplaintListPosition? After,
     int Take);
+
+/// <summary>Where a complaint sorts in a list, newest first: the page token's key.</summary>
+public sealed record ComplaintListPosition(DateTimeOffset FiledAt, Guid Id);

@@ -19,6 +19,7 @@ public sealed class RosterGrpcService(
     : Proto.RosterService.RosterServiceBase
 {
     private const string Desk = HotlineRoles.Dispatcher + "," + HotlineRoles.ServiceDirector + "," + HotlineRoles.Administrator;
+    private const string ListEngineersOperation = "dispatch.engineers.list";
 
     [Authorize(Roles = Desk + "," + HotlineRoles.Agent)]
     public override async Task<Proto.Network> GetNetwork(Proto.GetNetworkRequest request, ServerCallContext call)
@@ -115,7 +116,10 @@ public sealed class RosterGrpcService(
     [Authorize(Roles = Desk)]
     public override async Task<Proto.ListEngineersResponse> ListEngineers(Proto.ListEngineersRequest request, ServerCallContext call)
     {
-        if (request.PageSize < 0) new FieldErrors().Add("page_size", "must not be negative").ThrowIfAny();
+        var errors = new FieldErrors();
+        if (request.PageSize < 0) errors.Add("page_size", "must not be negative");
+        var after = PageToken.Decode<EngineerListPosition>(ListEngineersOperation, request.PageToken, errors);
+        errors.ThrowIfAny();
         var branch = Caller.From(call).ScopeBranch(request.BranchCode);
         var network = await LoadAsync(call.CancellationToken);
         var skill = ProtoMapping.FromProto<Proto.Skill, Skill>(request.Skill);
@@ -126,15 +130,17 @@ public sealed class RosterGrpcService(
             .Where(e => skill is null || e.Skills.Contains(skill.Value))
             .Where(e => request.IncludeInactive || e.Active)
             .OrderBy(e => e.Id, StringComparer.Ordinal)
-            // The page token is the last id of the previous page.
-            .Where(e => string.IsNullOrEmpty(request.PageToken) || string.CompareOrdinal(e.Id, request.PageToken) > 0)
+            .Where(e => after is null || string.CompareOrdinal(e.Id, after.Id) > 0)
             .Take(size + 1)
             .ToList();
-        var response = new Proto.ListEngineersResponse();
-        response.Engineers.AddRange(matching.Take(size).Select(e => ProtoMapping.ToProto(e, network.BranchOf(e).Code)));
-        response.NextPageToken = matching.Count > size ? matching[size - 1].Id : "";
+        var (page, next) = PageToken.Page(ListEngineersOperation, matching, size, e => new EngineerListPosition(e.Id));
+        var response = new Proto.ListEngineersResponse { NextPageToken = next };
+        response.Engineers.AddRange(page.Select(e => ProtoMapping.ToProto(e, network.BranchOf(e).Code)));
         return response;
     }
+
+    /// <summary>Where an engineer sorts in the list, by id: the page token's key.</summary>
+    private sealed record EngineerListPosition(string Id);
 
     private async Task<Proto.Engineer> SaveEngineerAsync(Proto.Engineer? request, bool isNew, ServerCallContext call, IdempotentRequest? idempotent = null)
     {

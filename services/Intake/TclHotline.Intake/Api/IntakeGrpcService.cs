@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -70,13 +69,13 @@ public sealed class IntakeGrpcService(
         V1.ListPendingInvoiceVerificationsRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
-        CheckPage(errors, request.PageSize, request.PageToken);
+        var after = CheckPage(errors, ServiceOrderBook.PendingVerificationsOperation, request.PageSize, request.PageToken);
         errors.ThrowIfAny();
         var requested = string.IsNullOrWhiteSpace(request.BranchCode) ? null : request.BranchCode.Trim();
         var branch = Caller.From(context).ScopeBranch(requested);
         if (branch is null)
             new FieldErrors().Add("branch_code", "is required").ThrowIfAny();
-        return orders.PendingInvoiceVerificationsAsync(branch!, request.PageSize, request.PageToken, context.CancellationToken);
+        return orders.PendingInvoiceVerificationsAsync(branch!, request.PageSize, after, context.CancellationToken);
     }
 
     [Authorize(Roles = Readers)]
@@ -91,7 +90,7 @@ public sealed class IntakeGrpcService(
             errors.Add("registered_from", "must be a date written yyyy-MM-dd");
         if (!IntakeContract.TryDate(request.RegisteredTo, out var to))
             errors.Add("registered_to", "must be a date written yyyy-MM-dd");
-        CheckPage(errors, request.PageSize, request.PageToken);
+        var after = CheckPage(errors, ServiceOrderBook.ListOperation, request.PageSize, request.PageToken);
         errors.ThrowIfAny();
 
         var caller = Caller.From(context);
@@ -103,7 +102,7 @@ public sealed class IntakeGrpcService(
             request.OrderType == V1.OrderType.Unspecified ? null : (OrderType)request.OrderType,
             from,
             to);
-        return orders.ListAsync(filter, request.PageSize, request.PageToken, context.CancellationToken);
+        return orders.ListAsync(filter, request.PageSize, after, context.CancellationToken);
     }
 
     [Authorize(Roles = Cancellers)]
@@ -136,12 +135,11 @@ public sealed class IntakeGrpcService(
         return orders.LookupAsync(number!, request.MaxCalls, request.MaxOpenOrders, request.MaxUnits, context.CancellationToken);
     }
 
-    /// <summary>A page size and token as every order list takes them (the token counts the orders already returned).</summary>
-    private static void CheckPage(FieldErrors errors, int pageSize, string pageToken)
+    /// <summary>A page size and token as every order list takes them; the token's key, null for the first page.</summary>
+    private static ServiceOrderListPosition? CheckPage(FieldErrors errors, string list, int pageSize, string pageToken)
     {
         if (pageSize < 0)
             errors.Add("page_size", "must not be negative");
-        if (pageToken.Length > 0 && !int.TryParse(pageToken, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            errors.Add("page_token", "is not a token this service returned");
+        return PageToken.Decode<ServiceOrderListPosition>(list, pageToken, errors);
     }
 }

@@ -16,6 +16,9 @@ namespace TclHotline.Intake.Application;
 public sealed class ServiceOrderBook(
     IntakeDatabase db, UnitWarranty unitWarranty, FeeQuotes quotes, IOptions<IntakeOptions> options)
 {
+    public const string ListOperation = "intake.orders.list";
+    public const string PendingVerificationsOperation = "intake.pending-invoice-verifications.list";
+
     /// <summary>The order as returned to one reader: with every estimate given so far.</summary>
     public async Task<V1.ServiceOrder> ReadAsync(ServiceOrderRow order, CancellationToken ct)
     {
@@ -54,8 +57,9 @@ public sealed class ServiceOrderBook(
     }
 
     /// <summary>One page, oldest first.</summary>
-    public Task<V1.ListServiceOrdersReply> PendingInvoiceVerificationsAsync(string branchCode, int pageSize, string pageToken, CancellationToken ct) =>
-        PageAsync(IntakeSql.SelectPendingInvoiceVerifications[db.Dialect], new { BranchCode = branchCode }, pageSize, pageToken, ct);
+    public Task<V1.ListServiceOrdersReply> PendingInvoiceVerificationsAsync(
+        string branchCode, int pageSize, ServiceOrderListPosition? after, CancellationToken ct) =>
+        PageAsync(PendingVerificationsOperation, IntakeSql.SelectPendingInvoiceVerifications[db.Dialect], new { BranchCode = branchCode }, pageSize, after, ct);
 
     public async Task<ServiceOrderRow> GetAsync(string orderNumber, CancellationToken ct)
     {
@@ -66,30 +70,33 @@ public sealed class ServiceOrderBook(
     }
 
     /// <summary>One page, newest first.</summary>
-    public Task<V1.ListServiceOrdersReply> ListAsync(ServiceOrderFilter filter, int pageSize, string pageToken, CancellationToken ct) =>
-        PageAsync(IntakeSql.ListOrders[db.Dialect], new
+    public Task<V1.ListServiceOrdersReply> ListAsync(ServiceOrderFilter filter, int pageSize, ServiceOrderListPosition? after, CancellationToken ct) =>
+        PageAsync(ListOperation, IntakeSql.ListOrders[db.Dialect], new
         {
             filter.BranchCode,
             Status = filter.Status?.ToString(),
             OrderType = filter.OrderType?.ToString(),
             filter.From,
             filter.To,
-        }, pageSize, pageToken, ct);
+        }, pageSize, after, ct);
 
-    /// <summary>A page of orders (the statement takes @Skip and @Take); the page token is the number of orders already returned.</summary>
-    private async Task<V1.ListServiceOrdersReply> PageAsync(string sql, object filter, int pageSize, string pageToken, CancellationToken ct)
+    /// <summary>
+    /// A page of orders (the statement takes @Take and the previous page's last order as @AfterRegisteredAt and
+    /// @AfterOrderNumber); the page token is that last order's key, so orders registered meanwhile shift nothing.
+    /// </summary>
+    private async Task<V1.ListServiceOrdersReply> PageAsync(
+        string list, string sql, object filter, int pageSize, ServiceOrderListPosition? after, CancellationToken ct)
     {
         var take = pageSize <= 0 ? options.Value.DefaultPageSize : Math.Min(pageSize, options.Value.MaxPageSize);
-        var skip = string.IsNullOrEmpty(pageToken) ? 0 : int.Parse(pageToken, System.Globalization.CultureInfo.InvariantCulture);
         var parameters = new DynamicParameters(filter);
-        parameters.Add("Skip", skip);
+        parameters.Add("AfterRegisteredAt", after?.RegisteredAt);
+        parameters.Add("AfterOrderNumber", after?.OrderNumber);
         parameters.Add("Take", take + 1);
         await using var c = await db.OpenAsync(ct);
         var rows = (await c.QueryAsync<ServiceOrderRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))).ToList();
-        var reply = new V1.ListServiceOrdersReply();
-        reply.Orders.AddRange(rows.Take(take).Select(IntakeContract.ToContract));
-        if (rows.Count > take)
-            reply.NextPageToken = (skip + take).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (page, next) = PageToken.Page(list, rows, take, o => new ServiceOrderListPosition(o.RegisteredAt, o.OrderNumber));
+        var reply = new V1.ListServiceOrdersReply { NextPageToken = next };
+        reply.Orders.AddRange(page.Select(IntakeContract.ToContract));
         return reply;
     }
 
@@ -148,6 +155,9 @@ public sealed class ServiceOrderBook(
         return reply;
     }
 }
+
+/// <summary>Where an order sorts in a list (newest or oldest first): the page token's key.</summary>
+public sealed record ServiceOrderListPosition(DateTimeOffset RegisteredAt, string OrderNumber);
 
 /// <summary>What a list of orders is limited to; null means any.</summary>
 public sealed record ServiceOrderFilter(string? BranchCode, OrderStatus? Status, OrderType? OrderType, DateOnly? From, DateOnly? To);

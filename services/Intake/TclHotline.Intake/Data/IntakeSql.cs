@@ -171,10 +171,11 @@ public static class IntakeSql
             """,
     };
 
+    /// <summary>Newest first: @Take orders after (@AfterRegisteredAt, @AfterOrderNumber), the last of the previous page, when given.</summary>
     public static readonly IReadOnlyDictionary<SqlDialect, string> ListOrders = new Dictionary<SqlDialect, string>
     {
-        [SqlDialect.Sqlite] = "SELECT " + Fragment.OrderColumns + " " + Fragment.ListFilter + " LIMIT @Take OFFSET @Skip",
-        [SqlDialect.SqlServer] = "SELECT " + Fragment.OrderColumns + " " + Fragment.ListFilter + " OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY",
+        [SqlDialect.Sqlite] = "SELECT " + Fragment.OrderColumns + " " + Fragment.ListFilter + " LIMIT @Take",
+        [SqlDialect.SqlServer] = "SELECT TOP (@Take) " + Fragment.OrderColumns + " " + Fragment.ListFilter,
     };
 
     public const string LinkRepeatCall = "UPDATE service_orders SET repeat_call_count = repeat_call_count + 1 WHERE order_id = @OrderId";
@@ -282,10 +283,11 @@ public static class IntakeSql
         WHERE order_id = @OrderId AND invoice_verification = 'Pending'
         """;
 
+    /// <summary>Oldest first: @Take orders after (@AfterRegisteredAt, @AfterOrderNumber), the last of the previous page, when given.</summary>
     public static readonly IReadOnlyDictionary<SqlDialect, string> SelectPendingInvoiceVerifications = new Dictionary<SqlDialect, string>
     {
-        [SqlDialect.Sqlite] = "SELECT " + Fragment.OrderColumns + " " + Fragment.PendingVerification + " LIMIT @Take OFFSET @Skip",
-        [SqlDialect.SqlServer] = "SELECT " + Fragment.OrderColumns + " " + Fragment.PendingVerification + " OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY",
+        [SqlDialect.Sqlite] = "SELECT " + Fragment.OrderColumns + " " + Fragment.PendingVerification + " LIMIT @Take",
+        [SqlDialect.SqlServer] = "SELECT TOP (@Take) " + Fragment.OrderColumns + " " + Fragment.PendingVerification,
     };
 
     /// <summary>Pieces of the statements above; not statements themselves, so kept out of the parse test's sight.</summary>
@@ -326,6 +328,8 @@ public static class IntakeSql
 
         public const string PendingVerification = """
             FROM service_orders WHERE branch_code = @BranchCode AND invoice_verification = 'Pending'
+              AND (@AfterRegisteredAt IS NULL OR registered_at > @AfterRegisteredAt
+                   OR (registered_at = @AfterRegisteredAt AND order_number > @AfterOrderNumber))
             ORDER BY registered_at, order_number
             """;
 
@@ -336,6 +340,8 @@ public static class IntakeSql
               AND (@OrderType IS NULL OR order_type = @OrderType)
               AND (@From IS NULL OR registered_on >= @From)
               AND (@To IS NULL OR registered_on <= @To)
+              AND (@AfterRegisteredAt IS NULL OR registered_at < @AfterRegisteredAt
+                   OR (registered_at = @AfterRegisteredAt AND order_number < @AfterOrderNumber))
             ORDER BY registered_at DESC, order_number DESC
             """;
     }

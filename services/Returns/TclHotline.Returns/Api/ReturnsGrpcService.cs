@@ -139,9 +139,9 @@ public sealed class ReturnsGrpcService(
         var errors = new FieldErrors();
         var dealer = DealerCode(errors, caller, request.DealerCode);
         var size = errors.PageSize("page_size", request.PageSize);
-        errors.MaxLength("page_token", request.PageToken, RequestChecks.CodeMax);
+        var after = PageToken.Decode<DealerUnitListPosition>(DealerStock.ListOperation, request.PageToken, errors);
         errors.ThrowIfAny();
-        return stock.ListAsync(dealer, size, request.PageToken, caller, context.CancellationToken);
+        return stock.ListAsync(dealer, size, after, caller, context.CancellationToken);
     }
 
     [Authorize(Roles = AgingReaders)]

@@ -16,6 +16,8 @@ namespace TclHotline.Returns.Application;
 /// </summary>
 public sealed class DealerStock(ReturnsDatabase db, Dealers dealers, ReturnsCalendar calendar, StockAging aging)
 {
+    public const string ListOperation = "returns.dealer-units.list";
+
     public sealed record Delivery(string SerialNumber, string ProductModel, string DealerCode, DateOnly DeliveredOn);
 
     /// <summary>
@@ -75,7 +77,7 @@ public sealed class DealerStock(ReturnsDatabase db, Dealers dealers, ReturnsCale
         return ProtoMapping.ToProto(unit, aging, calendar.Today);
     }
 
-    public async Task<V1.ListDealerUnitsResponse> ListAsync(string dealerCode, int pageSize, string after, Caller caller, CancellationToken ct)
+    public async Task<V1.ListDealerUnitsResponse> ListAsync(string dealerCode, int pageSize, DealerUnitListPosition? after, Caller caller, CancellationToken ct)
     {
         var dealer = dealers.Find(dealerCode);
         if (dealer is null)
@@ -83,11 +85,11 @@ public sealed class DealerStock(ReturnsDatabase db, Dealers dealers, ReturnsCale
         caller.EnsureDealer(dealerCode, dealer!.Branch);
         await using var c = await db.OpenAsync(ct);
         var rows = (await c.QueryAsync<DealerUnitRow>(ReturnsSql.SelectUnitsOfDealer[db.Dialect],
-            new { DealerCode = dealerCode, After = after, Take = pageSize + 1 })).ToList();
+            new { DealerCode = dealerCode, After = after?.SerialNumber ?? "", Take = pageSize + 1 })).ToList();
         var today = calendar.Today;
-        var response = new V1.ListDealerUnitsResponse();
-        response.Units.AddRange(rows.Take(pageSize).Select(u => ProtoMapping.ToProto(u, aging, today)));
-        if (rows.Count > pageSize) response.NextPageToken = rows[pageSize - 1].SerialNumber;
+        var (page, next) = PageToken.Page(ListOperation, rows, pageSize, u => new DealerUnitListPosition(u.SerialNumber));
+        var response = new V1.ListDealerUnitsResponse { NextPageToken = next };
+        response.Units.AddRange(page.Select(u => ProtoMapping.ToProto(u, aging, today)));
         return response;
     }
 
@@ -110,3 +112,6 @@ public sealed class DealerStock(ReturnsDatabase db, Dealers dealers, ReturnsCale
         return reply;
     }
 }
+
+/// <summary>Where a unit sorts in a dealer's stock, by serial number: the page token's key.</summary>
+public sealed record DealerUnitListPosition(string SerialNumber);

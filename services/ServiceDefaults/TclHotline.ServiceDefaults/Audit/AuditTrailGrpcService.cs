@@ -17,7 +17,7 @@ public sealed class AuditTrailGrpcService(IEnumerable<ServiceDatabase> databases
 {
     public override async Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context)
     {
-        var (page, next) = await NewestFirstAsync(request.Service, request.PageSize, request.PageToken, context,
+        var (page, next) = await NewestFirstAsync("audit.entries.list", request.Service, request.PageSize, request.PageToken, context,
             async (db, connection, before, pageSize) => (await connection.QueryAsync<AuditRow>(new CommandDefinition(FoundationSql.SelectAudit[db.Dialect], new
             {
                 Before = before,
@@ -35,7 +35,7 @@ public sealed class AuditTrailGrpcService(IEnumerable<ServiceDatabase> databases
 
     public override async Task<ListDeadLettersResponse> ListDeadLetters(ListDeadLettersRequest request, ServerCallContext context)
     {
-        var (page, next) = await NewestFirstAsync(request.Service, request.PageSize, request.PageToken, context,
+        var (page, next) = await NewestFirstAsync("audit.dead-letters.list", request.Service, request.PageSize, request.PageToken, context,
             async (db, connection, before, pageSize) => (await connection.QueryAsync<DeadLetterRow>(new CommandDefinition(FoundationSql.SelectDeadLetters[db.Dialect], new
             {
                 Before = before,
@@ -52,7 +52,7 @@ public sealed class AuditTrailGrpcService(IEnumerable<ServiceDatabase> databases
     /// holds, per service, the sequence to continue below.
     /// </summary>
     private async Task<(List<T> Page, string NextPageToken)> NewestFirstAsync<T>(
-        string serviceName, int requestedPageSize, string pageToken, ServerCallContext context,
+        string list, string serviceName, int requestedPageSize, string pageToken, ServerCallContext context,
         Func<ServiceDatabase, System.Data.Common.DbConnection, long, int, Task<IEnumerable<T>>> read,
         Func<T, (string Service, long Sequence, DateTimeOffset At)> key)
     {
@@ -61,7 +61,7 @@ public sealed class AuditTrailGrpcService(IEnumerable<ServiceDatabase> databases
         if (serviceName.Length > 0 && !known.ContainsKey(serviceName))
             errors.Add("service", $"is not one of: {string.Join(", ", known.Keys.Order())}");
         if (requestedPageSize is < 0 or > 500) errors.Add("page_size", "must be between 1 and 500");
-        var cursor = ParseCursor(pageToken, errors);
+        var cursor = PageToken.Decode<MergedPosition>(list, pageToken, errors)?.Below ?? [];
         errors.ThrowIfAny();
 
         var pageSize = requestedPageSize == 0 ? 50 : requestedPageSize;
@@ -77,7 +77,7 @@ public sealed class AuditTrailGrpcService(IEnumerable<ServiceDatabase> databases
         if (page.Count < pageSize) return (page, "");
         foreach (var service in page.Select(i => key(i).Service).Distinct())
             cursor[service] = page.Where(i => key(i).Service == service).Min(i => key(i).Sequence);
-        return (page, string.Join(";", cursor.Select(kv => $"{kv.Key}:{kv.Value}")));
+        return (page, PageToken.Encode(list, new MergedPosition(cursor)));
     }
 
     public override async Task<ReplayDeadLetterResponse> ReplayDeadLetter(ReplayDeadLetterRequest request, ServerCallContext context)
@@ -102,18 +102,8 @@ public sealed class AuditTrailGrpcService(IEnumerable<ServiceDatabase> databases
         return new ReplayDeadLetterResponse { Replayed = letter.ToProto(db.Service) };
     }
 
-    private static Dictionary<string, long> ParseCursor(string token, FieldErrors errors)
-    {
-        var cursor = new Dictionary<string, long>();
-        if (token.Length == 0) return cursor;
-        foreach (var part in token.Split(';'))
-        {
-            var pieces = part.Split(':');
-            if (pieces.Length != 2 || !long.TryParse(pieces[1], out var sequence)) { errors.Add("page_token", "is not a token this service issued"); break; }
-            cursor[pieces[0]] = sequence;
-        }
-        return cursor;
-    }
+    /// <summary>Where a merged list stands: per service, the sequence to continue below.</summary>
+    private sealed record MergedPosition(Dictionary<string, long> Below);
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 

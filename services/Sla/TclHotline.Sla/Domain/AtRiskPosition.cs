@@ -1,5 +1,4 @@
-using System.Buffers.Text;
-using System.Text.Json;
+using TclHotline.ServiceDefaults.Grpc;
 
 namespace TclHotline.Sla.Domain;
 
@@ -11,6 +10,8 @@ namespace TclHotline.Sla.Domain;
 public sealed record AtRiskPosition(DateTimeOffset StartsAt, string Owner, string SubjectId, string Kind)
     : IComparable<AtRiskPosition>
 {
+    private const string List = "sla.at-risk.list";
+
     public static AtRiskPosition Of(Deadline d) =>
         new(d.StartsAt ?? throw new ArgumentException($"Deadline {d.Key} has no start yet.", nameof(d)), d.Owner, d.SubjectId, d.Kind);
 
@@ -37,23 +38,9 @@ public sealed record AtRiskPosition(DateTimeOffset StartsAt, string Owner, strin
         return bySubject != 0 ? bySubject : string.CompareOrdinal(Kind, other.Kind);
     }
 
-    public string ToPageToken() =>
-        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Token(StartsAt.UtcTicks, Owner, SubjectId, Kind)));
+    public string ToPageToken() => PageToken.Encode(List, this);
 
-    public static AtRiskPosition? FromPageToken(string pageToken)
-    {
-        try
-        {
-            var token = JsonSerializer.Deserialize<Token>(Base64Url.DecodeFromChars(pageToken));
-            return token is { Owner: not null, SubjectId: not null, Kind: not null } && token.StartsAtUtcTicks >= 0 && token.StartsAtUtcTicks <= DateTimeOffset.MaxValue.UtcTicks
-                ? new AtRiskPosition(new DateTimeOffset(token.StartsAtUtcTicks, TimeSpan.Zero), token.Owner, token.SubjectId, token.Kind)
-                : null;
-        }
-        catch (Exception ex) when (ex is FormatException or JsonException)
-        {
-            return null;
-        }
-    }
-
-    private sealed record Token(long StartsAtUtcTicks, string? Owner, string? SubjectId, string? Kind);
+    /// <summary>Null when the token is not one ListAtRisk returned.</summary>
+    public static AtRiskPosition? FromPageToken(string pageToken) =>
+        PageToken.TryDecode<AtRiskPosition>(List, pageToken, out var after) ? after : null;
 }

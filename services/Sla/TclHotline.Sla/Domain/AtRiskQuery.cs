@@ -1,3 +1,5 @@
+using TclHotline.ServiceDefaults.Grpc;
+
 namespace TclHotline.Sla.Domain;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed record AtRiskQuery(DeadlineFilter Filter, int PageSize, AtRiskPosi
         AtRiskPosition? after = null;
         if (!string.IsNullOrEmpty(pageToken) && (after = AtRiskPosition.FromPageToken(pageToken)) is null)
         {
-            errors["page_token"] = "is not a token this service returned";
+            errors[PageToken.Field] = PageToken.Problem;
         }
 
         if (errors.Count > 0)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -113,12 +112,10 @@ public sealed class TelephonyGrpcService(
         var errors = new FieldErrors();
         var orderId = ParseId("order_id", request.OrderId, errors);
         if (request.PageSize < 0) errors.Add("page_size", "must not be negative");
-        var skip = 0;
-        if (request.PageToken.Length > 0 && !int.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out skip))
-            errors.Add("page_token", "is not a token this service gave");
+        var after = PageToken.Decode<CallListPosition>(CallRecords.ListOperation, request.PageToken, errors);
         errors.ThrowIfAny();
         var size = request.PageSize == 0 ? options.Value.CallPageSize : Math.Min(request.PageSize, options.Value.MaxCallPageSize);
-        return calls.ListForOrderAsync(orderId, size, skip, Caller.From(context), context.CancellationToken);
+        return calls.ListForOrderAsync(orderId, size, after, Caller.From(context), context.CancellationToken);
     }
 
     private static Guid ParseId(string field, string value)

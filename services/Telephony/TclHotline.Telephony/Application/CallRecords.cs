@@ -10,6 +10,8 @@ namespace TclHotline.Telephony.Application;
 /// <summary>Reads call records, within the caller's branch (the branch of the order a call is linked to).</summary>
 public sealed class CallRecords(TelephonyDatabase db)
 {
+    public const string ListOperation = "telephony.calls-for-order.list";
+
     public async Task<Call> GetAsync(string callId, Caller caller, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -21,18 +23,18 @@ public sealed class CallRecords(TelephonyDatabase db)
         return CallMapping.ToProto(row);
     }
 
-    /// <summary>One page, oldest first; the page token is the number of calls already listed.</summary>
-    public async Task<ListCallsForOrderResponse> ListForOrderAsync(Guid orderId, int pageSize, int skip, Caller caller, CancellationToken ct)
+    /// <summary>One page, oldest offer first; the page token is the last call's (offered, id).</summary>
+    public async Task<ListCallsForOrderResponse> ListForOrderAsync(Guid orderId, int pageSize, CallListPosition? after, Caller caller, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await EnsureOrderBranchAsync(connection, orderId, caller, ct);
         var rows = (await connection.QueryAsync<CallRow>(new CommandDefinition(TelephonySql.SelectCallsForOrder[db.Dialect],
-            new { OrderId = orderId, Skip = skip, Take = pageSize + 1 }, cancellationToken: ct))).ToList();
-        var response = new ListCallsForOrderResponse
-        {
-            NextPageToken = rows.Count > pageSize ? (skip + pageSize).ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
-        };
-        response.Calls.AddRange(rows.Take(pageSize).Select(CallMapping.ToProto));
+            new { OrderId = orderId, AfterOffered = after?.OfferedAt, AfterCallId = after?.CallId, Take = pageSize + 1 },
+            cancellationToken: ct))).ToList();
+        var (page, next) = PageToken.Page(ListOperation, rows, pageSize,
+            r => new CallListPosition(r.OfferedAt?.ToUnixTimeMilliseconds() ?? -1, r.CallId));
+        var response = new ListCallsForOrderResponse { NextPageToken = next };
+        response.Calls.AddRange(page.Select(CallMapping.ToProto));
         return response;
     }
 
@@ -64,3 +66,6 @@ public sealed class CallRecords(TelephonyDatabase db)
         caller.EnsureBranch(branch);
     }
 }
+
+/// <summary>Where a call sorts under its order, the page token's key: offered at (Unix milliseconds as stored, -1 when not known yet), then id.</summary>
+public sealed record CallListPosition(long OfferedAt, string CallId);

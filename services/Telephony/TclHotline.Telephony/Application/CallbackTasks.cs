@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.Options;
 using TclHotline.Grpc.Telephony.V1;
@@ -7,7 +6,6 @@ using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
-using TclHotline.ServiceDefaults.Validation;
 using TclHotline.Telephony.Data;
 using TclHotline.Telephony.Domain;
 using CallbackState = TclHotline.Telephony.Domain.CallbackState;
@@ -20,6 +18,8 @@ namespace TclHotline.Telephony.Application;
 /// </summary>
 public sealed class CallbackTasks(TelephonyDatabase db, CallbackPolicy policy, IOptions<TelephonyOptions> settings)
 {
+    private const string ListOperation = "telephony.callbacks.list";
+
     private readonly TelephonyOptions options = settings.Value;
 
     /// <summary>Creates the callback once the call is known to be abandoned and who called; at most one per call.</summary>
@@ -58,34 +58,21 @@ public sealed class CallbackTasks(TelephonyDatabase db, CallbackPolicy policy, I
         Grpc.Telephony.V1.CallbackState state, string? branch, int pageSize, string pageToken, CancellationToken ct)
     {
         var size = pageSize <= 0 ? options.CallbackPageSize : Math.Min(pageSize, options.MaxCallbackPageSize);
-        var after = ParsePageToken(pageToken);
+        var after = PageToken.Decode<CallbackListPosition>(ListOperation, pageToken);
         await using var connection = await db.OpenAsync(ct);
         var rows = (await connection.QueryAsync<CallbackRow>(new CommandDefinition(TelephonySql.SelectCallbacks[db.Dialect], new
         {
             States = CallbackMapping.StatesFor(state), BranchCode = branch, Take = size + 1,
             AfterDue = after?.DueAt, AfterId = after?.Id,
         }, cancellationToken: ct))).ToList();
-        var page = rows.Take(size).ToList();
-        var response = new ListCallbacksResponse
-        {
-            NextPageToken = rows.Count > size
-                ? string.Create(CultureInfo.InvariantCulture, $"{page[^1].DueAt.ToUnixTimeMilliseconds()}_{page[^1].CallbackId:N}")
-                : "",
-        };
+        var (page, next) = PageToken.Page(ListOperation, rows, size, r => new CallbackListPosition(r.DueAt, r.CallbackId));
+        var response = new ListCallbacksResponse { NextPageToken = next };
         response.Callbacks.AddRange(page.Select(CallbackMapping.ToProto));
         return response;
     }
 
-    private static (DateTimeOffset DueAt, Guid Id)? ParsePageToken(string token)
-    {
-        if (string.IsNullOrEmpty(token)) return null;
-        var parts = token.Split('_');
-        if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
-            && Guid.TryParseExact(parts[1], "N", out var id))
-            return (DateTimeOffset.FromUnixTimeMilliseconds(ms), id);
-        new FieldErrors().Add("page_token", "is not a token this service gave").ThrowIfAny();
-        return null;
-    }
+    /// <summary>Where a callback sorts in the list, soonest due first: the page token's key.</summary>
+    private sealed record CallbackListPosition(DateTimeOffset DueAt, Guid Id);
 
     public async Task<CallbackTask> ClaimAsync(Guid callbackId, Caller caller, CancellationToken ct)
     {

@@ -77,11 +77,24 @@ public static class TelephonySql
 
     public const string SelectCall = SelectCallsFrom + " WHERE c.call_id = @CallId";
 
-    /// <summary>A page of an order's calls, oldest first: @Take after the first @Skip.</summary>
+    /// <summary>
+    /// A page of an order's calls: @Take, oldest offer first, after (@AfterOffered, @AfterCallId) when given. A call
+    /// whose offer is not known yet sorts first, as NULL does in both dialects, so its key counts it as offered at -1.
+    /// </summary>
     public static readonly IReadOnlyDictionary<SqlDialect, string> SelectCallsForOrder = new Dictionary<SqlDialect, string>
     {
-        [SqlDialect.Sqlite] = SelectCallsFrom + " WHERE c.order_id = @OrderId ORDER BY c.offered_at, c.call_id LIMIT @Take OFFSET @Skip",
-        [SqlDialect.SqlServer] = SelectCallsFrom + " WHERE c.order_id = @OrderId ORDER BY c.offered_at, c.call_id OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY",
+        [SqlDialect.Sqlite] = SelectCallsFrom + """
+             WHERE c.order_id = @OrderId
+              AND (@AfterCallId IS NULL OR COALESCE(c.offered_at, -1) > @AfterOffered
+                   OR (COALESCE(c.offered_at, -1) = @AfterOffered AND c.call_id > @AfterCallId))
+            ORDER BY c.offered_at, c.call_id LIMIT @Take
+            """,
+        [SqlDialect.SqlServer] = "SELECT TOP (@Take)" + SelectCallsFrom["SELECT".Length..] + """
+             WHERE c.order_id = @OrderId
+              AND (@AfterCallId IS NULL OR COALESCE(c.offered_at, -1) > @AfterOffered
+                   OR (COALESCE(c.offered_at, -1) = @AfterOffered AND c.call_id > @AfterCallId))
+            ORDER BY c.offered_at, c.call_id
+            """,
     };
 
     public const string LinkCallToOrder = "UPDATE calls SET order_id = @OrderId, updated_at = @Now WHERE call_id = @CallId";
