@@ -18,7 +18,7 @@ public sealed class BranchScopeTests(HotlineFlow flow)
     private const string Wuhan = "WH";
 
     [Fact]
-    public void TheFlowsOrdersBelongToAnotherBranchThanWuhan() => Assert.NotEqual(Wuhan, flow.Branch);
+    public void The_flows_orders_belong_to_another_branch_than_Wuhan() => Assert.NotEqual(Wuhan, flow.Branch);
 
     [Theory]
     [InlineData(HotlineRoles.Dispatcher)]

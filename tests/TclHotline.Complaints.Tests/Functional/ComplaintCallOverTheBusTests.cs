@@ -2,6 +2,7 @@ using TclHotline.Complaints.Consumers;
 using TclHotline.Grpc.Complaints.V1;
 using TclHotline.Messages.Complaints;
 using TclHotline.Messages.Intake;
+using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Functional;
 

@@ -6,6 +6,7 @@ using TclHotline.Grpc.Complaints.V1;
 using TclHotline.ServiceDefaults.Outbox;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
+using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Functional;
 

@@ -4,6 +4,7 @@ using TclHotline.Messages;
 using TclHotline.Messages.Complaints;
 using TclHotline.Messages.Intake;
 using TclHotline.Messages.Sla;
+using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Functional;
 

@@ -4,6 +4,7 @@ using TclHotline.Grpc.Complaints.V1;
 using TclHotline.Messages.Dispatch;
 using TclHotline.ServiceDefaults.Time;
 using TclHotline.Testing;
+using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Functional;
 

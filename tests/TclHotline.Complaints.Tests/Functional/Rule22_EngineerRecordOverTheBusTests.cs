@@ -3,6 +3,7 @@ using TclHotline.Complaints.Consumers;
 using TclHotline.Grpc.Complaints.V1;
 using TclHotline.Messages.Dispatch;
 using TclHotline.ServiceDefaults.Security;
+using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Functional;
 

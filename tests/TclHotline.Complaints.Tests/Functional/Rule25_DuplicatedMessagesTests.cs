@@ -1,5 +1,6 @@
 using TclHotline.Messages.Dispatch;
 using TclHotline.Testing;
+using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Functional;
 

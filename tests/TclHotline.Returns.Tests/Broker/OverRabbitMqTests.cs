@@ -2,15 +2,12 @@ using TclHotline.Grpc.Intake.V1;
 using TclHotline.Grpc.Returns.V1;
 using TclHotline.Intake;
 using TclHotline.Messages.Dispatch;
-using TclHotline.Returns.Tests.Functional;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using IntakeStatus = TclHotline.Grpc.Intake.V1.OrderStatus;
+using TclHotline.Returns.Tests.Support;
 
 namespace TclHotline.Returns.Tests.Broker;
-
-[CollectionDefinition(RabbitMqFixture.Collection)]
-public class RabbitMqCollection : ICollectionFixture<RabbitMqFixture>;
 
 /// <summary>
 /// The distributed mode: intake and the returns service as two hosts with their own databases, every message

@@ -1,5 +1,6 @@
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Intake;
+using TclHotline.Returns.Tests.Support;
 
 namespace TclHotline.Returns.Tests.Functional;
 

@@ -8,6 +8,7 @@ using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using static TclHotline.Returns.Tests.Functional.Refusals;
 using IntakeStatus = TclHotline.Grpc.Intake.V1.OrderStatus;
+using TclHotline.Returns.Tests.Support;
 
 namespace TclHotline.Returns.Tests.Functional;
 

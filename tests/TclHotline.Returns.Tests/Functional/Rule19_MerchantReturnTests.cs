@@ -2,6 +2,7 @@ using Grpc.Core;
 using TclHotline.Grpc.Returns.V1;
 using TclHotline.Messages.Intake;
 using static TclHotline.Returns.Tests.Functional.Refusals;
+using TclHotline.Returns.Tests.Support;
 
 namespace TclHotline.Returns.Tests.Functional;
 

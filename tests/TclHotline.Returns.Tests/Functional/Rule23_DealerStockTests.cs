@@ -3,6 +3,7 @@ using TclHotline.Grpc.Returns.V1;
 using TclHotline.Messages.Intake;
 using TclHotline.ServiceDefaults.Security;
 using static TclHotline.Returns.Tests.Functional.Refusals;
+using TclHotline.Returns.Tests.Support;
 
 namespace TclHotline.Returns.Tests.Functional;
 

@@ -4,6 +4,7 @@ using TclHotline.Grpc.Returns.V1;
 using TclHotline.Messages.Returns;
 using TclHotline.ServiceDefaults.Security;
 using static TclHotline.Returns.Tests.Functional.Refusals;
+using TclHotline.Returns.Tests.Support;
 
 namespace TclHotline.Returns.Tests.Functional;
 

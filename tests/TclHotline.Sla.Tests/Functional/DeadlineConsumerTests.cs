@@ -2,6 +2,7 @@ using TclHotline.Messages;
 using TclHotline.Messages.Sla;
 using TclHotline.Sla.Domain;
 using TclHotline.Testing;
+using TclHotline.Sla.Tests.Support;
 
 namespace TclHotline.Sla.Tests.Functional;
 

@@ -4,6 +4,7 @@ using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Outbox;
 using TclHotline.Sla.Domain;
 using TclHotline.Testing;
+using TclHotline.Sla.Tests.Support;
 
 namespace TclHotline.Sla.Tests.Functional;
 

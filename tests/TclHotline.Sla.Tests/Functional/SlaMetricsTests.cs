@@ -4,6 +4,7 @@ using TclHotline.Messages;
 using TclHotline.Messages.Sla;
 using TclHotline.Sla.Application;
 using TclHotline.Testing;
+using TclHotline.Sla.Tests.Support;
 
 namespace TclHotline.Sla.Tests.Functional;
 

@@ -4,6 +4,7 @@ using TclHotline.Messages;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
+using TclHotline.Sla.Tests.Support;
 using DomainState = TclHotline.Sla.Domain.DeadlineState;
 using DeadlineKey = TclHotline.Sla.Domain.DeadlineKey;
 

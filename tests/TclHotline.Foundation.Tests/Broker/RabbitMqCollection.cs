@@ -1,0 +1,8 @@
+using TclHotline.Testing;
+using Xunit;
+
+namespace TclHotline.Foundation.Tests.Broker;
+
+/// <summary>The broker tests of this project share one RabbitMQ node.</summary>
+[CollectionDefinition(RabbitMqFixture.Collection)]
+public class RabbitMqCollection : ICollectionFixture<RabbitMqFixture>;

@@ -1,0 +1,126 @@
+using TclHotline.Intake.Domain.Regions;
+using TclHotline.Intake.Tests.Support;
+
+namespace TclHotline.Intake.Tests.Domain;
+
+public class RegionCatalogueTests
+{
+    private static RegionOptions WithChangshaBranch() => new()
+    {
+        CityBranches = { ["4301"] = new BranchSettings { Code = "CS", Name = "长沙分公司" } },
+    };
+
+    [Fact]
+    public void Catalogue_holds_every_district_of_the_source_data()
+    {
+        Assert.Equal(2978, Regions.Default.Districts.Count);
+        var furong = Regions.Default.FindDistrict("430102")!;
+        Assert.Equal(("芙蓉区", "4301", "长沙市", "43", "湖南省"),
+            (furong.Name, furong.CityCode, furong.CityName, furong.ProvinceCode, furong.ProvinceName));
+    }
+
+    [Theory]
+    [InlineData("430102", "BR-43", "湖南省分公司")]   // Changsha city district
+    [InlineData("430181", "BR-43", "湖南省分公司")]   // Liuyang, county-level city of Changsha
+    [InlineData("431102", "BR-43", "湖南省分公司")]   // Yongzhou
+    [InlineData("110105", "BR-11", "北京市分公司")]
+    [InlineData("441900", "BR-44", "广东省分公司")]
+    public void Rule01_each_district_is_owned_by_its_provinces_branch_by_default(string district, string code, string name)
+    {
+        var branch = Regions.Default.FindDistrict(district)!.Branch;
+        Assert.Equal((code, name), (branch.Code, branch.Name));
+        Assert.Equal("Asia/Shanghai", branch.TimeZone.Id);
+    }
+
+    [Theory]
+    [InlineData("430102", "CS")]     // every district of Changsha city, urban or not
+    [InlineData("430121", "CS")]
+    [InlineData("430182", "CS")]
+    [InlineData("430202", "BR-43")]  // Zhuzhou stays with the province branch
+    public void Rule01_a_city_override_gives_the_whole_city_to_its_branch(string district, string code)
+    {
+        var catalogue = RegionCatalogue.Load(WithChangshaBranch());
+        Assert.Equal(code, catalogue.FindDistrict(district)!.Branch.Code);
+    }
+
+    [Theory]
+    [InlineData("430102", AreaKind.Urban)]   // 芙蓉区, a district of Changsha
+    [InlineData("110105", AreaKind.Urban)]   // 朝阳区, Beijing
+    [InlineData("140109", AreaKind.Urban)]   // 万柏林区, a city district despite ending in 林区
+    [InlineData("441900", AreaKind.Urban)]   // 东莞市, a city without districts
+    [InlineData("430121", AreaKind.Remote)]  // 长沙县, county
+    [InlineData("500229", AreaKind.Remote)]  // 城口县, Chongqing county
+    [InlineData("430181", AreaKind.Remote)]  // 浏阳市, county-level city
+    [InlineData("152527", AreaKind.Remote)]  // 太仆寺旗, banner
+    [InlineData("150722", AreaKind.Remote)]  // 莫力达瓦达斡尔族自治旗, autonomous banner
+    [InlineData("520203", AreaKind.Remote)]  // 六枝特区, special district
+    [InlineData("429004", AreaKind.Remote)]  // 仙桃市, governed directly by the province
+    [InlineData("429021", AreaKind.Remote)]  // 神农架林区, forestry district governed by the province
+    [InlineData("659007", AreaKind.Remote)]  // 双河市
+    [InlineData("460321", AreaKind.Remote)]  // 西沙群岛
+    [InlineData("130672", AreaKind.Remote)]  // 保定白沟新城
+    public void Rule02_city_districts_are_urban_and_the_rest_remote(string district, AreaKind expected)
+    {
+        Assert.Equal(expected, Regions.Default.FindDistrict(district)!.Area);
+    }
+
+    [Fact]
+    public void Rule02_both_kinds_are_common_in_the_real_data()
+    {
+        var urban = Regions.Default.Districts.Count(d => d.Area == AreaKind.Urban);
+        var remote = Regions.Default.Districts.Count(d => d.Area == AreaKind.Remote);
+        // 区 ~1,100 of 2,978; counties, banners and county-level cities make up the rest.
+        Assert.InRange(urban, 1000, 1200);
+        Assert.Equal(2978, urban + remote);
+    }
+
+    [Theory]
+    [InlineData("430121", AreaKind.Urban)]   // 长沙县 served as urban by configuration
+    [InlineData("430102", AreaKind.Remote)]
+    public void Rule03_configuration_overrides_the_class_per_district(string district, AreaKind overridden)
+    {
+        var catalogue = RegionCatalogue.Load(new RegionOptions { DistrictAreas = { [district] = overridden } });
+        Assert.Equal(overridden, catalogue.FindDistrict(district)!.Area);
+        Assert.NotEqual(overridden, Regions.Default.FindDistrict(district)!.Area);
+    }
+
+    [Theory]
+    [InlineData("43", "4301", "430102", null, null)]
+    [InlineData("99", "4301", "430102", RegionLevel.Province, "Unknown province code '99'.")]
+    [InlineData("43", "4399", "430102", RegionLevel.City, "Unknown city code '4399'.")]
+    [InlineData("43", "4301", "430199", RegionLevel.District, "Unknown district code '430199'.")]
+    [InlineData("43", "4301", "", RegionLevel.District, "A district code is required.")]
+    [InlineData("44", "4301", "430102", RegionLevel.City, "City 4301 is not in province 44.")]
+    [InlineData("43", "4302", "430102", RegionLevel.District, "District 430102 is not in city 4302.")]
+    public void Rule03_unknown_or_mismatched_codes_are_named_never_guessed(
+        string province, string city, string district, RegionLevel? badLevel, string? message)
+    {
+        var resolution = Regions.Default.Resolve(province, city, district);
+        if (badLevel is null)
+        {
+            Assert.Empty(resolution.Problems);
+            Assert.Equal("430102", resolution.District!.Code);
+            return;
+        }
+        Assert.Null(resolution.District);
+        var problem = Assert.Single(resolution.Problems);
+        Assert.Equal((badLevel.Value, message), (problem.Level, problem.Message));
+    }
+
+    [Fact]
+    public void Rule03_every_bad_level_is_reported_at_once()
+    {
+        var resolution = Regions.Default.Resolve("00", "0000", "000000");
+        Assert.Equal([RegionLevel.Province, RegionLevel.City, RegionLevel.District], resolution.Problems.Select(p => p.Level));
+    }
+
+    [Fact]
+    public void Rule03_an_override_for_an_unknown_code_fails_at_load()
+    {
+        Assert.Throws<InvalidOperationException>(() => RegionCatalogue.Load(new RegionOptions { DistrictAreas = { ["999999"] = AreaKind.Urban } }));
+        Assert.Throws<InvalidOperationException>(() => RegionCatalogue.Load(new RegionOptions
+        {
+            CityBranches = { ["9999"] = new BranchSettings { Code = "X", Name = "X" } },
+        }));
+    }
+}

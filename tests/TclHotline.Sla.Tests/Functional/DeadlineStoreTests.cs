@@ -1,0 +1,46 @@
+using TclHotline.Messages;
+using TclHotline.Sla.Domain;
+using TclHotline.Sla.Data;
+using TclHotline.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TclHotline.Sla.Tests.Functional;
+
+/// <summary>The SQLite migrations run for real (starting a host applies them) and rows round-trip.</summary>
+public class DeadlineStoreTests
+{
+    [Fact]
+    public async Task ARow_RoundTripsThroughTheMigratedTable_AndAStaleVersionIsRefused()
+    {
+        await using var host = await TestHost.StartAsync([new SlaModule()]);
+        var db = host.Services.GetRequiredService<SlaDatabase>();
+        var store = host.Services.GetRequiredService<DeadlineStore>();
+        var timer = host.Services.GetRequiredService<DeadlineTimer>();
+        var key = new DeadlineKey(DeadlineOwners.Dispatch, "SO-STORE-1", DeadlineKinds.OnSite);
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var set = timer.Apply(Deadline.Unseen(key), new Messages.Sla.DeadlineSet(key.Owner, key.SubjectId, key.Kind, "CS", now, now.AddHours(24), now));
+        var paused = timer.Apply(set, new Messages.Sla.DeadlinePaused(key.Owner, key.SubjectId, key.Kind, now.AddHours(1)));
+
+        await using (var unit = await db.BeginAsync())
+        {
+            await store.SaveAsync(unit, Deadline.Unseen(key), set, stored: false);
+            await store.SaveAsync(unit, set, paused, stored: true);
+            await unit.CommitAsync();
+        }
+
+        Assert.Equal(paused, await store.FindAsync(key, CancellationToken.None));
+
+        await using (var unit = await db.BeginAsync())
+        {
+            await Assert.ThrowsAsync<DeadlineConcurrencyException>(() => store.SaveAsync(unit, set, paused, stored: true));
+        }
+    }
+
+    [Fact]
+    public async Task AHost_WithANonPositiveScannerSetting_RefusesToStart()
+    {
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => TestHost.StartAsync([new SlaModule()], settings: [new("Sla:ScanBatchSize", "0")]));
+        Assert.Contains("Sla:ScanBatchSize", refused.Message, StringComparison.Ordinal);
+    }
+}
