@@ -1,6 +1,6 @@
 using Grpc.Core;
 using TclHotline.Grpc.Intake.V1;
-using TclHotline.Intake.Tests.Service;
+using TclHotline.Intake.Tests.Support;
 using TclHotline.ServiceDefaults.Security;
 using Xunit;
 
