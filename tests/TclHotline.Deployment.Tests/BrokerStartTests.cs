@@ -15,7 +15,7 @@ public sealed partial class BrokerStartTests
     private const string Ctl = "/usr/lib/rabbitmq/bin/rabbitmqctl";
 
     [RabbitMqFact]
-    public void RabbitmqctlWait_GivenAPidFileNotWrittenYet_FailsWithGarbageInPidFile()
+    public void Rabbitmqctl_wait_given_a_pid_file_not_written_yet_fails_with_garbage_in_pid_file()
     {
         // The cause, shown with the real rabbitmqctl: an empty pid file is not "not there yet" but an error.
         var dir = Directory.CreateTempSubdirectory("tclhotline-pidfile-").FullName;
@@ -41,7 +41,7 @@ public sealed partial class BrokerStartTests
     }
 
     [Fact]
-    public async Task TestBroker_WaitsWhileThePidFileIsEmpty_ThenReturnsThePid()
+    public async Task Test_broker_waits_while_the_pid_file_is_empty_then_returns_the_pid()
     {
         var file = Path.GetTempFileName(); // exists, empty: as the node leaves it between create and write
         try
@@ -58,7 +58,7 @@ public sealed partial class BrokerStartTests
     }
 
     [Fact]
-    public async Task TestBroker_StopsWaitingWhenTheServerExitedWithoutAPid()
+    public async Task Test_broker_stops_waiting_when_the_server_exited_without_a_pid()
     {
         var file = Path.Combine(Path.GetTempPath(), "tclhotline-no-pid-" + Guid.NewGuid().ToString("N"));
 
@@ -68,7 +68,7 @@ public sealed partial class BrokerStartTests
     }
 
     [Fact]
-    public async Task LocalScript_WaitsWhileThePidFileIsEmpty_ThenPrintsThePid()
+    public async Task Local_script_waits_while_the_pid_file_is_empty_then_prints_the_pid()
     {
         var file = Path.GetTempFileName();
         try
@@ -92,7 +92,7 @@ public sealed partial class BrokerStartTests
     }
 
     [Fact]
-    public void EveryBrokerStart_WaitsByPid_NeverByReadingThePidFile()
+    public void Every_broker_start_waits_by_pid_never_by_reading_the_pid_file()
     {
         var shell = new[] { "deploy", "tools" }
             .SelectMany(d => Directory.EnumerateFiles(Repository.PathOf(d), "*.sh", SearchOption.AllDirectories));

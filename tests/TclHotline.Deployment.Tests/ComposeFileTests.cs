@@ -18,7 +18,7 @@ public sealed class ComposeFileTests
     public static TheoryData<string> Services => new(Repository.Services.Select(s => s.ToLowerInvariant()));
 
     [Fact]
-    public void DockerComposeConfig_AcceptsTheFileWithTheExampleSecrets()
+    public void Docker_compose_config_accepts_the_file_with_the_example_secrets()
     {
         var result = DockerCompose.Run(".env.example", "config", "--services");
 
@@ -29,7 +29,7 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public void DockerComposeConfig_RefusesToRunWithoutSecrets()
+    public void Docker_compose_config_refuses_to_run_without_secrets()
     {
         var empty = Path.GetTempFileName();
         try
@@ -44,7 +44,7 @@ public sealed class ComposeFileTests
 
     [Theory]
     [MemberData(nameof(Services))]
-    public void Service_SetsOnlyConfigurationKeysTheHostReads(string service)
+    public void Service_sets_only_configuration_keys_the_host_reads(string service)
     {
         var environment = EnvironmentOf(service);
 
@@ -54,7 +54,7 @@ public sealed class ComposeFileTests
 
     [Theory]
     [MemberData(nameof(Services))]
-    public void Service_RunsOnRabbitMqAndItsOwnSqlServerDatabase(string service)
+    public void Service_runs_on_RabbitMq_and_its_own_SqlServer_database(string service)
     {
         var environment = EnvironmentOf(service);
 
@@ -71,7 +71,7 @@ public sealed class ComposeFileTests
 
     [Theory]
     [MemberData(nameof(Services))]
-    public void Service_WaitsForHealthyBrokerAndDatabase(string service)
+    public void Service_waits_for_healthy_broker_and_database(string service)
     {
         var conditions = Of(service).Where(e => e.Under($"services.{service}.depends_on") && e.Key == "condition")
             .ToDictionary(e => e.Path.Split('.')[^2], e => e.Value);
@@ -86,7 +86,7 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public void Topology_DeclaresEveryQueueWithTheStandaloneBinaryAsTheBrokerAdministrator()
+    public void Topology_declares_every_queue_with_the_standalone_binary_as_the_broker_administrator()
     {
         var entries = Of("topology").ToList();
         Assert.Equal("services/Standalone/Dockerfile", entries.Single(e => e.Path == "services.topology.build.dockerfile").Value);
@@ -100,13 +100,13 @@ public sealed class ComposeFileTests
     [Theory]
     [InlineData("rabbitmq")]
     [InlineData("sqlserver")]
-    public void Infrastructure_HasAHealthCheck(string service)
+    public void Infrastructure_has_a_health_check(string service)
     {
         Assert.Contains(Of(service), e => e.Under($"services.{service}.healthcheck.test"));
     }
 
     [Fact]
-    public void DispatchBoard_IsPublishedOnTheDispatchHttpPort()
+    public void Dispatch_board_is_published_on_the_dispatch_http_port()
     {
         var ports = Of("dispatch").Where(e => e.Under("services.dispatch.ports.[]")).ToList();
 
@@ -115,7 +115,7 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public void BranchReport_IsPublishedOnTheReturnsHttpPort()
+    public void BranchReport_is_published_on_the_returns_http_port()
     {
         var ports = Of("returns").Where(e => e.Under("services.returns.ports.[]")).ToList();
 
@@ -124,7 +124,7 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public void ExampleSecrets_CoverEveryVariableTheComposeFileNeeds()
+    public void Example_secrets_cover_every_variable_the_compose_file_needs()
     {
         var example = Repository.Read(".env.example").Split('\n')
             .Where(l => l.Contains('=') && !l.TrimStart().StartsWith('#'))

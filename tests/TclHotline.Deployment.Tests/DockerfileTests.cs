@@ -19,7 +19,7 @@ public sealed partial class DockerfileTests
 
     [Theory]
     [MemberData(nameof(Images))]
-    public void Dockerfile_PublishesAnExistingProjectAndRunsItsDll(string service, string project)
+    public void Dockerfile_publishes_an_existing_project_and_runs_its_dll(string service, string project)
     {
         var dockerfile = DockerfileOf(service);
         var published = PublishedProject().Match(dockerfile).Groups["project"].Value;
@@ -37,7 +37,7 @@ public sealed partial class DockerfileTests
 
     [Theory]
     [MemberData(nameof(Images))]
-    public void Dockerfile_BuildsOnTheSdkRunsOnAspNetAsNonRootWithAHealthCheck(string service, string project)
+    public void Dockerfile_builds_on_the_sdk_runs_on_AspNet_as_non_root_with_a_health_check(string service, string project)
     {
         var dockerfile = DockerfileOf(service);
         var stages = Regex.Matches(dockerfile, @"^FROM\s+(\S+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
@@ -50,7 +50,7 @@ public sealed partial class DockerfileTests
 
     [Theory]
     [MemberData(nameof(Images))]
-    public void Dockerfile_ListensOnItsHostsPortsAndExposesThem(string service, string project)
+    public void Dockerfile_listens_on_its_hosts_ports_and_exposes_them(string service, string project)
     {
         var dockerfile = DockerfileOf(service);
         var env = Regex.Matches(dockerfile, @"(?<key>\w+__\w+(?:__\w+)*)=(?<value>\S+)").ToDictionary(m => m.Groups["key"].Value, m => m.Groups["value"].Value);

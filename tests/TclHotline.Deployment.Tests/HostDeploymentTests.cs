@@ -32,7 +32,7 @@ public sealed partial class HostDeploymentTests
     };
 
     [Fact]
-    public void EveryWebProjectUnderServices_IsAHostInTheList()
+    public void Every_web_project_under_services_is_a_host_in_the_list()
     {
         var webProjects = Directory.EnumerateFiles(Repository.PathOf("services"), "*.csproj", SearchOption.AllDirectories)
             .Where(p => XDocument.Load(p).Root!.Attribute("Sdk")?.Value == "Microsoft.NET.Sdk.Web")
@@ -44,7 +44,7 @@ public sealed partial class HostDeploymentTests
 
     [Theory]
     [MemberData(nameof(Hosts.Names), MemberType = typeof(Hosts))]
-    public void Dockerfile_CopiesEveryProjectTheHostBuildsFrom(string name)
+    public void Dockerfile_copies_every_project_the_host_builds_from(string name)
     {
         var host = Hosts.Named(name);
         var dockerfile = Repository.Read(host.Dockerfile);
@@ -71,7 +71,7 @@ public sealed partial class HostDeploymentTests
 
     [Theory]
     [MemberData(nameof(Layouts))]
-    public async Task Layout_BuildsTheHostInProduction_WithEveryDatabaseConnectedAndCreated(string name, string layout)
+    public async Task Layout_builds_the_host_in_production_with_every_database_connected_and_created(string name, string layout)
     {
         var host = Hosts.Named(name);
         var composition = await HostComposition.OfAsync(host);
@@ -101,7 +101,7 @@ public sealed partial class HostDeploymentTests
 
     [Theory]
     [MemberData(nameof(Layouts))]
-    public async Task Layout_SetsEverySettingTheDevelopmentFileSupplies(string name, string layout)
+    public async Task Layout_sets_every_setting_the_development_file_supplies(string name, string layout)
     {
         var host = Hosts.Named(name);
         var composition = await HostComposition.OfAsync(host);
@@ -114,7 +114,7 @@ public sealed partial class HostDeploymentTests
     }
 
     [Fact]
-    public void DefaultedInCode_AreTheDevelopmentValues()
+    public void Defaulted_in_code_are_the_development_values()
     {
         foreach (var host in Hosts.All)
         {
@@ -132,7 +132,7 @@ public sealed partial class HostDeploymentTests
 
     [Theory]
     [MemberData(nameof(Hosts.OnRabbitMq), MemberType = typeof(Hosts))]
-    public async Task BrokerUser_MayDeclareWriteAndReadEveryQueueTheHostDeclares(string name)
+    public async Task Broker_user_may_declare_write_and_read_every_queue_the_host_declares(string name)
     {
         var host = Hosts.Named(name);
         var composition = await HostComposition.OfAsync(host);
@@ -159,7 +159,7 @@ public sealed partial class HostDeploymentTests
 
     [Theory]
     [MemberData(nameof(Hosts.OnRabbitMq), MemberType = typeof(Hosts))]
-    public void BrokerUser_IsTheOneEveryLayoutConnectsAs(string name)
+    public void Broker_user_is_the_one_every_layout_connects_as(string name)
     {
         var host = Hosts.Named(name);
 

@@ -11,7 +11,7 @@ public sealed class InitScriptTests
     [InlineData("complaints")]
     [InlineData("telephony")]
     [InlineData("returns")]
-    public void CreateDatabaseScript_ParsesAsTSqlForEachService(string service)
+    public void Create_database_script_parses_as_TSql_for_each_service(string service)
     {
         var sql = Repository.Read("deploy/sqlserver/create-database.sql")
             .Replace("$(Service)", service, StringComparison.Ordinal)
@@ -29,7 +29,7 @@ public sealed class InitScriptTests
     [InlineData("deploy/rabbitmq/configure.sh", true)]
     [InlineData("deploy/rabbitmq/entrypoint.sh", true)]
     [InlineData("deploy/sqlserver/create-databases.sh", true)]
-    public void ShellScript_IsValidBashAndRunnableWhereRunDirectly(string script, bool runDirectly)
+    public void Shell_script_is_valid_bash_and_runnable_where_run_directly(string script, bool runDirectly)
     {
         // entrypoint.sh and configure.sh are run from a read-only mount in the broker's container: the mode counts.
         if (runDirectly && !OperatingSystem.IsWindows())

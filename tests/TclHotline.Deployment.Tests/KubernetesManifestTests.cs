@@ -16,7 +16,7 @@ public sealed class KubernetesManifestTests
         document.SingleOrDefault(e => e.Path == path)?.Value ?? throw new Xunit.Sdk.XunitException($"no {path}");
 
     [Fact]
-    public void Kustomization_ListsExistingFilesIncludingEveryService()
+    public void Kustomization_lists_existing_files_including_every_service()
     {
         var resources = YamlPaths.Flatten(Repository.Read("deploy/k8s/kustomization.yaml")).Where(e => e.Path == "resources.[]").Select(e => e.Value).ToList();
 
@@ -27,7 +27,7 @@ public sealed class KubernetesManifestTests
 
     [Theory]
     [MemberData(nameof(Services))]
-    public void Deployment_ProbesTheHealthEndpointsOnTheHttpPort(string service)
+    public void Deployment_probes_the_health_endpoints_on_the_http_port(string service)
     {
         var deployment = OfKind($"{service}.yaml", "Deployment");
 
@@ -39,7 +39,7 @@ public sealed class KubernetesManifestTests
 
     [Theory]
     [MemberData(nameof(Services))]
-    public void Deployment_RunsSeveralReplicasWithResourcesOnItsImagePorts(string service)
+    public void Deployment_runs_several_replicas_with_resources_on_its_image_ports(string service)
     {
         var deployment = OfKind($"{service}.yaml", "Deployment");
         var ports = deployment.Where(e => e.Path == $"{Container}.ports.[].containerPort").Select(e => e.Value).ToList();
@@ -55,7 +55,7 @@ public sealed class KubernetesManifestTests
 
     [Theory]
     [MemberData(nameof(Services))]
-    public void Deployment_SetsOnlyConfigurationKeysTheHostReads(string service)
+    public void Deployment_sets_only_configuration_keys_the_host_reads(string service)
     {
         var deployment = OfKind($"{service}.yaml", "Deployment");
         var env = deployment.Where(e => e.Path == $"{Container}.env.[].name").Select(e => e.Value);
@@ -72,7 +72,7 @@ public sealed class KubernetesManifestTests
 
     [Theory]
     [MemberData(nameof(Services))]
-    public void Deployment_DeclaresEveryQueueWithTheStandaloneBinaryAsTheBrokerAdministratorBeforeItsServiceStarts(string service)
+    public void Deployment_declares_every_queue_with_the_standalone_binary_as_the_broker_administrator_before_its_service_starts(string service)
     {
         // A fresh broker keeps what is published before a consumer's first start only once every queue is declared;
         // Kubernetes cannot order a Job before a Deployment, so each pod runs the idempotent step first.
@@ -94,7 +94,7 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void Kustomization_SetsTheImageOfEveryContainerItRuns()
+    public void Kustomization_sets_the_image_of_every_container_it_runs()
     {
         var images = YamlPaths.Flatten(Repository.Read("deploy/k8s/kustomization.yaml")).Where(e => e.Path == "images.[].name").Select(e => e.Value).ToHashSet();
         var used = Repository.Services.SelectMany(s => OfKind($"{s.ToLowerInvariant()}.yaml", "Deployment"))
@@ -119,7 +119,7 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void SharedConfiguration_PointsAtTheExistingBrokerAndDatabaseNeverAControlledClock()
+    public void Shared_configuration_points_at_the_existing_broker_and_database_never_a_controlled_clock()
     {
         var data = OfKind("common-config.yaml", "ConfigMap").Where(e => e.Under("data")).ToDictionary(e => e.Key, e => e.Value);
         var external = Manifest("external-services.yaml").Select(d => Value(d, "metadata.name")).ToList();

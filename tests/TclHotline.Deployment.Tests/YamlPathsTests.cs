@@ -4,7 +4,7 @@ namespace TclHotline.Deployment.Tests;
 public sealed class YamlPathsTests
 {
     [Fact]
-    public void Flatten_ReadsListsAtTheirKeysIndentAndFoldedScalars()
+    public void Flatten_reads_lists_at_their_keys_indent_and_folded_scalars()
     {
         const string yaml = """
             services:
@@ -32,7 +32,7 @@ public sealed class YamlPathsTests
     }
 
     [Fact]
-    public void Documents_SplitsOnSeparatorsAndKeepsNestedListItems()
+    public void Documents_splits_on_separators_and_keeps_nested_list_items()
     {
         const string yaml = """
             kind: ConfigMap

@@ -22,7 +22,7 @@ public sealed class AuditTrailTests(HotlineFlow flow)
     private static readonly HashSet<string> NotYetAudited = [];
 
     [Fact]
-    public async Task CancellationAssignmentAndComplaintTransition_ShowInTheAuditTrailWithUserAndBeforeAfter()
+    public async Task Cancellation_assignment_and_complaint_transition_show_in_the_audit_trail_with_user_and_before_after()
     {
         var performed = new Dictionary<string, string>();
 

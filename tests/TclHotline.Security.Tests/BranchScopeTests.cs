@@ -23,7 +23,7 @@ public sealed class BranchScopeTests(HotlineFlow flow)
     [Theory]
     [InlineData(HotlineRoles.Dispatcher)]
     [InlineData(HotlineRoles.ServiceDirector)]
-    public async Task Intake_WuhanStaff_NeitherGetNorListChangshaOrders(string role)
+    public async Task Intake_wuhan_staff_neither_get_nor_list_changsha_orders(string role)
     {
         var intake = flow.Intake(role, Wuhan);
         var refusal = await Refused.PermissionDenied(() => intake.GetServiceOrderAsync(new GetServiceOrderRequest { OrderNumber = flow.Repair.OrderNumber }).ResponseAsync);
@@ -40,7 +40,7 @@ public sealed class BranchScopeTests(HotlineFlow flow)
     [Theory]
     [InlineData(HotlineRoles.Dispatcher)]
     [InlineData(HotlineRoles.ServiceDirector)]
-    public async Task Dispatch_WuhanStaff_NeverSeeTheChangshaBoardOrDispatch(string role)
+    public async Task Dispatch_wuhan_staff_never_see_the_changsha_board_or_dispatch(string role)
     {
         var dispatch = flow.Dispatch(role, Wuhan);
         await Refused.PermissionDenied(() => dispatch.GetBoardAsync(new GetBoardRequest { BranchCode = flow.Branch }).ResponseAsync);
@@ -61,7 +61,7 @@ public sealed class BranchScopeTests(HotlineFlow flow)
     [Theory]
     [InlineData(HotlineRoles.Dispatcher)]
     [InlineData(HotlineRoles.ServiceDirector)]
-    public async Task Sla_WuhanStaff_NeverSeeChangshaDeadlines(string role)
+    public async Task Sla_wuhan_staff_never_see_changsha_deadlines(string role)
     {
         var sla = flow.Sla(role, Wuhan);
         await Refused.PermissionDenied(() => sla.ListAtRiskAsync(new ListAtRiskRequest { BranchCode = flow.Branch }).ResponseAsync);
@@ -75,7 +75,7 @@ public sealed class BranchScopeTests(HotlineFlow flow)
     [Theory]
     [InlineData(HotlineRoles.ComplaintHandler)]
     [InlineData(HotlineRoles.ServiceDirector)]
-    public async Task Complaints_WuhanStaff_NeverSeeTheChangshaComplaint(string role)
+    public async Task Complaints_wuhan_staff_never_see_the_changsha_complaint(string role)
     {
         var desk = flow.Complaints(role, Wuhan);
         var refusal = await Refused.PermissionDenied(() => desk.GetComplaintAsync(new GetComplaintRequest { ComplaintId = flow.ComplaintId }).ResponseAsync);

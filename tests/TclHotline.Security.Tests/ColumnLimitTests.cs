@@ -76,7 +76,7 @@ public sealed class ColumnLimitTests
 
     [Theory]
     [MemberData(nameof(Checked))]
-    public void TheCheckedLength_FitsTheSqlServerColumn(string table, string column, int checkedLength)
+    public void The_checked_length_fits_the_SqlServer_column(string table, string column, int checkedLength)
     {
         Assert.True(Widths.TryGetValue((table, column), out var width), $"no {table}.{column} of bounded width in any SQL Server script");
         Assert.True(checkedLength <= width, $"{table}.{column} holds {width} characters but requests may send {checkedLength}");

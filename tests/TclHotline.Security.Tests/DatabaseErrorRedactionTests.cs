@@ -43,14 +43,14 @@ public sealed class DatabaseErrorRedactionTests : IDisposable
     }
 
     [Fact]
-    public void SqlServer8152_WithoutAValue_StaysAsItIs()
+    public void SqlServer_8152_without_a_value_stays_as_it_is()
     {
         const string message = "String or binary data would be truncated.\r\nThe statement has been terminated.";
         Assert.Equal(message, Redact.DatabaseMessage(message));
     }
 
     [Fact]
-    public void RealSqliteErrors_AreMaskedWithTheirCodesAndStackKept()
+    public void Real_sqlite_errors_are_masked_with_their_codes_and_stack_kept()
     {
         using var connection = new SqliteConnection($"Data Source={_file}");
         connection.Open();
@@ -61,7 +61,7 @@ public sealed class DatabaseErrorRedactionTests : IDisposable
         var logged = Redact.DatabaseErrors(duplicate).ToString();
         Assert.Contains("SQLite error 19", logged);
         Assert.Contains("UNIQUE constraint failed: customers.caller_number", logged);
-        Assert.Contains(nameof(RealSqliteErrors_AreMaskedWithTheirCodesAndStackKept), logged);
+        Assert.Contains(nameof(Real_sqlite_errors_are_masked_with_their_codes_and_stack_kept), logged);
 
         // Double quotes make an identifier: SQLite's text then quotes the value it could not resolve.
         var quoted = Assert.Throws<SqliteException>(() => Execute(connection, $"SELECT name FROM customers WHERE caller_number = \"{Phone}\" OR name = \"{Name}\""));
@@ -78,7 +78,7 @@ public sealed class DatabaseErrorRedactionTests : IDisposable
     }
 
     [Fact]
-    public async Task ADatabaseErrorDuringAnRpc_IsLoggedMasked_AndTheCallerGetsNoDetail()
+    public async Task A_database_error_during_an_rpc_is_logged_masked_and_the_caller_gets_no_detail()
     {
         var logs = new CapturedLogs();
         await using var host = await TestHost.StartAsync([new Intake.IntakeModule()], configure: b => b.Logging.AddProvider(logs));

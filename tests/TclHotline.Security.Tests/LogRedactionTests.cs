@@ -19,7 +19,7 @@ public sealed partial class LogRedactionTests(HotlineFlow flow)
     private static partial Regex RandomIdentifier();
 
     [Fact]
-    public void TheFlowsLogs_CarryNoUnmaskedPhoneNumberOrCustomerName()
+    public void The_flows_logs_carry_no_unmasked_phone_number_or_customer_name()
     {
         var records = flow.Logs.Records.ToList();
         Assert.True(records.Count > 20, $"only {records.Count} log records captured: is the provider wired?");

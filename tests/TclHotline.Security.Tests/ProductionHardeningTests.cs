@@ -71,7 +71,7 @@ public sealed class ProductionHardeningTests
 
     [Theory]
     [MemberData(nameof(BadKeys))]
-    public async Task Production_RefusesToStartWithADangerousSigningKey_AndSaysWhatToConfigure(string which)
+    public async Task Production_refuses_to_start_with_a_dangerous_signing_key_and_says_what_to_configure(string which)
     {
         var key = KeyFor(which);
         var data = Path.Combine(Path.GetTempPath(), "tclhotline-key-" + Guid.NewGuid().ToString("N"));
@@ -92,7 +92,7 @@ public sealed class ProductionHardeningTests
     }
 
     [Fact]
-    public async Task Production_StartsWithARandomKey_AndDevelopmentKeepsItsDevelopmentKey()
+    public async Task Production_starts_with_a_random_key_and_development_keeps_its_development_key()
     {
         var data = Path.Combine(Path.GetTempPath(), "tclhotline-key-" + Guid.NewGuid().ToString("N"));
         try
@@ -108,7 +108,7 @@ public sealed class ProductionHardeningTests
     }
 
     [Fact]
-    public void Policy_RefusesTheDevelopmentFilesKeyEvenWithoutAPlaceholderWord()
+    public void Policy_refuses_the_development_files_key_even_without_a_placeholder_word()
     {
         var root = Path.Combine(Path.GetTempPath(), "tclhotline-root-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -127,7 +127,7 @@ public sealed class ProductionHardeningTests
     }
 
     [Fact]
-    public async Task Production_HidesReflectionAndHealthDetails_DevelopmentShowsThem()
+    public async Task Production_hides_reflection_and_health_details_development_shows_them()
     {
         var key = RandomKey();
         var settings = new KeyValuePair<string, string?>[] { new("Security:Jwt:SigningKey", key) };

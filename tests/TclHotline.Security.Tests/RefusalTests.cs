@@ -26,7 +26,7 @@ public sealed class RefusalTests
         [new Intake.IntakeModule(), new Telephony.TelephonyModule(), new Dispatch.DispatchModule(), new Sla.SlaModule(), new Complaints.ComplaintsModule(), new Returns.ReturnsModule()];
 
     [Fact]
-    public void EveryRpc_NamesTheRolesThatMayCallIt()
+    public void Every_rpc_names_the_roles_that_may_call_it()
     {
         var rpcs = GrpcSurface.All();
         Assert.True(rpcs.Count > 40, $"only {rpcs.Count} RPCs discovered: is a module missing?");
@@ -40,7 +40,7 @@ public sealed class RefusalTests
     }
 
     [Fact]
-    public async Task EveryRpc_RefusesMissingExpiredAndForgedTokensAndEveryOtherRole_AndChangesNothing()
+    public async Task Every_rpc_refuses_missing_expired_and_forged_tokens_and_every_other_role_and_changes_nothing()
     {
         await using var host = await TestHost.StartAsync(AllModules(), settings: [new("Limits:PermitsPerSecond", "0")]);
         var before = DatabaseCensus.Take(host.DataDirectory);

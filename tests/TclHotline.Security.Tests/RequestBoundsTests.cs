@@ -16,7 +16,7 @@ namespace TclHotline.Security.Tests;
 public sealed class RequestBoundsTests
 {
     [Fact]
-    public async Task LookupCaller_MoreLastCallsThanConfigured_IsRefusedNamingMaxCalls()
+    public async Task LookupCaller_more_last_calls_than_configured_is_refused_naming_max_calls()
     {
         await using var host = await TestHost.StartAsync([new Intake.IntakeModule()], settings: [new("Intake:MaxLastCalls", "3")]);
         var intake = new IntakeService.IntakeServiceClient(host.ChannelAs(HotlineRoles.Agent));
@@ -33,7 +33,7 @@ public sealed class RequestBoundsTests
     }
 
     [Fact]
-    public async Task LookupCaller_ShowsTheConfiguredNumberOfOpenOrdersAndUnits_SaysThereAreMore_AndRefusesMoreThanTheMaximumByName()
+    public async Task LookupCaller_shows_the_configured_number_of_open_orders_and_units_says_there_are_more_and_refuses_more_than_the_maximum_by_name()
     {
         await using var host = await TestHost.StartAsync([new Intake.IntakeModule()], settings:
         [
@@ -64,7 +64,7 @@ public sealed class RequestBoundsTests
     }
 
     [Fact]
-    public async Task ListPendingInvoiceVerifications_PagesOldestFirstNoLargerThanConfigured_AndBadPagingIsRefusedByName()
+    public async Task ListPendingInvoiceVerifications_pages_oldest_first_no_larger_than_configured_and_bad_paging_is_refused_by_name()
     {
         await using var host = await TestHost.StartAsync([new Intake.IntakeModule()],
             settings: [new("Intake:DefaultPageSize", "2"), new("Intake:MaxPageSize", "3")]);
@@ -94,7 +94,7 @@ public sealed class RequestBoundsTests
     }
 
     [Fact]
-    public async Task ListEngineers_PagesNoLargerThanConfigured_AndANegativePageSizeIsRefusedByName()
+    public async Task ListEngineers_pages_no_larger_than_configured_and_a_negative_page_size_is_refused_by_name()
     {
         await using var host = await TestHost.StartAsync([new Dispatch.DispatchModule()],
             settings: [new("Dispatch:EngineerPageSize", "2"), new("Dispatch:MaxEngineerPageSize", "3")]);
@@ -111,7 +111,7 @@ public sealed class RequestBoundsTests
     }
 
     [Fact]
-    public async Task FileComplaint_TextsLongerThanTheirColumns_AreRefusedByName_AndNothingIsFiled()
+    public async Task FileComplaint_texts_longer_than_their_columns_are_refused_by_name_and_nothing_is_filed()
     {
         await using var host = await TestHost.StartAsync([new Complaints.ComplaintsModule()],
             settings: [new("Complaints:Escalation:BranchServiceDirectors:CS", "director-changsha")]);
@@ -135,7 +135,7 @@ public sealed class RequestBoundsTests
     }
 
     [Fact]
-    public async Task OpenStreams_OverTheLimitPerCaller_AreResourceExhausted_OthersAndLaterOnesAreNot()
+    public async Task OpenStreams_over_the_limit_per_caller_are_resource_exhausted_others_and_later_ones_are_not()
     {
         await using var host = await TestHost.StartAsync([new Dispatch.DispatchModule()], settings: [new("Limits:OpenStreamsPerCaller", "2")]);
         DispatchService.DispatchServiceClient As(string subject) =>

@@ -37,7 +37,7 @@ public sealed class ScopeAndReplayTests(HotlineFlow flow) : IClassFixture<Hotlin
     }
 
     [Fact]
-    public async Task RegisterCall_SameKeyWithAnotherBody_IsRefusedNamingTheKey_AndOpensNothing()
+    public async Task RegisterCall_same_key_with_another_body_is_refused_naming_the_key_and_opens_nothing()
     {
         var intake = IntakeAs("agent-idem");
         var first = HotlineFlow.Call("13700001111", "张三");
@@ -58,7 +58,7 @@ public sealed class ScopeAndReplayTests(HotlineFlow flow) : IClassFixture<Hotlin
     }
 
     [Fact]
-    public async Task RegisterCall_SameKeyFromAnotherCaller_IsRefused_NotAnsweredWithTheFirstCallersReply()
+    public async Task RegisterCall_same_key_from_another_caller_is_refused_not_answered_with_the_first_callers_reply()
     {
         // Agents register calls for every branch, so another branch's agent is simply another caller.
         var first = HotlineFlow.Call("13700003333", "王五");
@@ -68,7 +68,7 @@ public sealed class ScopeAndReplayTests(HotlineFlow flow) : IClassFixture<Hotlin
     }
 
     [Fact]
-    public async Task RegisterCall_AgentIsTheTokensSubject_AndTheCallIsAudited()
+    public async Task RegisterCall_agent_is_the_tokens_subject_and_the_call_is_audited()
     {
         var call = HotlineFlow.Call("13700004444", "赵六");
         call.AgentId = "someone-else";
@@ -87,7 +87,7 @@ public sealed class ScopeAndReplayTests(HotlineFlow flow) : IClassFixture<Hotlin
     }
 
     [Fact]
-    public async Task CancelServiceOrder_CancelledByIsTheTokensSubject()
+    public async Task CancelServiceOrder_cancelled_by_is_the_tokens_subject()
     {
         var reply = await IntakeAs("agent-cancel").RegisterCallAsync(HotlineFlow.Call("13700005555", "钱七"));
         await IntakeAs("agent-cancel").CancelServiceOrderAsync(new CancelServiceOrderRequest
@@ -100,7 +100,7 @@ public sealed class ScopeAndReplayTests(HotlineFlow flow) : IClassFixture<Hotlin
     }
 
     [Fact]
-    public async Task FileComplaint_FiledByIsTheTokensSubject_SameKeyAnotherBodyIsRefused_AnotherBranchGetsNoReplay()
+    public async Task FileComplaint_filed_by_is_the_tokens_subject_same_key_another_body_is_refused_another_branch_gets_no_replay()
     {
         var desk = ComplaintsAs("agent-complaint", HotlineRoles.Agent, flow.Branch);
         var request = Complaint(flow.Repair, "");
@@ -119,7 +119,7 @@ public sealed class ScopeAndReplayTests(HotlineFlow flow) : IClassFixture<Hotlin
     }
 
     [Fact]
-    public async Task FileComplaint_NamingAnEngineerWhoNeverServedTheOrder_IsRefused()
+    public async Task FileComplaint_naming_an_engineer_who_never_served_the_order_is_refused()
     {
         var desk = flow.Complaints(HotlineRoles.Agent, flow.Branch);
         await RefusedWith(StatusCode.InvalidArgument, () => desk.FileComplaintAsync(Complaint(flow.Repair, "ENG-NEVER-THERE")).ResponseAsync, "engineer_id");
@@ -138,7 +138,7 @@ public sealed class ScopeAndReplayTests(HotlineFlow flow) : IClassFixture<Hotlin
     }
 
     [Fact]
-    public async Task GetEngineerRecord_AnotherBranchsFacts_ShowOnlyToHeadquarters()
+    public async Task GetEngineerRecord_another_branchs_facts_show_only_to_headquarters()
     {
         var engineer = "ENG-TWO-BRANCHES-" + Guid.NewGuid().ToString("N")[..6];
         var bus = flow.Host.Services.GetRequiredService<IBus>();
@@ -166,7 +166,7 @@ public sealed class ScopeAndReplayTests(HotlineFlow flow) : IClassFixture<Hotlin
     }
 
     [Fact]
-    public async Task Dispatch_ARepeatedKey_IsCheckedForBranchBeforeItsReplyIsReturned_AndRefusedForAnotherBody()
+    public async Task Dispatch_a_repeated_key_is_checked_for_branch_before_its_reply_is_returned_and_refused_for_another_body()
     {
         var order = (await flow.Intake(HotlineRoles.Agent).RegisterCallAsync(HotlineFlow.Call("13700006666", "孙八"))).Order;
         var changsha = flow.Dispatch(HotlineRoles.Dispatcher, flow.Branch);
@@ -198,7 +198,7 @@ public sealed class ScopeAndReplayTests(HotlineFlow flow) : IClassFixture<Hotlin
     }
 
     [Fact]
-    public async Task VisitReport_ByATokenThatIsEngineerAndDispatcher_IsCheckedForBranch()
+    public async Task VisitReport_by_a_token_that_is_engineer_and_dispatcher_is_checked_for_branch()
     {
         var dispatch = await flow.Dispatch(HotlineRoles.Dispatcher).GetOrderDispatchAsync(new GetOrderDispatchRequest { OrderId = flow.Repair.OrderId });
         var visit = dispatch.CurrentVisit;

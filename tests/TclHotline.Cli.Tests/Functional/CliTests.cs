@@ -107,7 +107,7 @@ public sealed class CliTests(IntakeHostFixture fixture) : IClassFixture<IntakeHo
     }
 
     [Fact]
-    public async Task Register_RecordsTheSignedInAgent_NotTheOperatingSystemUser()
+    public async Task Register_records_the_signed_in_agent_not_the_operating_system_user()
     {
         string[] Call(string token, params string[] extra) =>
         [

@@ -36,7 +36,7 @@ public sealed class ReturnsCliTests(ReturnsHostFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task ImportDeliveries_records_every_line_of_the_file_and_a_second_import_changes_nothing()
+    public async Task Import_deliveries_records_every_line_of_the_file_and_a_second_import_changes_nothing()
     {
         string[] serials = [Serial("A"), Serial("B"), Serial("C")];
         var file = await CsvAsync(
@@ -67,7 +67,7 @@ public sealed class ReturnsCliTests(ReturnsHostFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task ImportDeliveries_names_every_bad_line_by_its_number_and_sends_nothing()
+    public async Task Import_deliveries_names_every_bad_line_by_its_number_and_sends_nothing()
     {
         var good = Serial("G");
         var twice = Serial("T");
@@ -99,7 +99,7 @@ public sealed class ReturnsCliTests(ReturnsHostFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task ImportDeliveries_refused_by_the_service_is_reported_as_the_lines_of_the_file_and_stores_none_of_it()
+    public async Task Import_deliveries_refused_by_the_service_is_reported_as_the_lines_of_the_file_and_stores_none_of_it()
     {
         var good = Serial("S");
         var file = await CsvAsync(

@@ -71,7 +71,7 @@ public sealed class OrderBookTests(IntakeHostFixture fixture) : IClassFixture<In
     }
 
     [Fact]
-    public async Task Rule05_DispatchEventsMoveTheOrderOnAndRepairDaysExtendThePeriod()
+    public async Task Rule05_dispatch_events_move_the_order_on_and_repair_days_extend_the_period()
     {
         var order = await OpenAsync();
         var id = Guid.Parse(order.OrderId);

@@ -18,7 +18,7 @@ public sealed class RegisterCallTests(IntakeHostFixture fixture) : IClassFixture
     [InlineData(OrderType.WallMount)]
     [InlineData(OrderType.EngineeringSurvey)]
     [InlineData(OrderType.PreSaleRepair)]
-    public async Task Rule01_Rule02_Rule03_VisitOrderIsOpenedForTheBranchOfUseAndPublished(OrderType type)
+    public async Task Rule01_Rule02_Rule03_visit_order_is_opened_for_the_branch_of_use_and_published(OrderType type)
     {
         var reply = await intake.ClientAs().RegisterCallAsync(Requests.OfType(type));
 
@@ -40,7 +40,7 @@ public sealed class RegisterCallTests(IntakeHostFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Rule02_Rule03_CountyIsRemoteFromTheCatalogue()
+    public async Task Rule02_Rule03_county_is_remote_from_the_catalogue()
     {
         var request = Requests.Repair();
         request.DistrictCode = "430121"; // 长沙县
@@ -77,7 +77,7 @@ public sealed class RegisterCallTests(IntakeHostFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Rule11_NoInvoiceStartsSixtyDaysAfterTheLabelProductionDate()
+    public async Task Rule11_no_invoice_starts_sixty_days_after_the_label_production_date()
     {
         var request = Requests.Repair();
         request.PurchaseDate = request.InvoiceDate = request.InvoiceNumber = "";
@@ -92,7 +92,7 @@ public sealed class RegisterCallTests(IntakeHostFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Rule13_Rule16_OutOfWarrantyRepairIsEstimatedWithTheNightSurcharge()
+    public async Task Rule13_Rule16_out_of_warranty_repair_is_estimated_with_the_night_surcharge()
     {
         var request = Requests.Repair();
         request.SerialNumber = "55P71C2301" + Requests.Unique("S"); // made January 2023
@@ -108,7 +108,7 @@ public sealed class RegisterCallTests(IntakeHostFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Rule08_ThirdFaultReportMakesTheUnitExchangeEligible()
+    public async Task Rule08_third_fault_report_makes_the_unit_exchange_eligible()
     {
         var serial = Requests.Serial();
         var phone = Requests.Phone();

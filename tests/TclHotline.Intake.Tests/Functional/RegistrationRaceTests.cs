@@ -17,7 +17,7 @@ public sealed class RegistrationRaceTests
     private const int Concurrent = 8;
 
     [Fact]
-    public async Task ConcurrentCallsFromANewNumberAboutOneUnit_MakeOneCustomerOneUnitOneOrder_TheRestRepeatCalls()
+    public async Task Concurrent_calls_from_a_new_number_about_one_unit_make_one_customer_one_unit_one_order_the_rest_repeat_calls()
     {
         await using var intake = await IntakeHost.StartAsync();
         var phone = Requests.Phone();
@@ -36,7 +36,7 @@ public sealed class RegistrationRaceTests
     }
 
     [Fact]
-    public async Task ConcurrentCallsFromSeveralNumbersAboutOneUnit_OpenOneOrder()
+    public async Task Concurrent_calls_from_several_numbers_about_one_unit_open_one_order()
     {
         await using var intake = await IntakeHost.StartAsync();
         var serial = Requests.Serial();
@@ -51,7 +51,7 @@ public sealed class RegistrationRaceTests
     }
 
     [Fact]
-    public async Task ConcurrentFirstOrdersOfADay_GetDistinctNumbers()
+    public async Task Concurrent_first_orders_of_a_day_get_distinct_numbers()
     {
         await using var intake = await IntakeHost.StartAsync();
         var replies = await Task.WhenAll(Enumerable.Range(0, Concurrent)
@@ -63,7 +63,7 @@ public sealed class RegistrationRaceTests
     [Theory]
     [InlineData(nameof(IntakeSql.UpsertCustomer))]
     [InlineData(nameof(IntakeSql.UpsertUnit))]
-    public void OnSqlServer_CustomerAndUnitAreOneMergeUnderHoldlock(string statement)
+    public void On_SqlServer_customer_and_unit_are_one_merge_under_holdlock(string statement)
     {
         var found = Parse(SqlServerStatement(typeof(IntakeSql), statement));
         var merge = Assert.Single(found.Merges);
@@ -72,7 +72,7 @@ public sealed class RegistrationRaceTests
     }
 
     [Fact]
-    public void OnSqlServer_TheUnitAndTheIdempotencyKeyAreReadUnderUpdlockHoldlock()
+    public void On_SqlServer_the_unit_and_the_idempotency_key_are_read_under_updlock_holdlock()
     {
         foreach (var sql in new[] { SqlServerStatement(typeof(IntakeSql), nameof(IntakeSql.LockUnit)), FoundationSql.SelectIdempotency[SqlDialect.SqlServer] })
         {
@@ -83,7 +83,7 @@ public sealed class RegistrationRaceTests
     }
 
     [Fact]
-    public void OnSqlServer_OrderNumbersComeFromASequenceTheMigrationCreates()
+    public void On_SqlServer_order_numbers_come_from_a_sequence_the_migration_creates()
     {
         var found = Parse(SqlServerStatement(typeof(IntakeSql), nameof(IntakeSql.NextOrderNumber)));
         var next = Assert.Single(found.NextValues);

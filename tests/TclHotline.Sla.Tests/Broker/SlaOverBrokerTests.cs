@@ -18,7 +18,7 @@ namespace TclHotline.Sla.Tests.Broker;
 public class SlaOverBrokerTests(RabbitMqFixture fixture)
 {
     [RabbitMqFact]
-    public async Task ADeadlineSetOverRabbitMq_IsStored_AndItsBreachIsPublishedToTheBroker_Once()
+    public async Task A_deadline_set_over_RabbitMq_is_stored_and_its_breach_is_published_to_the_broker_once()
     {
         await using var host = await TestHost.StartAsync([new SlaModule()], settings: fixture.Broker.Configuration);
         var now = DateTimeOffset.UtcNow;
@@ -36,7 +36,7 @@ public class SlaOverBrokerTests(RabbitMqFixture fixture)
     }
 
     [RabbitMqFact]
-    public async Task WatchSlaEvents_OnEveryInstance_SeesTheWarningsAndTheBreachAnotherInstanceFired_Once()
+    public async Task WatchSlaEvents_on_every_instance_sees_the_warnings_and_the_breach_another_instance_fired_once()
     {
         var data = Path.Combine(Path.GetTempPath(), "tclhotline-sla-fanout-" + Guid.NewGuid().ToString("N"));
         try

@@ -22,13 +22,13 @@ public class AtRiskTests
 
     [Theory]
     [MemberData(nameof(Deadlines))]
-    public void LevelOf_CountsOnlyOpenWarnedOrBreachedDeadlines(string name, Func<Deadline> deadline, AtRiskLevel? expected)
+    public void LevelOf_counts_only_open_warned_or_breached_deadlines(string name, Func<Deadline> deadline, AtRiskLevel? expected)
     {
         Assert.True(expected == AtRiskQuery.LevelOf(deadline()), name);
     }
 
     [Fact]
-    public void Includes_FiltersByBranchAndKind()
+    public void Includes_filters_by_branch_and_kind()
     {
         var query = Query(branch: "CS", kinds: [DeadlineKinds.OnSite]);
         var warned = FiredAt(ApplyAll(Set()), 13);
@@ -40,7 +40,7 @@ public class AtRiskTests
     }
 
     [Fact]
-    public void Pages_OldestFirst_WithoutSkippingOrRepeating()
+    public void Pages_oldest_first_without_skipping_or_repeating()
     {
         var deadlines = new[] { 5.0, 1, 3, 1, 4 }
             .Select((startsAt, i) => FiredAt(ApplyAll(Set(startsAt, dueAt: startsAt + 2, setAt: startsAt)), 40) with { SubjectId = $"SO-{i}" })
@@ -63,13 +63,13 @@ public class AtRiskTests
     [InlineData(0, 50)]
     [InlineData(20, 20)]
     [InlineData(10_000, 500)]
-    public void PageSize_DefaultsAndIsCapped(int requested, int expected)
+    public void PageSize_defaults_and_is_capped(int requested, int expected)
     {
         Assert.Equal(expected, Query(pageSize: requested).PageSize);
     }
 
     [Fact]
-    public void From_BadFields_NamesEachOne()
+    public void From_bad_fields_names_each_one()
     {
         var (query, errors) = AtRiskQuery.From("CS", ["on-site", " "], -1, "not-a-token", Options);
 
@@ -78,7 +78,7 @@ public class AtRiskTests
     }
 
     [Fact]
-    public void PageToken_RoundTrips()
+    public void PageToken_round_trips()
     {
         var position = new AtRiskPosition(At(3), "dispatch", "SO|1", "on-site");
 

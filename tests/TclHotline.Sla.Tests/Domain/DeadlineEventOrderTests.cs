@@ -19,7 +19,7 @@ public class DeadlineEventOrderTests
 
     [Theory]
     [MemberData(nameof(EveryEvent))]
-    public void Duplicate_OfEveryEvent_ChangesNothing(string name, object e)
+    public void Duplicate_of_every_event_changes_nothing(string name, object e)
     {
         var history = new object[] { Set(), Pause(3) }.Where(h => !h.Equals(e)).Append(e).ToArray();
         var once = ApplyAll(history);
@@ -30,7 +30,7 @@ public class DeadlineEventOrderTests
     }
 
     [Fact]
-    public void Duplicate_OfAWholeHistory_ChangesNothing()
+    public void Duplicate_of_a_whole_history_changes_nothing()
     {
         object[] history = [Set(), Move(30, 1), Pause(2), Resume(4), Met(31)];
         var once = ApplyAll(history);
@@ -42,7 +42,7 @@ public class DeadlineEventOrderTests
     }
 
     [Fact]
-    public void MetBeforeSet_KeepsATombstoneThatTheSetFillsIn()
+    public void Met_before_set_keeps_a_tombstone_that_the_set_fills_in()
     {
         var metFirst = ApplyAll(Met(10));
         Assert.Equal(DeadlineState.Met, metFirst.State);
@@ -57,7 +57,7 @@ public class DeadlineEventOrderTests
     }
 
     [Fact]
-    public void CancelledBeforeSet_ASetStampedAfterTheCancellationDoesNotResurrectIt()
+    public void Cancelled_before_set_a_set_stamped_after_the_cancellation_does_not_resurrect_it()
     {
         var d = ApplyAll(Cancel(10), Set(dueAt: 40, setAt: 11));
 
@@ -67,7 +67,7 @@ public class DeadlineEventOrderTests
     }
 
     [Fact]
-    public void MovedBeforeSet_TheOlderSetDoesNotUndoTheMove()
+    public void Moved_before_set_the_older_set_does_not_undo_the_move()
     {
         var movedFirst = ApplyAll(Move(newDueAt: 48, movedAt: 5));
         Assert.Equal(DeadlineState.AwaitingSet, movedFirst.State);
@@ -82,7 +82,7 @@ public class DeadlineEventOrderTests
     }
 
     [Fact]
-    public void SetOlderThanAnAppliedMove_DoesNotUndoTheMove()
+    public void Set_older_than_an_applied_move_does_not_undo_the_move()
     {
         var d = ApplyAll(Set(dueAt: 24, setAt: 0), Move(48, 5), Set(dueAt: 30, setAt: 3));
 
@@ -91,7 +91,7 @@ public class DeadlineEventOrderTests
     }
 
     [Fact]
-    public void SetNewerThanAnAppliedMove_GivesTheDueTime()
+    public void Set_newer_than_an_applied_move_gives_the_due_time()
     {
         var d = ApplyAll(Set(dueAt: 24, setAt: 0), Move(48, 5), Set(dueAt: 30, setAt: 6));
 
@@ -100,7 +100,7 @@ public class DeadlineEventOrderTests
     }
 
     [Fact]
-    public void SetAndMoveAtTheSameInstant_TheMoveWinsInEitherOrder()
+    public void Set_and_move_at_the_same_instant_the_move_wins_in_either_order()
     {
         var setFirst = ApplyAll(Set(dueAt: 24, setAt: 1), Move(48, 1));
         var moveFirst = ApplyAll(Move(48, 1), Set(dueAt: 24, setAt: 1));
@@ -110,7 +110,7 @@ public class DeadlineEventOrderTests
     }
 
     [Fact]
-    public void ResumedBeforePaused_PairsUpWhenThePauseArrives()
+    public void Resumed_before_paused_pairs_up_when_the_pause_arrives()
     {
         var resumedFirst = ApplyAll(Set(dueAt: 24), Resume(5));
         Assert.False(resumedFirst.IsPaused);
@@ -124,7 +124,7 @@ public class DeadlineEventOrderTests
     }
 
     [Fact]
-    public void ResumedTwiceBeforeAnyPause_ThePauseTakesTheEarliestResume()
+    public void Resumed_twice_before_any_pause_the_pause_takes_the_earliest_resume()
     {
         var d = ApplyAll(Set(dueAt: 24), Resume(5), Resume(9), Pause(3));
 
@@ -133,7 +133,7 @@ public class DeadlineEventOrderTests
     }
 
     [Fact]
-    public void MetBeforeAMoveStampedEarlier_LatenessIsMeasuredAgainstTheMovedDue()
+    public void Met_before_a_move_stamped_earlier_lateness_is_measured_against_the_moved_due()
     {
         var d = ApplyAll(Set(dueAt: 24), Met(28), Move(newDueAt: 30, movedAt: 10));
 
@@ -142,7 +142,7 @@ public class DeadlineEventOrderTests
     }
 
     [Fact]
-    public void MoveStampedAfterMet_ChangesNothing()
+    public void Move_stamped_after_met_changes_nothing()
     {
         var met = ApplyAll(Set(dueAt: 24), Met(28));
 
@@ -151,7 +151,7 @@ public class DeadlineEventOrderTests
     }
 
     [Fact]
-    public void CancelledThenAnEarlierMet_TheEarlierStopWins()
+    public void Cancelled_then_an_earlier_met_the_earlier_stop_wins()
     {
         var d = ApplyAll(Set(), Cancel(12), Met(10));
 
@@ -171,7 +171,7 @@ public class DeadlineEventOrderTests
 
     [Theory]
     [MemberData(nameof(Histories))]
-    public void OutOfOrder_EveryArrivalOrderEndsInTheSameRightState(
+    public void Out_of_order_every_arrival_order_ends_in_the_same_right_state(
         string name, object[] events, DeadlineState state, double effectiveDue, double? latenessHours)
     {
         var inOrder = ApplyAll(events);

@@ -14,7 +14,7 @@ public class DeadlineFiringTests
     private Deadline _deadline = ApplyAll(Set(startsAt: 0, dueAt: 24));
 
     [Fact]
-    public void Fire_SteppingThroughTheSpan_WarnsAt50And80PercentAndBreachesAt100_EachOnce()
+    public void Fire_stepping_through_the_span_warns_at_50_and_80_percent_and_breaches_at_100_each_once()
     {
         var fired = new List<(TimeSpan At, DeadlineFiring Firing)>();
         for (var minute = 0; minute <= 30 * 60; minute++)
@@ -66,7 +66,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_JustBeforeTheWarning_FiresNothingAndKeepsTheSameRow()
+    public void Fire_just_before_the_warning_fires_nothing_and_keeps_the_same_row()
     {
         _clock.Advance(TimeSpan.FromHours(12) - TimeSpan.FromTicks(1));
         var before = _deadline;
@@ -76,7 +76,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_AdvancesNextFireAtAndVersion()
+    public void Fire_advances_next_fire_at_and_version()
     {
         _clock.Advance(TimeSpan.FromHours(12));
         FireNow();
@@ -91,7 +91,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_LateScanner_ReportsHowLateEachFiringIs()
+    public void Fire_late_scanner_reports_how_late_each_firing_is()
     {
         _clock.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMilliseconds(700));
 
@@ -102,7 +102,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_AfterDowntime_FiresEverythingOverdueAtOnceInOrderThenNothing()
+    public void Fire_after_downtime_fires_everything_overdue_at_once_in_order_then_nothing()
     {
         _clock.Advance(TimeSpan.FromHours(30));
 
@@ -120,7 +120,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_SameInstantTwice_FiresOnce()
+    public void Fire_same_instant_twice_fires_once()
     {
         _clock.Advance(TimeSpan.FromHours(24));
         Assert.Equal(3, FireNow().Count);
@@ -129,7 +129,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_ConfiguredFractions_AreUsedInAscendingOrder()
+    public void Fire_configured_fractions_are_used_in_ascending_order()
     {
         var timer = new DeadlineTimer(new SlaOptions { WarningFractions = [0.9, 0.25] });
         var d = timer.Apply(Fresh(), Set(startsAt: 0, dueAt: 8));
@@ -141,7 +141,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_WhilePaused_FiresNothingAndResumeShiftsEverything()
+    public void Fire_while_paused_fires_nothing_and_resume_shifts_everything()
     {
         _deadline = DefaultTimer.Apply(_deadline, Pause(10));
         _clock.Advance(TimeSpan.FromHours(30));
@@ -157,7 +157,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_BeforeTheSetArrives_FiresNothing()
+    public void Fire_before_the_set_arrives_fires_nothing()
     {
         var awaiting = ApplyAll(Move(newDueAt: 2, movedAt: 1));
 
@@ -165,7 +165,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_MetBeforeDue_NeverBreaches()
+    public void Fire_met_before_due_never_breaches()
     {
         _clock.Advance(TimeSpan.FromHours(13));
         Assert.Single(FireNow());
@@ -178,7 +178,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_MetAfterTheBreachFired_RecordsLatenessWithoutASecondBreach()
+    public void Fire_met_after_the_breach_fired_records_lateness_without_a_second_breach()
     {
         _clock.Advance(TimeSpan.FromHours(24));
         FireNow();
@@ -193,7 +193,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Rule21_MetLateBeforeTheScannerRan_StillPublishesTheBreachOnceButNoWarnings()
+    public void Rule21_met_late_before_the_scanner_ran_still_publishes_the_breach_once_but_no_warnings()
     {
         // A missed on-site commitment must reach complaints as a breach even if the arrival was
         // processed first; warnings would only ask for action no longer needed.
@@ -211,7 +211,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_CancelledBeforeDue_NeverFires()
+    public void Fire_cancelled_before_due_never_fires()
     {
         _deadline = DefaultTimer.Apply(_deadline, Cancel(5));
         _clock.Advance(TimeSpan.FromDays(3));
@@ -220,7 +220,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_CancelledAfterDueBeforeTheScannerRan_PublishesTheMissedBreach()
+    public void Fire_cancelled_after_due_before_the_scanner_ran_publishes_the_missed_breach()
     {
         _deadline = DefaultTimer.Apply(_deadline, Cancel(30));
         _clock.Advance(TimeSpan.FromHours(31));
@@ -232,7 +232,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_MovedLaterAfterTheFirstWarning_DoesNotResendItAndWarnsAt80PercentOfTheNewSpan()
+    public void Fire_moved_later_after_the_first_warning_does_not_resend_it_and_warns_at_80_percent_of_the_new_span()
     {
         _clock.Advance(TimeSpan.FromHours(12));
         Assert.Single(FireNow());
@@ -246,7 +246,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_MovedEarlierPastBothFractions_FiresBothWarningsAtOnce()
+    public void Fire_moved_earlier_past_both_fractions_fires_both_warnings_at_once()
     {
         _clock.Advance(TimeSpan.FromHours(10));
         _deadline = DefaultTimer.Apply(_deadline, Move(newDueAt: 11, movedAt: 10));
@@ -257,7 +257,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Fire_MovedAfterTheBreach_DoesNotBreachAgain()
+    public void Fire_moved_after_the_breach_does_not_breach_again()
     {
         _clock.Advance(TimeSpan.FromHours(24));
         FireNow();
@@ -270,7 +270,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void Rule20_AComplaintAcknowledgeDeadlinePassing_Breaches()
+    public void Rule20_a_complaint_acknowledge_deadline_passing_breaches()
     {
         // Escalation (rule 20) reacts to this breach; the timer treats every owner and kind alike.
         var timer = DefaultTimer;
@@ -285,7 +285,7 @@ public class DeadlineFiringTests
     }
 
     [Fact]
-    public void ToMessage_NamesOwnerSubjectKindBranchAndLateness()
+    public void ToMessage_names_owner_subject_kind_branch_and_lateness()
     {
         _clock.Advance(TimeSpan.FromHours(25));
         var firings = FireNow();

@@ -6,7 +6,7 @@ namespace TclHotline.Sla.Tests.Domain;
 public class DeadlineTransitionTests
 {
     [Fact]
-    public void Set_NewDeadline_IsPendingWithFirstWarningNext()
+    public void Set_new_deadline_is_pending_with_first_warning_next()
     {
         var d = ApplyAll(Set(startsAt: 0, dueAt: 24, setAt: 0));
 
@@ -20,7 +20,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Set_WithLocalOffset_IsStoredInUtc()
+    public void Set_with_local_offset_is_stored_in_utc()
     {
         var shanghai = TimeSpan.FromHours(8);
         var e = Set() with { DueAt = new DateTimeOffset(2025, 3, 11, 9, 0, 0, shanghai) };
@@ -32,7 +32,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Set_NewerSet_UpdatesBranchStartAndDue()
+    public void Set_newer_set_updates_branch_start_and_due()
     {
         var d = ApplyAll(Set(dueAt: 24, setAt: 0), Set(startsAt: 1, dueAt: 30, setAt: 1, branch: "WH"));
 
@@ -43,7 +43,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Set_OlderThanAppliedSet_ChangesNothing()
+    public void Set_older_than_applied_set_changes_nothing()
     {
         var newer = ApplyAll(Set(dueAt: 30, setAt: 2));
 
@@ -53,7 +53,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Set_ForAnotherDeadline_IsRefused()
+    public void Set_for_another_deadline_is_refused()
     {
         var other = Set() with { SubjectId = "SO-OTHER" };
 
@@ -63,7 +63,7 @@ public class DeadlineTransitionTests
     [Theory]
     [InlineData("Customer", MoveCause.Customer)]
     [InlineData("provider", MoveCause.Provider)]
-    public void Move_Later_RecordsCauseAndRecomputesWarningsForTheNewSpan(string cause, MoveCause expected)
+    public void Move_later_records_cause_and_recomputes_warnings_for_the_new_span(string cause, MoveCause expected)
     {
         var d = ApplyAll(Set(dueAt: 24), Move(newDueAt: 48, movedAt: 5, cause));
 
@@ -77,7 +77,7 @@ public class DeadlineTransitionTests
     [InlineData("")]
     [InlineData("Dealer")]
     [InlineData("1")]
-    public void Move_WithUnknownCause_IsRefused(string cause)
+    public void Move_with_unknown_cause_is_refused(string cause)
     {
         var set = ApplyAll(Set());
 
@@ -85,7 +85,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Pause_StopsFiringUntilResumed()
+    public void Pause_stops_firing_until_resumed()
     {
         var d = ApplyAll(Set(dueAt: 24), Pause(at: 3));
 
@@ -95,7 +95,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Resume_AddsThePausedSpanToDueAndWarnings()
+    public void Resume_adds_the_paused_span_to_due_and_warnings()
     {
         var d = ApplyAll(Set(dueAt: 24), Pause(at: 3), Resume(at: 5));
 
@@ -106,7 +106,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Resume_TwoPauseCycles_AddUp()
+    public void Resume_two_pause_cycles_add_up()
     {
         var d = ApplyAll(Set(dueAt: 24), Pause(1), Resume(2), Pause(20), Resume(23));
 
@@ -115,7 +115,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Move_AfterAPause_GivesTheDueTimeAsIsBecauseItAlreadyIncludesThePause()
+    public void Move_after_a_pause_gives_the_due_time_as_is_because_it_already_includes_the_pause()
     {
         var d = ApplyAll(Set(dueAt: 24), Pause(2), Resume(4), Move(newDueAt: 30, movedAt: 6));
 
@@ -124,7 +124,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Move_DuringAPause_CountsOnlyThePauseAfterTheMove()
+    public void Move_during_a_pause_counts_only_the_pause_after_the_move()
     {
         var d = ApplyAll(Set(dueAt: 24), Pause(2), Move(newDueAt: 30, movedAt: 3), Resume(5));
 
@@ -133,7 +133,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Met_BeforeDue_IsFinalWithoutLatenessAndNothingMoreFires()
+    public void Met_before_due_is_final_without_lateness_and_nothing_more_fires()
     {
         var d = ApplyAll(Set(dueAt: 24), Met(at: 20));
 
@@ -144,7 +144,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Met_ExactlyAtDue_IsOnTime()
+    public void Met_exactly_at_due_is_on_time()
     {
         var d = ApplyAll(Set(dueAt: 24), Met(at: 24));
 
@@ -153,7 +153,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Met_AfterDue_RecordsLateness()
+    public void Met_after_due_records_lateness()
     {
         var d = ApplyAll(Set(dueAt: 24), Met(at: 26.5));
 
@@ -162,7 +162,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Met_WhilePaused_MeasuresAgainstTheDueStretchedByThePauseSoFar()
+    public void Met_while_paused_measures_against_the_due_stretched_by_the_pause_so_far()
     {
         var d = ApplyAll(Set(dueAt: 24), Pause(20), Met(at: 26));
 
@@ -171,7 +171,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Cancelled_IsFinalAndNothingFires()
+    public void Cancelled_is_final_and_nothing_fires()
     {
         var d = ApplyAll(Set(dueAt: 24), Cancel(at: 3));
 
@@ -181,7 +181,7 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Met_ThenCancelledLater_StaysMet()
+    public void Met_then_cancelled_later_stays_met()
     {
         var d = ApplyAll(Set(), Met(10), Cancel(12));
 
@@ -190,14 +190,14 @@ public class DeadlineTransitionTests
     }
 
     [Fact]
-    public void Met_AndCancelledAtTheSameInstant_MetWins()
+    public void Met_and_cancelled_at_the_same_instant_met_wins()
     {
         Assert.Equal(DeadlineState.Met, ApplyAll(Set(), Cancel(10), Met(10)).State);
         Assert.Equal(DeadlineState.Met, ApplyAll(Set(), Met(10), Cancel(10)).State);
     }
 
     [Fact]
-    public void Move_ToBeforeTheStart_BreachesAtTheNewDueWithNoSpanForWarnings()
+    public void Move_to_before_the_start_breaches_at_the_new_due_with_no_span_for_warnings()
     {
         var d = ApplyAll(Set(startsAt: 10, dueAt: 34, setAt: 0), Move(newDueAt: 5, movedAt: 1));
 

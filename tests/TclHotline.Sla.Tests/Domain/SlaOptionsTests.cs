@@ -6,7 +6,7 @@ namespace TclHotline.Sla.Tests.Domain;
 public class SlaOptionsTests
 {
     [Fact]
-    public void ScannerSettings_HaveTheirDocumentedDefaults_AndBindFromTheSlaSection()
+    public void Scanner_settings_have_their_documented_defaults_and_bind_from_the_sla_section()
     {
         var defaults = new SlaOptions();
         var configured = new ConfigurationBuilder()
@@ -29,13 +29,13 @@ public class SlaOptionsTests
     }
 
     [Fact]
-    public void WarningFractions_DefaultTo50And80Percent()
+    public void WarningFractions_default_to_50_and_80_percent()
     {
         Assert.Equal([0.5, 0.8], WarningFractions.From(new SlaOptions()).Ascending);
     }
 
     [Fact]
-    public void WarningFractions_FromConfiguration_ReplaceTheDefault()
+    public void WarningFractions_from_configuration_replace_the_default()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -54,13 +54,13 @@ public class SlaOptionsTests
     [InlineData(1.0)]
     [InlineData(-0.5)]
     [InlineData(double.NaN)]
-    public void WarningFractions_OutsideTheOpenUnitInterval_AreRefused(double fraction)
+    public void WarningFractions_outside_the_open_unit_interval_are_refused(double fraction)
     {
         Assert.Throws<ArgumentException>(() => WarningFractions.From(new SlaOptions { WarningFractions = [0.5, fraction] }));
     }
 
     [Fact]
-    public void WarningFractions_Repeated_AreRefused()
+    public void WarningFractions_repeated_are_refused()
     {
         Assert.Throws<ArgumentException>(() => WarningFractions.From(new SlaOptions { WarningFractions = [0.5, 0.5] }));
     }

@@ -12,7 +12,7 @@ public class SlaSqlSyntaxTests
 
     [Theory]
     [MemberData(nameof(StatementNames))]
-    public void SqlServerStatement_Parses(string name)
+    public void SqlServer_statement_parses(string name)
     {
         var sql = SqlServerSyntax.Statements(typeof(SlaSql)).Single(s => s.Name == name).Sql;
         Assert.Empty(SqlServerSyntax.Errors(sql));
@@ -20,14 +20,14 @@ public class SlaSqlSyntaxTests
 
     [Theory]
     [MemberData(nameof(ScriptNames))]
-    public void SqlServerMigration_Parses(string name)
+    public void SqlServer_migration_parses(string name)
     {
         var sql = SqlServerSyntax.MigrationScripts(typeof(SlaModule).Assembly).Single(s => s.Name == name).Sql;
         Assert.Empty(SqlServerSyntax.Errors(sql));
     }
 
     [Fact]
-    public void EveryEngineSpecificStatement_HasBothEngines()
+    public void Every_engine_specific_statement_has_both_engines()
     {
         var byDialect = typeof(SlaSql).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Select(f => f.GetValue(null))
@@ -38,7 +38,7 @@ public class SlaSqlSyntaxTests
     }
 
     [Fact]
-    public void TheStatementsAndScripts_AreFound()
+    public void The_statements_and_scripts_are_found()
     {
         Assert.Contains(SqlServerSyntax.Statements(typeof(SlaSql)), s => s.Name.EndsWith("Claim[SqlServer]", StringComparison.Ordinal));
         Assert.Contains(SqlServerSyntax.MigrationScripts(typeof(SlaModule).Assembly), s => s.Name.EndsWith("0001_deadlines.sql", StringComparison.Ordinal));

@@ -17,7 +17,7 @@ public class DeadlineConsumerTests
         new(k.Owner, k.SubjectId, k.Kind, "CS", Now, Now.AddHours(dueHours), Now);
 
     [Fact]
-    public async Task OwnerEvents_ThroughTheBus_AreStored_DuplicatesAndReorderingConverge()
+    public async Task Owner_events_through_the_bus_are_stored_duplicates_and_reordering_converge()
     {
         await using var host = await TestHost.StartAsync([new SlaModule()]);
 

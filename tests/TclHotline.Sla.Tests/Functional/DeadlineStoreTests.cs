@@ -10,7 +10,7 @@ namespace TclHotline.Sla.Tests.Functional;
 public class DeadlineStoreTests
 {
     [Fact]
-    public async Task ARow_RoundTripsThroughTheMigratedTable_AndAStaleVersionIsRefused()
+    public async Task A_row_round_trips_through_the_migrated_table_and_a_stale_version_is_refused()
     {
         await using var host = await TestHost.StartAsync([new SlaModule()]);
         var db = host.Services.GetRequiredService<SlaDatabase>();
@@ -37,7 +37,7 @@ public class DeadlineStoreTests
     }
 
     [Fact]
-    public async Task AHost_WithANonPositiveScannerSetting_RefusesToStart()
+    public async Task A_host_with_a_non_positive_scanner_setting_refuses_to_start()
     {
         var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
             () => TestHost.StartAsync([new SlaModule()], settings: [new("Sla:ScanBatchSize", "0")]));

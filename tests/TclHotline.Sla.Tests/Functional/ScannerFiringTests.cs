@@ -21,7 +21,7 @@ public class ScannerFiringTests
     internal static T Read<T>(string body) => JsonSerializer.Deserialize<T>(body, MessageTypes.Json)!;
 
     [Fact]
-    public async Task ADeadlineThreeSecondsAhead_WarnsAt50And80Percent_AndBreachesOnce_EachWithinASecond()
+    public async Task A_deadline_three_seconds_ahead_warns_at_50_and_80_percent_and_breaches_once_each_within_a_second()
     {
         await using var host = await TestHost.StartAsync([new SlaModule()]);
         var now = NowMs();
@@ -47,7 +47,7 @@ public class ScannerFiringTests
     }
 
     [Fact]
-    public async Task ADeadlineMetBeforeItsDueTime_NeverBreaches()
+    public async Task A_deadline_met_before_its_due_time_never_breaches()
     {
         await using var host = await TestHost.StartAsync([new SlaModule()]);
         var now = NowMs();
@@ -67,7 +67,7 @@ public class ScannerFiringTests
     }
 
     [Fact]
-    public async Task AfterARestart_WhatFellDueWhileDown_FiresAtOnce_WithItsLateness()
+    public async Task After_a_restart_what_fell_due_while_down_fires_at_once_with_its_lateness()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "tclhotline-sla-restart-" + Guid.NewGuid().ToString("N"));
         // A separate async flow: MassTransit keeps its log context in an AsyncLocal, which would

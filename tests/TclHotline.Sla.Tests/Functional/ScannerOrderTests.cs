@@ -11,7 +11,7 @@ namespace TclHotline.Sla.Tests.Functional;
 public sealed class ScannerOrderTests
 {
     [Fact]
-    public async Task OverdueDeadlines_FireMostOverdueFirst_WithinAndAcrossBatches()
+    public async Task Overdue_deadlines_fire_most_overdue_first_within_and_across_batches()
     {
         const int count = 30;
         // Batches of 7: the 30 overdue rows take five rounds, and each batch holds several due instants.

@@ -25,7 +25,7 @@ public sealed class ScannerSharingTests : IAsyncDisposable
         Task.Run(() => TestHost.StartAsync([new SlaModule()], settings, dataDirectory: _dataDirectory));
 
     [Fact]
-    public async Task TwoScanners_SharingOneDatabase_FireFiveThousandDeadlines_ExactlyOnce()
+    public async Task Two_scanners_sharing_one_database_fire_five_thousand_deadlines_exactly_once()
     {
         const int count = 5000;
         KeyValuePair<string, string?> buffer = new("Sla:WatchBufferSize", "20000");
@@ -52,7 +52,7 @@ public sealed class ScannerSharingTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task AScannerStoppedMidRun_AndRestarted_LosesNone_AndDoublesNone()
+    public async Task A_scanner_stopped_mid_run_and_restarted_loses_none_and_doubles_none()
     {
         // Hundreds of rounds, so the stop lands mid-run even when a round takes a few milliseconds.
         const int count = 4000;
@@ -74,7 +74,7 @@ public sealed class ScannerSharingTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task AClaimWhoseHolderDied_IsTakenOverAfterItsLease_AndFiresOnce()
+    public async Task A_claim_whose_holder_died_is_taken_over_after_its_lease_and_fires_once()
     {
         const int count = 100;
         var lease = TimeSpan.FromSeconds(3);

@@ -31,7 +31,7 @@ public sealed class SlaMetricsTests : IDisposable
     public void Dispose() => _listener.Dispose();
 
     [Fact]
-    public async Task FiringADeadline_CountsWarningsAndTheBreachByKindAndBranch_RecordsLateness_AndTracksPending()
+    public async Task Firing_a_deadline_counts_warnings_and_the_breach_by_kind_and_branch_records_lateness_and_tracks_pending()
     {
         await using var host = await TestHost.StartAsync([new SlaModule()]);
         var now = DateTimeOffset.UtcNow;

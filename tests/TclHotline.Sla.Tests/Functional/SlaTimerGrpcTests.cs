@@ -21,7 +21,7 @@ public class SlaTimerGrpcTests
         new(host.ChannelAs(role, branch));
 
     [Fact]
-    public async Task Rule21_AnOnSiteCommitment_IsWatchedWarnedAt50And80PercentAndBreachedOnce_OnTime_AndListedAtRisk()
+    public async Task Rule21_an_on_site_commitment_is_watched_warned_at_50_and_80_percent_and_breached_once_on_time_and_listed_at_risk()
     {
         await using var host = await TestHost.StartAsync([new SlaModule()]);
         var client = Client(host);
@@ -74,7 +74,7 @@ public class SlaTimerGrpcTests
     }
 
     [Fact]
-    public async Task ListAtRisk_PagesOldestFirst_WithinTheCallersBranch()
+    public async Task ListAtRisk_pages_oldest_first_within_the_callers_branch()
     {
         await using var host = await TestHost.StartAsync([new SlaModule()]);
         var now = NowMs();
@@ -115,7 +115,7 @@ public class SlaTimerGrpcTests
     }
 
     [Fact]
-    public async Task BadRequests_NameEveryBadField_AndOnlyMonitorsMayCall()
+    public async Task Bad_requests_name_every_bad_field_and_only_monitors_may_call()
     {
         await using var host = await TestHost.StartAsync([new SlaModule()]);
         var dispatcher = Client(host);
@@ -139,7 +139,7 @@ public class SlaTimerGrpcTests
     }
 
     [Fact]
-    public async Task WatchSlaEvents_ForAnotherBranch_IsRefused_AndAFilterSkipsOtherKinds()
+    public async Task WatchSlaEvents_for_another_branch_is_refused_and_a_filter_skips_other_kinds()
     {
         await using var host = await TestHost.StartAsync([new SlaModule()]);
         var dispatcher = Client(host);
