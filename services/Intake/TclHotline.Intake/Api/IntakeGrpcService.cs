@@ -38,7 +38,7 @@ public sealed class IntakeGrpcService(
             errors.ThrowIfAny();
         }
         var idempotent = IdempotentRequest.For(caller, CallRegistrar.Operation, request.IdempotencyKey, request);
-        return await registrar.RegisterAsync(validation.Registration!, idempotent, caller, context.CancellationToken);
+        return await registrar.RegisterAsync(validation.Registration!, idempotent, caller, IntakeContract.RegisterReplies, context.CancellationToken);
     }
 
     [Authorize(Roles = OrderReaders)]
@@ -49,7 +49,7 @@ public sealed class IntakeGrpcService(
         errors.ThrowIfAny();
         var order = await orders.GetAsync(request.OrderNumber.Trim(), context.CancellationToken);
         Caller.From(context).EnsureMayRead(order.BranchCode, order.EngineerId);
-        return await orders.ReadAsync(order, context.CancellationToken);
+        return IntakeContract.ToContract(await orders.ReadAsync(order, context.CancellationToken));
     }
 
     [Authorize(Roles = BranchVerifiers)]
@@ -62,11 +62,11 @@ public sealed class IntakeGrpcService(
         errors.ThrowIfAny();
         var order = await orders.VerifyInvoiceAsync(request.OrderNumber.Trim(), request.Genuine, request.Reason.Trim(),
             Caller.From(context), context.CancellationToken);
-        return await orders.ReadAsync(order, context.CancellationToken);
+        return IntakeContract.ToContract(await orders.ReadAsync(order, context.CancellationToken));
     }
 
     [Authorize(Roles = BranchVerifiers + "," + HotlineRoles.Administrator)]
-    public override Task<V1.ListServiceOrdersReply> ListPendingInvoiceVerifications(
+    public override async Task<V1.ListServiceOrdersReply> ListPendingInvoiceVerifications(
         V1.ListPendingInvoiceVerificationsRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
@@ -76,11 +76,12 @@ public sealed class IntakeGrpcService(
         var branch = Caller.From(context).ScopeBranch(requested);
         if (branch is null)
             new FieldErrors().Add("branch_code", "is required").ThrowIfAny();
-        return orders.PendingInvoiceVerificationsAsync(branch!, request.PageSize, request.PageToken, context.CancellationToken);
+        return IntakeContract.ToContract(
+            await orders.PendingInvoiceVerificationsAsync(branch!, request.PageSize, request.PageToken, context.CancellationToken));
     }
 
     [Authorize(Roles = Readers)]
-    public override Task<V1.ListServiceOrdersReply> ListServiceOrders(V1.ListServiceOrdersRequest request, ServerCallContext context)
+    public override async Task<V1.ListServiceOrdersReply> ListServiceOrders(V1.ListServiceOrdersRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
         if (!Enum.IsDefined(request.Status))
@@ -103,7 +104,7 @@ public sealed class IntakeGrpcService(
             request.OrderType == V1.OrderType.Unspecified ? null : (OrderType)request.OrderType,
             from,
             to);
-        return orders.ListAsync(filter, request.PageSize, request.PageToken, context.CancellationToken);
+        return IntakeContract.ToContract(await orders.ListAsync(filter, request.PageSize, request.PageToken, context.CancellationToken));
     }
 
     [Authorize(Roles = Cancellers)]
@@ -123,7 +124,7 @@ public sealed class IntakeGrpcService(
     }
 
     [Authorize(Roles = Desk)]
-    public override Task<V1.LookupCallerReply> LookupCaller(V1.LookupCallerRequest request, ServerCallContext context)
+    public override async Task<V1.LookupCallerReply> LookupCaller(V1.LookupCallerRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
         var number = CallerNumber.Normalize(request.CallerNumber);
@@ -133,7 +134,8 @@ public sealed class IntakeGrpcService(
         errors.CountUpTo("max_open_orders", request.MaxOpenOrders, options.Value.MaxOpenOrders);
         errors.CountUpTo("max_units", request.MaxUnits, options.Value.MaxUnits);
         errors.ThrowIfAny();
-        return orders.LookupAsync(number!, request.MaxCalls, request.MaxOpenOrders, request.MaxUnits, context.CancellationToken);
+        return IntakeContract.ToContract(
+            await orders.LookupAsync(number!, request.MaxCalls, request.MaxOpenOrders, request.MaxUnits, context.CancellationToken));
     }
 
     /// <summary>A page size and token as every order list takes them (the token counts the orders already returned).</summary>
