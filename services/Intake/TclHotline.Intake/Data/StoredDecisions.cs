@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Fees;
 using TclHotline.Intake.Domain.Warranty;
@@ -16,24 +17,25 @@ namespace TclHotline.Intake.Data;
 /// </summary>
 public static class StoredDecisions
 {
-    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+    // Generated serializers: registration writes and reads these on every call.
+    private static readonly DomainJson Json = DomainJson.Default;
 
-    public static string Write(WarrantyDecision decision) => JsonSerializer.Serialize(decision, Json);
+    public static string Write(WarrantyDecision decision) => JsonSerializer.Serialize(decision, Json.WarrantyDecision);
 
-    public static string Write(FeeEstimate estimate) => JsonSerializer.Serialize(estimate, Json);
+    public static string Write(FeeEstimate estimate) => JsonSerializer.Serialize(estimate, Json.FeeEstimate);
 
-    public static string Write(SettledFee settled) => JsonSerializer.Serialize(settled, Json);
+    public static string Write(SettledFee settled) => JsonSerializer.Serialize(settled, Json.SettledFee);
 
-    public static WarrantyDecision Warranty(string json) => Read(json, Legacy.Warranty);
+    public static WarrantyDecision Warranty(string json) => Read(json, Json.WarrantyDecision, Legacy.Warranty);
 
-    public static FeeEstimate Fee(string json) => Read(json, Legacy.Fee);
+    public static FeeEstimate Fee(string json) => Read(json, Json.FeeEstimate, Legacy.Fee);
 
-    public static SettledFee Settlement(string json) => Read(json, Legacy.Settlement);
+    public static SettledFee Settlement(string json) => Read(json, Json.SettledFee, Legacy.Settlement);
 
-    private static T Read<T>(string json, Func<JsonElement, T> legacy)
+    private static T Read<T>(string json, JsonTypeInfo<T> domain, Func<JsonElement, T> legacy)
     {
         if (!IsContractForm(json))
-            return JsonSerializer.Deserialize<T>(json, Json)!;
+            return JsonSerializer.Deserialize(json, domain)!;
         using var doc = JsonDocument.Parse(json);
         return legacy(doc.RootElement);
     }
@@ -170,3 +172,10 @@ public static class StoredDecisions
         }
     }
 }
+
+/// <summary>The domain form: the records' own field names, enums by name.</summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(WarrantyDecision))]
+[JsonSerializable(typeof(FeeEstimate))]
+[JsonSerializable(typeof(SettledFee))]
+internal sealed partial class DomainJson : JsonSerializerContext;
