@@ -19,6 +19,8 @@ public class ContractTests
 
     [Theory]
     [InlineData(typeof(Domain.OrderType), typeof(Proto.OrderType))]
+    // Stored by name here and in telephony's projection, which stores the contract's names: the same words.
+    [InlineData(typeof(Domain.OrderStatus), typeof(Proto.OrderStatus))]
     [InlineData(typeof(Domain.FaultCategory), typeof(Proto.FaultCategory))]
     [InlineData(typeof(Domain.BracketSource), typeof(Proto.BracketSource))]
     [InlineData(typeof(Domain.ComplaintCategory), typeof(Proto.ComplaintCategory))]
