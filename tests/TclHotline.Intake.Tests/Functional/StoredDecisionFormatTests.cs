@@ -30,8 +30,13 @@ public sealed class StoredDecisionFormatTests(IntakeHostFixture fixture) : IClas
         await using var c = await intake.Host.Services.GetRequiredService<IntakeDatabase>().OpenAsync();
         var id = Guid.Parse(order.OrderId);
         await c.ExecuteAsync("UPDATE service_orders SET warranty_decision = @Warranty, fee_estimate = @Fee, fee_settlement = @Settlement WHERE order_id = @Id",
-            new { Id = id, Warranty = ContractJson.Format(order.Warranty), Fee = ContractJson.Format(order.Fee),
-                  Settlement = order.Settlement is null ? null : ContractJson.Format(order.Settlement) });
+            new
+            {
+                Id = id,
+                Warranty = ContractJson.Format(order.Warranty),
+                Fee = ContractJson.Format(order.Fee),
+                Settlement = order.Settlement is null ? null : ContractJson.Format(order.Settlement),
+            });
         foreach (var record in order.FeeHistory)
             await c.ExecuteAsync("UPDATE fee_estimates SET estimate = @Estimate WHERE order_id = @Id AND revision = @Revision",
                 new { Id = id, record.Revision, Estimate = ContractJson.Format(record.Estimate) });
