@@ -40,6 +40,7 @@ public sealed class TelephonyModule : IServiceModule
         consumers.Add<FeeEstimatedConsumer>();
         consumers.Add<PanelExchangeOfferedConsumer>();
         consumers.Add<ExchangeEligibilityDecidedConsumer>();
+        consumers.Add<PanelExchangeCompletedConsumer>();
     }
 
     public void MapEndpoints(WebApplication app)

@@ -20,6 +20,8 @@ public class ContractTests
 
     [Theory]
     [InlineData(typeof(TclHotline.Intake.Domain.OrderType), typeof(Proto.OrderType))]
+    // Stored by name here and in telephony's projection, which stores the contract's names: the same words.
+    [InlineData(typeof(TclHotline.Intake.Domain.OrderStatus), typeof(Proto.OrderStatus))]
     [InlineData(typeof(TclHotline.Intake.Domain.FaultCategory), typeof(Proto.FaultCategory))]
     [InlineData(typeof(TclHotline.Intake.Domain.BracketSource), typeof(Proto.BracketSource))]
     [InlineData(typeof(TclHotline.Intake.Domain.ComplaintCategory), typeof(Proto.ComplaintCategory))]

@@ -1,6 +1,6 @@
 using TclHotline.Telephony.Data;
 using TclHotline.Telephony.Application;
-using TclHotline.Telephony.Domain;
+using IntakeStatus = TclHotline.Grpc.Intake.V1.OrderStatus;
 
 namespace TclHotline.Telephony.Tests.Domain;
 
@@ -9,7 +9,7 @@ public sealed class ScreenPopsTests
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
     private static readonly CallRow Call = new() { CallId = "c1", CallerNumber = "+8613800138000", Queue = "repair", AnsweredAt = Now };
 
-    private static OrderRow Order(string serial, string status, int hoursAgo, bool eligible = false, int? dueInHours = null) => new()
+    private static OrderRow Order(string serial, IntakeStatus status, int hoursAgo, bool eligible = false, int? dueInHours = null) => new()
     {
         OrderId = Guid.NewGuid(), OrderNumber = "SO-" + serial, BranchCode = "SZ", CustomerPhone = "13800138000", CustomerName = "Wang",
         SerialNumber = serial, ProductModel = "65C735", ExchangeEligible = eligible, Status = status,
@@ -20,7 +20,7 @@ public sealed class ScreenPopsTests
     public void Shows_open_orders_with_their_commitment_time_left_even_when_missed()
     {
         var pop = ScreenPops.From(Call, new CustomerRow { Phone = "13800138000", Name = "Wang" },
-            [Order("A", OrderStatus.EngineerAssigned, 10, dueInHours: 14), Order("B", OrderStatus.Open, 30, dueInHours: -6), Order("C", OrderStatus.Closed, 100)], Now, openOrdersShown: 20);
+            [Order("A", IntakeStatus.Assigned, 10, dueInHours: 14), Order("B", IntakeStatus.Open, 30, dueInHours: -6), Order("C", IntakeStatus.Completed, 100)], Now, openOrdersShown: 20);
 
         Assert.Equal("Wang", pop.Customer.Name);
         Assert.Equal(["A", "B"], pop.OpenOrders.Select(o => o.SerialNumber));
@@ -32,7 +32,7 @@ public sealed class ScreenPopsTests
     [Fact]
     public void Lists_each_unit_once_as_its_latest_order_describes_it_and_flags_exchange_eligibility()
     {
-        var pop = ScreenPops.From(Call, null, [Order("A", OrderStatus.Closed, 300, eligible: false), Order("A", OrderStatus.Open, 2, eligible: true)], Now, openOrdersShown: 20);
+        var pop = ScreenPops.From(Call, null, [Order("A", IntakeStatus.Completed, 300, eligible: false), Order("A", IntakeStatus.Open, 2, eligible: true)], Now, openOrdersShown: 20);
         var unit = Assert.Single(pop.Units);
         Assert.True(unit.ExchangeEligible);
         Assert.True(pop.ExchangeEligible);
@@ -43,7 +43,7 @@ public sealed class ScreenPopsTests
     [Fact]
     public void Shows_at_most_the_configured_open_orders_newest_first_and_says_there_are_more()
     {
-        IReadOnlyList<OrderRow> orders = [Order("A", OrderStatus.Open, 30), Order("B", OrderStatus.EngineerAssigned, 20), Order("C", OrderStatus.Open, 10)];
+        IReadOnlyList<OrderRow> orders = [Order("A", IntakeStatus.Open, 30), Order("B", IntakeStatus.Assigned, 20), Order("C", IntakeStatus.Open, 10)];
 
         var capped = ScreenPops.From(Call, null, orders, Now, openOrdersShown: 2);
         Assert.Equal(["C", "B"], capped.OpenOrders.Select(o => o.SerialNumber));

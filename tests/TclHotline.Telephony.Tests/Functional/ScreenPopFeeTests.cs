@@ -10,19 +10,6 @@ namespace TclHotline.Telephony.Tests.Functional;
 [Collection(TelephonyHostCollection.Name)]
 public sealed class ScreenPopFeeTests(TelephonyHostFixture fx)
 {
-    private async Task<ScreenPop> PopAsync(string callId, string phone, string agent)
-    {
-        var desk = fx.ClientAs(HotlineRoles.Agent, subject: agent);
-        using var watch = desk.WatchAgentDesk(new WatchAgentDeskRequest { AgentId = agent });
-        await watch.ResponseHeadersAsync;
-        var call = new CallScript(callId, DateTimeOffset.UtcNow.AddMinutes(-1)).Offered(phone, "repair")
-            .After(TimeSpan.FromSeconds(5)).Answered(agent, "8301");
-        await fx.Pbx.PlayOverGrpcAsync(call.Events);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
-        return watch.ResponseStream.Current;
-    }
-
     [Fact]
     public async Task Rule15_the_screen_pop_shows_the_current_estimate_with_travel_and_a_late_older_one_does_not_replace_it()
     {
@@ -33,7 +20,7 @@ public sealed class ScreenPopFeeTests(TelephonyHostFixture fx)
         await fx.PublishAsync(new FeeEstimated(order, "SO-F1", "SZ", 1, "REGISTERED", true, 50m, false, false, DateTimeOffset.UtcNow));
         await Task.Delay(TimeSpan.FromMilliseconds(500));
 
-        var pop = await PopAsync("call-fee-1", "13800138301", "agent-301");
+        var pop = await fx.ScreenPopAsync("call-fee-1", "13800138301", "agent-301");
 
         var fee = Assert.Single(pop.OpenOrders).Fee;
         Assert.Equal((2, true, "66.00", true), (fee.Revision, fee.Chargeable, fee.TotalYuan, fee.TravelIncluded));
@@ -49,7 +36,7 @@ public sealed class ScreenPopFeeTests(TelephonyHostFixture fx)
             && await fx.ScalarAsync<bool>("SELECT exchange_eligible FROM orders WHERE order_id = @Id", new { Id = order }),
             TimeSpan.FromSeconds(15), "the offers in the projection");
 
-        var pop = await PopAsync("call-fee-2", "13800138302", "agent-302");
+        var pop = await fx.ScreenPopAsync("call-fee-2", "13800138302", "agent-302");
 
         var unit = Assert.Single(pop.Units);
         Assert.Equal(["DEPRECIATION_EXCHANGE", "TOP_UP_EXCHANGE"], unit.PanelExchangeOffers);

@@ -64,6 +64,20 @@ public sealed class TelephonyHostFixture : IAsyncLifetime
             TimeSpan.FromSeconds(15), "the commitment in the projection");
     }
 
+    /// <summary>The screen pop an agent's desk receives when a call from <paramref name="phone"/> is answered.</summary>
+    public async Task<ScreenPop> ScreenPopAsync(string callId, string phone, string agent)
+    {
+        var desk = ClientAs(HotlineRoles.Agent, subject: agent);
+        using var watch = desk.WatchAgentDesk(new WatchAgentDeskRequest { AgentId = agent });
+        await watch.ResponseHeadersAsync;
+        var call = new CallScript(callId, DateTimeOffset.UtcNow.AddMinutes(-1)).Offered(phone, "repair")
+            .After(TimeSpan.FromSeconds(5)).Answered(agent, "8301");
+        await Pbx.PlayOverGrpcAsync(call.Events);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
+        return watch.ResponseStream.Current;
+    }
+
     /// <summary>Publishes an intake event as the bus delivers it.</summary>
     public Task PublishAsync<T>(T message) where T : class => Bus.Publish(message);
 

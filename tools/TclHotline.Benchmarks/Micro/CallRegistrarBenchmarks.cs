@@ -46,7 +46,7 @@ public class CallRegistrarBenchmarks
         if (!validation.IsValid)
             return validation.Errors[0].Message;
         var idempotent = IdempotentRequest.For(Agent, CallRegistrar.Operation, request.IdempotencyKey, request);
-        var reply = await _registrar.RegisterAsync(validation.Registration!, idempotent, Agent, CancellationToken.None);
+        var reply = await _registrar.RegisterAsync(validation.Registration!, idempotent, Agent, IntakeContract.RegisterReplies, CancellationToken.None);
         return reply.CallRecordId;
     }
 }

@@ -4,22 +4,24 @@ using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Calls;
 using TclHotline.Intake.Domain.Fees;
 using TclHotline.Intake.Domain.Warranty;
+using TclHotline.Intake.Application;
 using TclHotline.Intake.Data;
+using TclHotline.Messages.Returns;
+using TclHotline.ServiceDefaults.Grpc;
+using TclHotline.ServiceDefaults.Security;
 using V1 = TclHotline.Grpc.Intake.V1;
 
 namespace TclHotline.Intake.Api;
 
 /// <summary>
-/// Between the domain and the gRPC contract. The domain enums share the contract's numbers, so enums
-/// convert by value. Decisions are stored as the contract's JSON and read back unchanged.
+/// Between the domain and the gRPC contract: proto types stop here. The domain enums share the contract's numbers,
+/// so enums convert by value. Stored decisions are read as the domain's records and shaped for the contract here.
 /// </summary>
 public static class IntakeContract
 {
-    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
-
-    public static string ToJson(IMessage message) => Json.Format(message);
-
-    public static T FromJson<T>(string json) where T : IMessage<T>, new() => JsonParser.Default.Parse<T>(json);
+    /// <summary>RegisterCall's reply, kept under its idempotency key as its protobuf bytes.</summary>
+    public static readonly ReplyForm<V1.RegisterCallReply> RegisterReplies =
+        new(ToContract, reply => reply.ToByteArray(), V1.RegisterCallReply.Parser.ParseFrom);
 
     public static RegisterCallInput ToInput(V1.RegisterCallRequest r) => new()
     {
@@ -51,6 +53,35 @@ public static class IntakeContract
         RelatedOrderNumber = r.RelatedOrderNumber,
     };
 
+    /// <summary>
+    /// Rule 18: the pre-sale repair the returns service asks for, as the RegisterCall a dealer's shop would make.
+    /// The report id is the idempotency key, hashed over the same request bytes as an agent's call.
+    /// </summary>
+    public static (RegisterCallInput Input, IdempotentRequest? Idempotent) PreSaleCall(PreSaleRepairRequested m, Caller caller)
+    {
+        var request = new V1.RegisterCallRequest
+        {
+            IdempotencyKey = "pre-sale:" + m.ReportId.ToString("D"),
+            CallerNumber = m.ContactPhone,
+            CustomerName = m.DealerName,
+            ProvinceCode = m.ProvinceCode,
+            CityCode = m.CityCode,
+            DistrictCode = m.DistrictCode,
+            StreetAddress = m.StreetAddress,
+            OrderType = V1.OrderType.PreSaleRepair,
+            ProductModel = m.ProductModel,
+            SerialNumber = m.SerialNumber,
+            FaultCategory = m.Finding switch
+            {
+                "CrackedPanel" or "ScratchedPanel" => V1.FaultCategory.Panel,
+                "ScratchedCase" => V1.FaultCategory.Appearance,
+                _ => V1.FaultCategory.Other,
+            },
+            FaultDescription = string.IsNullOrWhiteSpace(m.Description) ? m.Finding : m.Description,
+        };
+        return (ToInput(request), IdempotentRequest.For(caller, CallRegistrar.Operation, request.IdempotencyKey, request));
+    }
+
     public static V1.WarrantyDecision ToContract(WarrantyDecision d)
     {
         var pb = new V1.WarrantyDecision
@@ -79,31 +110,6 @@ public static class IntakeContract
         return pb;
     }
 
-    /// <summary>The stored decision back as the domain's, for decisions taken later from it (fees, rule 9).</summary>
-    public static WarrantyDecision FromContract(V1.WarrantyDecision d) => new()
-    {
-        AsOf = ContractDate.TryParse(d.AsOf, out var asOf) ? asOf : default,
-        Coverage = (WarrantyCoverage)d.Coverage,
-        InWarranty = d.InWarranty,
-        StartDate = Date(d.StartDate),
-        StartBasis = (WarrantyStartBasis)d.StartBasis,
-        InvoiceDate = Date(d.InvoiceDate),
-        InstallationDate = Date(d.InstallationDate),
-        Production = Date(d.ProductionFirstDay) is { } first && Date(d.ProductionLastDay) is { } last
-            ? new ProductionPeriod(first, last, (ProductionDateSource)d.ProductionSource)
-            : null,
-        WholeUnitEnd = Date(d.WholeUnitEnd),
-        MainPartsEnd = Date(d.MainPartsEnd),
-        WholeUnitExtensionDays = d.WholeUnitExtensionDays,
-        MainPartsExtensionDays = d.MainPartsExtensionDays,
-        Remedies = [.. d.Remedies.Select(r => (Remedy)r)],
-        ExchangeEligible = d.ExchangeEligible,
-        FaultReportsInPeriod = d.FaultReportsInPeriod,
-        InvoiceNeedsVerification = d.InvoiceNeedsVerification,
-        MissingProofs = [.. d.MissingProofs.Select(p => (Proof)p)],
-        RulesApplied = [.. d.RulesApplied],
-    };
-
     public static V1.FeeEstimate ToContract(FeeEstimate f)
     {
         var pb = new V1.FeeEstimate
@@ -119,18 +125,9 @@ public static class IntakeContract
         return pb;
     }
 
-    public static FeeEstimate FromContract(V1.FeeEstimate f) => new(
-        f.Chargeable,
-        Amount(f.Total),
-        f.Total?.CurrencyCode ?? "",
-        [.. f.Lines.Select(l => new FeeLine((FeeLineKind)l.Kind, Amount(l.Amount), l.Description, l.Rule == 0 ? null : l.Rule))],
-        f.Reason,
-        f.TravelIncluded,
-        [.. f.RulesApplied],
-        f.Provisional);
-
-    public static V1.FeeSettlement ToContract(FeeSettlement s, int revision, DateTimeOffset settledAt)
+    public static V1.FeeSettlement ToContract(SettledFee settled)
     {
+        var s = settled.Settlement;
         var pb = new V1.FeeSettlement
         {
             Charged = Money(s.Charged, s.Currency),
@@ -143,8 +140,8 @@ public static class IntakeContract
                 WarrantyExclusion.Appearance => "APPEARANCE",
                 _ => "",
             },
-            EstimateRevision = revision,
-            SettledAt = Timestamp.FromDateTimeOffset(settledAt),
+            EstimateRevision = settled.EstimateRevision,
+            SettledAt = Timestamp.FromDateTimeOffset(settled.SettledAt),
         };
         pb.Lines.AddRange(s.Lines.Select(l => ToContract(l, s.Currency)));
         pb.RulesApplied.AddRange(s.RulesApplied);
@@ -160,16 +157,49 @@ public static class IntakeContract
         Rule = l.Rule ?? 0,
     };
 
-    /// <summary>The order with the estimates given so far (a single order's read; lists leave the history out).</summary>
-    public static V1.ServiceOrder ToContract(ServiceOrderRow o, IEnumerable<FeeEstimateRow> history)
+    public static V1.RegisterCallReply ToContract(RegisteredCall r) => new()
     {
-        var pb = ToContract(o);
-        pb.FeeHistory.AddRange(history.Select(h => new V1.FeeEstimateRecord
+        CallRecordId = r.CallRecordId.ToString(),
+        Order = r.Order is { } order ? ToContract(order) : null,
+        RepeatCall = r.RepeatCall,
+        RepeatCount = r.RepeatCount,
+        HandedToComplaints = r.HandedToComplaints,
+    };
+
+    public static V1.ListServiceOrdersReply ToContract(OrderPage page)
+    {
+        var pb = new V1.ListServiceOrdersReply { NextPageToken = page.NextPageToken };
+        pb.Orders.AddRange(page.Orders.Select(ToContract));
+        return pb;
+    }
+
+    public static V1.LookupCallerReply ToContract(CallerLookup lookup)
+    {
+        if (lookup.Customer is not { } customer)
+            return new V1.LookupCallerReply { Found = false };
+        var pb = new V1.LookupCallerReply
+        {
+            Found = true,
+            Customer = ToContract(customer),
+            MoreUnits = lookup.MoreUnits,
+            MoreOpenOrders = lookup.MoreOpenOrders,
+        };
+        pb.Units.AddRange(lookup.Units.Select(u => ToContract(u.Unit, u.RepairCount, u.Warranty)));
+        pb.OpenOrders.AddRange(lookup.OpenOrders.Select(ToContract));
+        pb.LastCalls.AddRange(lookup.LastCalls.Select(ToContract));
+        return pb;
+    }
+
+    /// <summary>The order with the estimates given so far (a single order's read; lists leave the history out).</summary>
+    public static V1.ServiceOrder ToContract(OrderRecord record)
+    {
+        var pb = ToContract(record.Order);
+        pb.FeeHistory.AddRange(record.FeeHistory.Select(h => new V1.FeeEstimateRecord
         {
             Revision = h.Revision,
             Cause = h.Cause,
             EstimatedAt = Timestamp.FromDateTimeOffset(h.EstimatedAt),
-            Estimate = FromJson<V1.FeeEstimate>(h.Estimate),
+            Estimate = ToContract(StoredDecisions.Fee(h.Estimate)),
         }));
         return pb;
     }
@@ -178,7 +208,7 @@ public static class IntakeContract
     {
         var pb = Order(o);
         if (o.FeeSettlement is { } settlement)
-            pb.Settlement = FromJson<V1.FeeSettlement>(settlement);
+            pb.Settlement = ToContract(StoredDecisions.Settlement(settlement));
         if (!string.IsNullOrEmpty(o.PanelExchangeOffers))
             pb.PanelExchangeOffers.AddRange(o.PanelExchangeOffers.Split(',').Select(name =>
                 (V1.PanelExchangeOffer)(1 + (int)System.Enum.Parse<PanelExchangeOffer>(name))));
@@ -223,8 +253,8 @@ public static class IntakeContract
         RequestedVisitAt = o.RequestedVisitAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
         CallId = o.CallId ?? "",
         AgentId = o.AgentId,
-        Warranty = FromJson<V1.WarrantyDecision>(o.WarrantyDecision),
-        Fee = FromJson<V1.FeeEstimate>(o.FeeEstimate),
+        Warranty = ToContract(StoredDecisions.Warranty(o.WarrantyDecision)),
+        Fee = ToContract(StoredDecisions.Fee(o.FeeEstimate)),
         RepeatCallCount = o.RepeatCallCount,
         CancelReason = o.CancelReason ?? "",
         CancelledAt = o.CancelledAt is { } c ? Timestamp.FromDateTimeOffset(c) : null,
@@ -278,10 +308,6 @@ public static class IntakeContract
     }
 
     private static string Text(DateOnly? date) => date is { } d ? ContractDate.ToText(d) : "";
-
-    private static DateOnly? Date(string text) => ContractDate.TryParse(text, out var d) ? d : null;
-
-    private static decimal Amount(V1.Money? money) => money is null ? 0m : money.Units + money.Nanos / 1_000_000_000m;
 
     private static V1.Money Money(decimal amount, string currency)
     {

@@ -37,7 +37,7 @@ public sealed class IntakeGrpcService(
             errors.ThrowIfAny();
         }
         var idempotent = IdempotentRequest.For(caller, CallRegistrar.Operation, request.IdempotencyKey, request);
-        return await registrar.RegisterAsync(validation.Registration!, idempotent, caller, context.CancellationToken);
+        return await registrar.RegisterAsync(validation.Registration!, idempotent, caller, IntakeContract.RegisterReplies, context.CancellationToken);
     }
 
     [Authorize(Roles = OrderReaders)]
@@ -48,7 +48,7 @@ public sealed class IntakeGrpcService(
         errors.ThrowIfAny();
         var order = await orders.GetAsync(request.OrderNumber.Trim(), context.CancellationToken);
         Caller.From(context).EnsureMayRead(order.BranchCode, order.EngineerId);
-        return await orders.ReadAsync(order, context.CancellationToken);
+        return IntakeContract.ToContract(await orders.ReadAsync(order, context.CancellationToken));
     }
 
     [Authorize(Roles = BranchVerifiers)]
@@ -61,11 +61,11 @@ public sealed class IntakeGrpcService(
         errors.ThrowIfAny();
         var order = await orders.VerifyInvoiceAsync(request.OrderNumber.Trim(), request.Genuine, request.Reason.Trim(),
             Caller.From(context), context.CancellationToken);
-        return await orders.ReadAsync(order, context.CancellationToken);
+        return IntakeContract.ToContract(await orders.ReadAsync(order, context.CancellationToken));
     }
 
     [Authorize(Roles = BranchVerifiers + "," + HotlineRoles.Administrator)]
-    public override Task<V1.ListServiceOrdersReply> ListPendingInvoiceVerifications(
+    public override async Task<V1.ListServiceOrdersReply> ListPendingInvoiceVerifications(
         V1.ListPendingInvoiceVerificationsRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
@@ -75,11 +75,12 @@ public sealed class IntakeGrpcService(
         var branch = Caller.From(context).ScopeBranch(requested);
         if (branch is null)
             new FieldErrors().Add("branch_code", "is required").ThrowIfAny();
-        return orders.PendingInvoiceVerificationsAsync(branch!, request.PageSize, after, context.CancellationToken);
+        return IntakeContract.ToContract(
+            await orders.PendingInvoiceVerificationsAsync(branch!, request.PageSize, after, context.CancellationToken));
     }
 
     [Authorize(Roles = Readers)]
-    public override Task<V1.ListServiceOrdersReply> ListServiceOrders(V1.ListServiceOrdersRequest request, ServerCallContext context)
+    public override async Task<V1.ListServiceOrdersReply> ListServiceOrders(V1.ListServiceOrdersRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
         if (!Enum.IsDefined(request.Status))
@@ -102,7 +103,7 @@ public sealed class IntakeGrpcService(
             request.OrderType == V1.OrderType.Unspecified ? null : (OrderType)request.OrderType,
             from,
             to);
-        return orders.ListAsync(filter, request.PageSize, after, context.CancellationToken);
+        return IntakeContract.ToContract(await orders.ListAsync(filter, request.PageSize, after, context.CancellationToken));
     }
 
     [Authorize(Roles = Cancellers)]
@@ -122,7 +123,7 @@ public sealed class IntakeGrpcService(
     }
 
     [Authorize(Roles = Desk)]
-    public override Task<V1.LookupCallerReply> LookupCaller(V1.LookupCallerRequest request, ServerCallContext context)
+    public override async Task<V1.LookupCallerReply> LookupCaller(V1.LookupCallerRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
         var number = CallerNumber.Normalize(request.CallerNumber);
@@ -132,7 +133,8 @@ public sealed class IntakeGrpcService(
         errors.CountUpTo("max_open_orders", request.MaxOpenOrders, options.Value.MaxOpenOrders);
         errors.CountUpTo("max_units", request.MaxUnits, options.Value.MaxUnits);
         errors.ThrowIfAny();
-        return orders.LookupAsync(number!, request.MaxCalls, request.MaxOpenOrders, request.MaxUnits, context.CancellationToken);
+        return IntakeContract.ToContract(
+            await orders.LookupAsync(number!, request.MaxCalls, request.MaxOpenOrders, request.MaxUnits, context.CancellationToken));
     }
 
     /// <summary>A page size and token as every order list takes them; the token's key, null for the first page.</summary>

@@ -4,14 +4,12 @@ using TclHotline.Intake.Domain.Calls;
 using TclHotline.Intake.Domain.Fees;
 using TclHotline.Intake.Domain.Regions;
 using TclHotline.Intake.Domain.Warranty;
-using TclHotline.Intake.Api;
 using TclHotline.Intake.Data;
 using TclHotline.Messages.Intake;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.ServiceDefaults.Validation;
-using V1 = TclHotline.Grpc.Intake.V1;
 
 namespace TclHotline.Intake.Application;
 
@@ -28,13 +26,14 @@ public sealed class CallRegistrar(
 {
     public const string Operation = "RegisterCall";
 
-    public async Task<V1.RegisterCallReply> RegisterAsync(CallRegistration call, IdempotentRequest? idempotent, Caller caller, CancellationToken ct)
+    public async Task<TReply> RegisterAsync<TReply>(
+        CallRegistration call, IdempotentRequest? idempotent, Caller caller, ReplyForm<TReply> form, CancellationToken ct)
     {
         using var activity = IntakeTelemetry.Source.StartActivity("RegisterCall");
         activity?.SetTag("order_type", call.OrderType.ToString());
         await using var unit = await db.BeginAsync(ct);
-        if (await unit.ReplayAsync<V1.RegisterCallReply>(idempotent) is { } earlier)
-            return earlier;
+        if (await unit.StoredReplyAsync(idempotent) is { } earlier)
+            return form.Read(earlier);
 
         var callRecordId = Guid.NewGuid();
         // The customer row (then the unit's key) is locked from here to commit: a second call from the same
@@ -42,27 +41,30 @@ public sealed class CallRegistrar(
         var customerId = await SaveCustomerAsync(unit, call);
         if (call.SerialNumber is not null)
             await unit.QueryAsync<string>(IntakeSql.LockUnit[unit.Dialect], new { call.SerialNumber });
-        V1.RegisterCallReply reply;
+        RegisteredCall registered;
         if (call.OrderType == OrderType.Complaint)
-            reply = await HandComplaintAsync(unit, call, callRecordId, customerId);
+            registered = await HandComplaintAsync(unit, call, callRecordId, customerId);
         else if (call.OrderType.NeedsVisit() && await FindOpenOrderAsync(unit, call) is { } openOrderId)
-            reply = await LinkRepeatCallAsync(unit, call, callRecordId, customerId, openOrderId);
+            registered = await LinkRepeatCallAsync(unit, call, callRecordId, customerId, openOrderId);
         else
-            reply = await OpenOrderAsync(unit, call, callRecordId, customerId, ct);
+            registered = await OpenOrderAsync(unit, call, callRecordId, customerId, ct);
 
-        await unit.RememberAsync(idempotent, reply);
+        var reply = form.Reply(registered);
+        if (idempotent is not null)
+            await unit.RememberAsync(idempotent, form.Write(reply));
         // Who registered which call, and what it opened or joined; no customer data in the trail.
-        await unit.AuditAsync(caller, "intake.register-call", "call", reply.CallRecordId, null, new
+        var order = registered.Order?.Order;
+        await unit.AuditAsync(caller, "intake.register-call", "call", registered.CallRecordId.ToString(), null, new
         {
             OrderType = call.OrderType.ToString(),
             call.CallId,
-            OrderId = reply.Order?.OrderId,
-            OrderNumber = reply.Order?.OrderNumber,
-            reply.RepeatCall,
-            reply.HandedToComplaints,
+            OrderId = order?.OrderId.ToString(),
+            order?.OrderNumber,
+            registered.RepeatCall,
+            registered.HandedToComplaints,
         });
         await unit.CommitAsync();
-        var outcome = reply.HandedToComplaints ? "complaint" : reply.RepeatCall ? "repeat"
+        var outcome = registered.HandedToComplaints ? "complaint" : registered.RepeatCall ? "repeat"
             : call.OrderType.NeedsVisit() ? "opened" : "answered";
         activity?.SetTag("outcome", outcome);
         IntakeTelemetry.CallsRegistered.Add(1,
@@ -70,7 +72,7 @@ public sealed class CallRegistrar(
         return reply;
     }
 
-    private async Task<V1.RegisterCallReply> OpenOrderAsync(UnitOfWork unit, CallRegistration call, Guid callRecordId, Guid customerId, CancellationToken ct)
+    private async Task<RegisteredCall> OpenOrderAsync(UnitOfWork unit, CallRegistration call, Guid callRecordId, Guid customerId, CancellationToken ct)
     {
         var stored = call.SerialNumber is null ? null
             : await unit.QuerySingleOrDefaultAsync<UnitRow>(IntakeSql.SelectUnit, new { call.SerialNumber });
@@ -122,10 +124,10 @@ public sealed class CallRegistrar(
             WarrantyCoverage = decision.Coverage.ToString(),
             decision.ExchangeEligible,
             decision.InvoiceNeedsVerification,
-            WarrantyDecision = IntakeContract.ToJson(IntakeContract.ToContract(decision)),
+            WarrantyDecision = StoredDecisions.Write(decision),
             FeeChargeable = fee.Chargeable,
             FeeTotal = fee.Total,
-            FeeEstimate = IntakeContract.ToJson(IntakeContract.ToContract(fee)),
+            FeeEstimate = StoredDecisions.Write(fee),
             RegisteredAt = now,
             RegisteredOn = today,
             InvoiceVerification = decision.InvoiceNeedsVerification ? "Pending" : null,
@@ -153,10 +155,10 @@ public sealed class CallRegistrar(
             order = (await unit.QuerySingleOrDefaultAsync<ServiceOrderRow>(IntakeSql.SelectOrderById, new { OrderId = orderId }))!;
         }
         var estimates = await unit.QueryAsync<FeeEstimateRow>(IntakeSql.SelectEstimates, new { OrderId = orderId });
-        return new V1.RegisterCallReply { CallRecordId = callRecordId.ToString(), Order = IntakeContract.ToContract(order, estimates) };
+        return new RegisteredCall(callRecordId, new OrderRecord(order, [.. estimates]), RepeatCall: false, RepeatCount: 0, HandedToComplaints: false);
     }
 
-    private static async Task<V1.RegisterCallReply> LinkRepeatCallAsync(UnitOfWork unit, CallRegistration call, Guid callRecordId, Guid customerId, Guid orderId)
+    private static async Task<RegisteredCall> LinkRepeatCallAsync(UnitOfWork unit, CallRegistration call, Guid callRecordId, Guid customerId, Guid orderId)
     {
         await InsertCallAsync(unit, call, callRecordId, customerId, orderId, repeat: true);
         await unit.ExecuteAsync(IntakeSql.LinkRepeatCall, new { OrderId = orderId });
@@ -167,16 +169,10 @@ public sealed class CallRegistrar(
         });
         await unit.PublishAsync(new RepeatCallLinked(callRecordId, orderId, order.OrderNumber, order.BranchCode,
             call.CustomerName, call.CallerNumber, call.CallId, order.RepeatCallCount, unit.Now), orderId.ToString());
-        return new V1.RegisterCallReply
-        {
-            CallRecordId = callRecordId.ToString(),
-            Order = IntakeContract.ToContract(order),
-            RepeatCall = true,
-            RepeatCount = order.RepeatCallCount,
-        };
+        return new RegisteredCall(callRecordId, new OrderRecord(order, []), RepeatCall: true, order.RepeatCallCount, HandedToComplaints: false);
     }
 
-    private static async Task<V1.RegisterCallReply> HandComplaintAsync(UnitOfWork unit, CallRegistration call, Guid callRecordId, Guid customerId)
+    private static async Task<RegisteredCall> HandComplaintAsync(UnitOfWork unit, CallRegistration call, Guid callRecordId, Guid customerId)
     {
         ServiceOrderRow? related = null;
         if (call.RelatedOrderNumber is { } number)
@@ -190,7 +186,7 @@ public sealed class CallRegistrar(
             callRecordId, call.CallId, related?.BranchCode ?? call.District.Branch.Code, call.CustomerName, call.CallerNumber,
             related?.OrderId, related?.OrderNumber, call.SerialNumber ?? related?.SerialNumber, related?.EngineerId,
             call.ComplaintCategory.ToString(), call.ComplaintDescription ?? "", call.AgentId, unit.Now), callRecordId.ToString());
-        return new V1.RegisterCallReply { CallRecordId = callRecordId.ToString(), HandedToComplaints = true };
+        return new RegisteredCall(callRecordId, null, RepeatCall: false, RepeatCount: 0, HandedToComplaints: true);
     }
 
     private static async Task<Guid?> FindOpenOrderAsync(UnitOfWork unit, CallRegistration call)

@@ -1,11 +1,9 @@
 using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Fees;
 using TclHotline.Intake.Domain.Regions;
-using TclHotline.Intake.Api;
 using TclHotline.Intake.Data;
 using TclHotline.Messages.Intake;
 using TclHotline.ServiceDefaults.Database;
-using V1 = TclHotline.Grpc.Intake.V1;
 
 namespace TclHotline.Intake.Application;
 
@@ -29,7 +27,7 @@ public sealed class FeeQuotes(FeeEstimator fees, RegionCatalogue regions)
     {
         OrderType = order.OrderType,
         FaultCategory = order.FaultCategory,
-        Warranty = IntakeContract.FromContract(IntakeContract.FromJson<V1.WarrantyDecision>(order.WarrantyDecision)),
+        Warranty = StoredDecisions.Warranty(order.WarrantyDecision),
         BranchTimeZone = regions.FindDistrict(order.DistrictCode)?.Branch.TimeZone ?? regions.TimeZone,
         DistanceKm = order.DistanceKm,
         RequestedVisitAt = order.VisitAt,
@@ -56,7 +54,7 @@ public sealed class FeeQuotes(FeeEstimator fees, RegionCatalogue regions)
     public static async Task KeepAsync(UnitOfWork unit, ServiceOrderRow order, FeeEstimate estimate, string cause)
     {
         var revision = order.FeeRevision + 1;
-        var json = IntakeContract.ToJson(IntakeContract.ToContract(estimate));
+        var json = StoredDecisions.Write(estimate);
         await unit.ExecuteAsync(IntakeSql.SetCurrentEstimate, new
         {
             order.OrderId, estimate.Chargeable, estimate.Total, Estimate = json, Revision = revision,

@@ -3,12 +3,10 @@ using Microsoft.Extensions.Options;
 using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Regions;
 using TclHotline.Intake.Domain.Warranty;
-using TclHotline.Intake.Api;
 using TclHotline.Intake.Data;
 using TclHotline.Messages.Intake;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
-using V1 = TclHotline.Grpc.Intake.V1;
 
 namespace TclHotline.Intake.Application;
 
@@ -20,12 +18,12 @@ public sealed class ServiceOrderBook(
     public const string PendingVerificationsOperation = "intake.pending-invoice-verifications.list";
 
     /// <summary>The order as returned to one reader: with every estimate given so far.</summary>
-    public async Task<V1.ServiceOrder> ReadAsync(ServiceOrderRow order, CancellationToken ct)
+    public async Task<OrderRecord> ReadAsync(ServiceOrderRow order, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var history = await c.QueryAsync<FeeEstimateRow>(new CommandDefinition(
             IntakeSql.SelectEstimates, new { order.OrderId }, cancellationToken: ct));
-        return IntakeContract.ToContract(order, history);
+        return new OrderRecord(order, [.. history]);
     }
 
     /// <summary>
@@ -57,7 +55,7 @@ public sealed class ServiceOrderBook(
     }
 
     /// <summary>One page, oldest first.</summary>
-    public Task<V1.ListServiceOrdersReply> PendingInvoiceVerificationsAsync(
+    public Task<OrderPage> PendingInvoiceVerificationsAsync(
         string branchCode, int pageSize, ServiceOrderListPosition? after, CancellationToken ct) =>
         PageAsync(PendingVerificationsOperation, IntakeSql.SelectPendingInvoiceVerifications[db.Dialect], new { BranchCode = branchCode }, pageSize, after, ct);
 
@@ -70,7 +68,7 @@ public sealed class ServiceOrderBook(
     }
 
     /// <summary>One page, newest first.</summary>
-    public Task<V1.ListServiceOrdersReply> ListAsync(ServiceOrderFilter filter, int pageSize, ServiceOrderListPosition? after, CancellationToken ct) =>
+    public Task<OrderPage> ListAsync(ServiceOrderFilter filter, int pageSize, ServiceOrderListPosition? after, CancellationToken ct) =>
         PageAsync(ListOperation, IntakeSql.ListOrders[db.Dialect], new
         {
             filter.BranchCode,
@@ -84,7 +82,7 @@ public sealed class ServiceOrderBook(
     /// A page of orders (the statement takes @Take and the previous page's last order as @AfterRegisteredAt and
     /// @AfterOrderNumber); the page token is that last order's key, so orders registered meanwhile shift nothing.
     /// </summary>
-    private async Task<V1.ListServiceOrdersReply> PageAsync(
+    private async Task<OrderPage> PageAsync(
         string list, string sql, object filter, int pageSize, ServiceOrderListPosition? after, CancellationToken ct)
     {
         var take = pageSize <= 0 ? options.Value.DefaultPageSize : Math.Min(pageSize, options.Value.MaxPageSize);
@@ -95,9 +93,7 @@ public sealed class ServiceOrderBook(
         await using var c = await db.OpenAsync(ct);
         var rows = (await c.QueryAsync<ServiceOrderRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))).ToList();
         var (page, next) = PageToken.Page(list, rows, take, o => new ServiceOrderListPosition(o.RegisteredAt, o.OrderNumber));
-        var reply = new V1.ListServiceOrdersReply { NextPageToken = next };
-        reply.Orders.AddRange(page.Select(IntakeContract.ToContract));
-        return reply;
+        return new OrderPage(page, next);
     }
 
     public async Task<ServiceOrderRow> CancelAsync(string orderNumber, string reason, string cancelledBy, Caller caller, CancellationToken ct)
@@ -122,37 +118,33 @@ public sealed class ServiceOrderBook(
     }
 
     /// <summary>The screen pop: the customer, their units with the warranty position today, open orders, last calls.</summary>
-    public async Task<V1.LookupCallerReply> LookupAsync(string callerNumber, int maxCalls, int maxOpenOrders, int maxUnits, CancellationToken ct)
+    public async Task<CallerLookup> LookupAsync(string callerNumber, int maxCalls, int maxOpenOrders, int maxUnits, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var number = new { CallerNumber = callerNumber };
         var customer = await c.QuerySingleOrDefaultAsync<CustomerRow>(new CommandDefinition(IntakeSql.SelectCustomerByPhone, number, cancellationToken: ct));
         if (customer is null)
-            return new V1.LookupCallerReply { Found = false };
-        var reply = new V1.LookupCallerReply { Found = true, Customer = IntakeContract.ToContract(customer) };
+            return CallerLookup.Unknown;
 
         // One more than shown, here and for the open orders, says whether there are more.
         var unitsShown = maxUnits > 0 ? maxUnits : options.Value.UnitsShown;
         var units = (await c.QueryAsync<UnitRow>(new CommandDefinition(IntakeSql.SelectUnitsOfCustomer[db.Dialect],
             new { customer.CustomerId, Take = unitsShown + 1 }, cancellationToken: ct))).ToList();
-        reply.MoreUnits = units.Count > unitsShown;
+        var unitsOnRecord = new List<UnitOnRecord>();
         foreach (var unit in units.Take(unitsShown))
         {
             var (decision, history) = await unitWarranty.DecideAsync(c, null, unit, customer.DistrictCode, ct);
-            reply.Units.Add(IntakeContract.ToContract(unit, history.Repairs.Count, decision));
+            unitsOnRecord.Add(new UnitOnRecord(unit, history.Repairs.Count, decision));
         }
 
         var shown = maxOpenOrders > 0 ? maxOpenOrders : options.Value.OpenOrdersShown;
         var open = (await c.QueryAsync<ServiceOrderRow>(new CommandDefinition(IntakeSql.SelectOpenOrdersOfCaller[db.Dialect],
             new { CallerNumber = callerNumber, OrderStatusFacts.Closed, Take = shown + 1 }, cancellationToken: ct))).ToList();
-        reply.OpenOrders.AddRange(open.Take(shown).Select(IntakeContract.ToContract));
-        reply.MoreOpenOrders = open.Count > shown;
         var calls = await c.QueryAsync<CallRow>(new CommandDefinition(IntakeSql.SelectLastCalls[db.Dialect], new
         {
             CallerNumber = callerNumber, Take = maxCalls > 0 ? maxCalls : options.Value.LastCallsShown,
         }, cancellationToken: ct));
-        reply.LastCalls.AddRange(calls.Select(IntakeContract.ToContract));
-        return reply;
+        return new CallerLookup(customer, unitsOnRecord, units.Count > unitsShown, [.. open.Take(shown)], open.Count > shown, [.. calls]);
     }
 }
 

@@ -5,10 +5,8 @@ using TclHotline.Intake.Application;
 using TclHotline.Intake.Data;
 using TclHotline.Messages.Returns;
 using TclHotline.ServiceDefaults.Database;
-using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Inbox;
 using TclHotline.ServiceDefaults.Security;
-using V1 = TclHotline.Grpc.Intake.V1;
 
 namespace TclHotline.Intake.Consumers;
 
@@ -25,34 +23,14 @@ public sealed class PreSaleRepairRequestedConsumer(RegisterCallValidator validat
     public async Task Consume(ConsumeContext<PreSaleRepairRequested> context)
     {
         var m = context.Message;
-        var request = new V1.RegisterCallRequest
-        {
-            IdempotencyKey = "pre-sale:" + m.ReportId.ToString("D"),
-            CallerNumber = m.ContactPhone,
-            CustomerName = m.DealerName,
-            ProvinceCode = m.ProvinceCode,
-            CityCode = m.CityCode,
-            DistrictCode = m.DistrictCode,
-            StreetAddress = m.StreetAddress,
-            OrderType = V1.OrderType.PreSaleRepair,
-            ProductModel = m.ProductModel,
-            SerialNumber = m.SerialNumber,
-            FaultCategory = m.Finding switch
-            {
-                "CrackedPanel" or "ScratchedPanel" => V1.FaultCategory.Panel,
-                "ScratchedCase" => V1.FaultCategory.Appearance,
-                _ => V1.FaultCategory.Other,
-            },
-            FaultDescription = string.IsNullOrWhiteSpace(m.Description) ? m.Finding : m.Description,
-        };
         var caller = new Caller(m.ReportedBy, new HashSet<string>(StringComparer.Ordinal), m.BranchCode, null, m.DealerCode);
-        var validation = validator.Validate(IntakeContract.ToInput(request) with { AgentId = caller.UserId });
+        var (input, idempotent) = IntakeContract.PreSaleCall(m, caller);
+        var validation = validator.Validate(input with { AgentId = caller.UserId });
         if (!validation.IsValid)
             // The dealer's configured shop address is wrong: to the error queue, where an operator sees why.
             throw new InvalidOperationException("The pre-sale repair of report " + m.ReportId + " cannot be registered: "
                 + string.Join("; ", validation.Errors.Select(e => $"{e.Field} {e.Message}")));
-        var idempotent = IdempotentRequest.For(caller, CallRegistrar.Operation, request.IdempotencyKey, request);
-        await registrar.RegisterAsync(validation.Registration!, idempotent, caller, context.CancellationToken);
+        await registrar.RegisterAsync(validation.Registration!, idempotent, caller, IntakeContract.RegisterReplies, context.CancellationToken);
     }
 }
 

@@ -1,14 +1,13 @@
 using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Fees;
 using TclHotline.Intake.Domain.Regions;
-using TclHotline.Intake.Api;
+using TclHotline.Intake.Domain.Warranty;
 using TclHotline.Intake.Application;
 using TclHotline.Intake.Data;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Intake;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Inbox;
-using V1 = TclHotline.Grpc.Intake.V1;
 
 namespace TclHotline.Intake.Consumers;
 
@@ -61,7 +60,7 @@ public sealed class VisitCompletedConsumer(IntakeDatabase db, RegionCatalogue re
                 await unit.ExecuteAsync(IntakeSql.RecordInstallation, new { SerialNumber = serial, InstalledOn = completedOn, unit.Now });
         }
 
-        var estimate = IntakeContract.FromContract(IntakeContract.FromJson<V1.FeeEstimate>(order.FeeEstimate));
+        var estimate = StoredDecisions.Fee(order.FeeEstimate);
         var settlement = fees.SettleAtCompletion(estimate, new CompletionCharge(
             message.FeeCharged, message.CustomerDeclined, message.ChargeReason ?? "", message.ExtraParts ?? [],
             Enum.TryParse<WarrantyExclusion>(message.WarrantyExclusion, out var exclusion) ? exclusion : null));
@@ -69,7 +68,7 @@ public sealed class VisitCompletedConsumer(IntakeDatabase db, RegionCatalogue re
         await unit.ExecuteAsync(IntakeSql.SetSettlement, new
         {
             message.OrderId,
-            Settlement = IntakeContract.ToJson(IntakeContract.ToContract(settlement, order.FeeRevision, message.CompletedAt)),
+            Settlement = StoredDecisions.Write(new SettledFee(settlement, order.FeeRevision, message.CompletedAt)),
             Offers = exchange.Offers.Count == 0 ? null : string.Join(",", exchange.Offers),
             SerialFoundOnSite = discrepancy,
         });
@@ -95,16 +94,18 @@ public sealed class VisitCompletedConsumer(IntakeDatabase db, RegionCatalogue re
         if (stored is null)
             return;
         var (decision, _) = await unitWarranty.DecideAsync(unit.Connection, unit.Transaction, stored, order.DistrictCode, CancellationToken.None);
-        var onOrder = IntakeContract.FromJson<V1.WarrantyDecision>(order.WarrantyDecision);
+        var onOrder = StoredDecisions.Warranty(order.WarrantyDecision);
         if (!decision.RulesApplied.Contains(DomainRule.ExchangeAfterSlowRepair) || onOrder.RulesApplied.Contains(DomainRule.ExchangeAfterSlowRepair))
             return;
-        onOrder.ExchangeEligible = true;
-        onOrder.RulesApplied.Add(DomainRule.ExchangeAfterSlowRepair);
-        if (!onOrder.Remedies.Contains(V1.Remedy.Exchange))
-            onOrder.Remedies.Add(V1.Remedy.Exchange);
+        onOrder = onOrder with
+        {
+            ExchangeEligible = true,
+            RulesApplied = [.. onOrder.RulesApplied, DomainRule.ExchangeAfterSlowRepair],
+            Remedies = onOrder.Remedies.Contains(Remedy.Exchange) ? onOrder.Remedies : [.. onOrder.Remedies, Remedy.Exchange],
+        };
         await unit.ExecuteAsync(IntakeSql.SetWarrantyDecision, new
         {
-            order.OrderId, WarrantyDecision = IntakeContract.ToJson(onOrder), ExchangeEligible = true,
+            order.OrderId, WarrantyDecision = StoredDecisions.Write(onOrder), ExchangeEligible = true,
         });
         await unit.PublishAsync(new ExchangeEligibilityDecided(order.OrderId, order.OrderNumber, order.BranchCode, serial,
             DomainRule.ExchangeAfterSlowRepair, "A repair took longer than the 三包 allows: the unit may be exchanged free.", unit.Now),

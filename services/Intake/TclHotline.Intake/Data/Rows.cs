@@ -29,8 +29,9 @@ public sealed class ServiceOrderRow
     public DateTimeOffset? RequestedVisitAt { get; init; }
     public string? CallId { get; init; }
     public string AgentId { get; init; } = "";
-    /// <summary>The decision as the contract's JSON (Google.Protobuf), so it reads back exactly as returned.</summary>
+    /// <summary>The decision as JSON, read with <see cref="StoredDecisions.Warranty"/>.</summary>
     public string WarrantyDecision { get; init; } = "";
+    /// <summary>The current estimate as JSON, read with <see cref="StoredDecisions.Fee"/>.</summary>
     public string FeeEstimate { get; init; } = "";
     public int RepeatCallCount { get; init; }
     public string? EngineerId { get; init; }
@@ -42,7 +43,7 @@ public sealed class ServiceOrderRow
     /// <summary>The visit time the customer chose (registration, booking, a customer move): rule 16 follows it.</summary>
     public DateTimeOffset? VisitAt { get; init; }
     public int FeeRevision { get; init; }
-    /// <summary>The settlement as the contract's JSON, once the visit is completed.</summary>
+    /// <summary>The settlement as JSON (<see cref="StoredDecisions.Settlement"/>), once the visit is completed.</summary>
     public string? FeeSettlement { get; init; }
     /// <summary>Rule 17 offers, comma-separated domain names.</summary>
     public string? PanelExchangeOffers { get; init; }
@@ -59,6 +60,7 @@ public sealed class FeeEstimateRow
     public int Revision { get; init; }
     public string Cause { get; init; } = "";
     public DateTimeOffset EstimatedAt { get; init; }
+    /// <summary>The estimate as JSON, read with <see cref="StoredDecisions.Fee"/>.</summary>
     public string Estimate { get; init; } = "";
 }
 

@@ -95,23 +95,34 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// On SQL Server the read holds a key-range lock to the end of the unit, so a concurrent first use of the same
     /// key waits and then replays instead of failing on the primary key.
     /// </summary>
-    public async Task<T?> ReplayAsync<T>(Grpc.IdempotentRequest? request) where T : class, Google.Protobuf.IMessage<T>, new()
+    public async Task<T?> ReplayAsync<T>(Grpc.IdempotentRequest? request) where T : class, Google.Protobuf.IMessage<T>, new() =>
+        await StoredReplyAsync(request) is { } stored ? new Google.Protobuf.MessageParser<T>(() => new T()).ParseFrom(stored) : null;
+
+    /// <summary>
+    /// <see cref="ReplayAsync{T}"/> for code that keeps its reply in a form of its own (its bytes as
+    /// <see cref="RememberAsync(Grpc.IdempotentRequest?, byte[])"/> stored them).
+    /// </summary>
+    public async Task<byte[]?> StoredReplyAsync(Grpc.IdempotentRequest? request)
     {
         if (request is null) return null;
         var stored = await QuerySingleOrDefaultAsync<StoredReply>(FoundationSql.SelectIdempotency[Dialect],
             new { request.Operation, IdempotencyKey = request.Key });
         if (stored is null) return null;
         if (!request.Matches(stored.RequestHash)) throw Grpc.IdempotentRequest.Conflict();
-        return new Google.Protobuf.MessageParser<T>(() => new T()).ParseFrom(stored.Response);
+        return stored.Response;
     }
 
     /// <summary>Stores the reply under the request's key, in this transaction (nothing for an unkeyed request).</summary>
-    public async Task RememberAsync(Grpc.IdempotentRequest? request, Google.Protobuf.IMessage reply)
+    public Task RememberAsync(Grpc.IdempotentRequest? request, Google.Protobuf.IMessage reply) =>
+        request is null ? Task.CompletedTask : RememberAsync(request, Google.Protobuf.MessageExtensions.ToByteArray(reply));
+
+    /// <summary>Stores the reply's bytes under the request's key, in this transaction (nothing for an unkeyed request).</summary>
+    public async Task RememberAsync(Grpc.IdempotentRequest? request, byte[] reply)
     {
         if (request is null) return;
         await ExecuteAsync(FoundationSql.InsertIdempotency, new
         {
-            request.Operation, IdempotencyKey = request.Key, RequestHash = request.Hash, Response = Google.Protobuf.MessageExtensions.ToByteArray(reply), CreatedAt = Now,
+            request.Operation, IdempotencyKey = request.Key, RequestHash = request.Hash, Response = reply, CreatedAt = Now,
         });
     }
 

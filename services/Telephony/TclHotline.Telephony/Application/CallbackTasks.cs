@@ -27,7 +27,7 @@ public sealed class CallbackTasks(TelephonyDatabase db, CallbackPolicy policy, I
     {
         if (call.AbandonedAt is not { } abandonedAt || string.IsNullOrWhiteSpace(call.CallerNumber)) return;
         var openOrder = await unit.QuerySingleOrDefaultAsync<OrderRow>(TelephonySql.SelectOpenOrdersOfCustomer[unit.Dialect],
-            new { Phone = PhoneNumber.Normalize(call.CallerNumber), Take = 1 });
+            new { Phone = PhoneNumber.Normalize(call.CallerNumber), Take = 1, OrderStatus.Closed });
         var reason = policy.Decide(TimeSpan.FromMilliseconds(call.WaitMs ?? 0), openOrder is not null);
         if (reason is null) return;
 

@@ -21,7 +21,7 @@ public sealed class CallerLookup(IOptions<TelephonyOptions> options)
             // The newest orders describe the units; open orders are read apart so an old one still open is not missed.
             // One more open order than shown says whether there are more.
             var latest = await unit.QueryAsync<OrderRow>(TelephonySql.SelectLatestOrdersOfCustomer[unit.Dialect], new { Phone = phone, Take = shown });
-            var open = await unit.QueryAsync<OrderRow>(TelephonySql.SelectOpenOrdersOfCustomer[unit.Dialect], new { Phone = phone, Take = shown + 1 });
+            var open = await unit.QueryAsync<OrderRow>(TelephonySql.SelectOpenOrdersOfCustomer[unit.Dialect], new { Phone = phone, Take = shown + 1, OrderStatus.Closed });
             orders = latest.Concat(open).DistinctBy(o => o.OrderId).OrderBy(o => o.RegisteredAt).ToList();
         }
         return ScreenPops.From(call, customer, orders, unit.Now, shown);

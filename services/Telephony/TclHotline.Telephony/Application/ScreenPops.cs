@@ -39,7 +39,7 @@ public static class ScreenPops
             OrderNumber = o.OrderNumber ?? "",
             BranchCode = o.BranchCode,
             SerialNumber = o.SerialNumber ?? "",
-            Status = o.Status,
+            Status = OrderStatus.Word(o.Status),
             CommitmentDue = CallMapping.Instant(o.CommitmentDue),
             CommitmentTimeLeft = o.CommitmentDue is { } due ? Duration.FromTimeSpan(due - now) : null,
             ExchangeEligible = o.ExchangeEligible,

@@ -11,7 +11,8 @@ public sealed class OrderRow
     public string? SerialNumber { get; init; }
     public string? ProductModel { get; init; }
     public bool ExchangeEligible { get; init; }
-    public string Status { get; init; } = "";
+    /// <summary>Stored by the intake contract's name (Open, Assigned, AwaitingExchange, …).</summary>
+    public TclHotline.Grpc.Intake.V1.OrderStatus Status { get; init; }
     public DateTimeOffset? RegisteredAt { get; init; }
     public DateTimeOffset? CommitmentDue { get; init; }
     public long FeeRevision { get; init; }

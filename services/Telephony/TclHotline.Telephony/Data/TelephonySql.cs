@@ -204,17 +204,17 @@ public static class TelephonySql
         WHERE order_id = @OrderId
         """;
 
-    /// <summary>A (re)assignment moves an open or revisit order to assigned, never back from on-site or closed.</summary>
+    /// <summary>A (re)assignment moves an open order to assigned, never back from on-site or closed.</summary>
     public const string ApplyCommitment = """
         UPDATE orders SET commitment_due = @CommitmentDue, updated_at = @Now,
-               status = CASE WHEN status IN ('Open', 'AwaitingRevisit') THEN 'EngineerAssigned' ELSE status END
+               status = CASE WHEN status = 'Open' THEN 'Assigned' ELSE status END
         WHERE order_id = @OrderId
         """;
 
-    /// <summary>A closed or cancelled order stays so, whatever arrives late.</summary>
+    /// <summary>A closed order (@Closed: completed, cancelled, answered) stays so, whatever arrives late.</summary>
     public const string SetOrderStatus = """
         UPDATE orders SET status = @Status, updated_at = @Now
-        WHERE order_id = @OrderId AND status NOT IN ('Closed', 'Cancelled')
+        WHERE order_id = @OrderId AND status NOT IN @Closed
         """;
 
     /// <summary>Estimates may arrive out of order: only a later revision replaces the one shown.</summary>
@@ -241,11 +241,11 @@ public static class TelephonySql
     public static readonly IReadOnlyDictionary<SqlDialect, string> SelectOpenOrdersOfCustomer = new Dictionary<SqlDialect, string>
     {
         [SqlDialect.Sqlite] = "SELECT " + Fragment.OrderColumns + """
-             FROM orders WHERE customer_phone = @Phone AND status NOT IN ('Closed', 'Cancelled')
+             FROM orders WHERE customer_phone = @Phone AND status NOT IN @Closed
             ORDER BY registered_at DESC, order_id DESC LIMIT @Take
             """,
         [SqlDialect.SqlServer] = "SELECT TOP (@Take) " + Fragment.OrderColumns + """
-             FROM orders WHERE customer_phone = @Phone AND status NOT IN ('Closed', 'Cancelled')
+             FROM orders WHERE customer_phone = @Phone AND status NOT IN @Closed
             ORDER BY registered_at DESC, order_id DESC
             """,
     };
