@@ -1,0 +1,21 @@
+using TclHotline.ServiceDefaults.Database;
+using TclHotline.Telephony.Data;
+
+namespace TclHotline.Telephony.Consumers;
+
+/// <summary>
+/// Changes an order in the projection. Events about an order come from several services and any of them may
+/// overtake the order's opening, so each first makes sure the row exists.
+/// </summary>
+internal static class OrderProjection
+{
+    /// <summary>Ensures the order's row, then runs <paramref name="sql"/> with <paramref name="change"/> in the same unit of work.</summary>
+    public static async Task ApplyAsync(UnitOfWork unit, Guid orderId, string branchCode, string sql, object change)
+    {
+        await unit.ExecuteAsync(TelephonySql.EnsureOrder[unit.Dialect], new { OrderId = orderId, BranchCode = branchCode, unit.Now });
+        await unit.ExecuteAsync(sql, change);
+    }
+
+    public static Task SetStatusAsync(UnitOfWork unit, Guid orderId, string branchCode, string status) =>
+        ApplyAsync(unit, orderId, branchCode, TelephonySql.SetOrderStatus, new { OrderId = orderId, Status = status, unit.Now });
+}
