@@ -81,8 +81,9 @@ public sealed class ComposeFileTests
         Assert.Equal("service_completed_successfully", conditions["sqlserver-init"]);
         // A fresh broker keeps what is published before a consumer's first start only once every queue is declared.
         Assert.Equal("service_completed_successfully", conditions["topology"]);
-        Assert.Equal($"services/{char.ToUpperInvariant(service[0])}{service[1..]}/Dockerfile",
-            Of(service).Single(e => e.Path == $"services.{service}.build.dockerfile").Value);
+        // Every service image from the one template, the build args naming the host (DockerfileTests check the rest).
+        Assert.Equal("services/Dockerfile", Of(service).Single(e => e.Path == $"services.{service}.build.dockerfile").Value);
+        Assert.Equal(Hosts.All.Single(h => h.ComposeService == service).Name, Of(service).Single(e => e.Path == $"services.{service}.build.args.SERVICE").Value);
     }
 
     [Fact]

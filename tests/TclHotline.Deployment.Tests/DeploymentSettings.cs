@@ -117,12 +117,12 @@ public static partial class DeploymentSettings
 
     /// <summary>A Dockerfile's ENV, what every layout of its image starts from.</summary>
     public static Dictionary<string, string> DockerfileEnvironment(HostDeployment host) =>
-        DockerfileEnv().Matches(Repository.Read(host.Dockerfile))
+        DockerfileEnv().Matches(DockerImage.Text(host))
             .ToDictionary(m => m.Groups["key"].Value, m => m.Groups["value"].Value, StringComparer.Ordinal);
 
     /// <summary>The -e settings of the `docker run` its Dockerfile documents, "..." meaning a secret.</summary>
     private static Dictionary<string, string> DockerRunEnvironment(HostDeployment host) =>
-        DockerRunSetting().Matches(Repository.Read(host.Dockerfile))
+        DockerRunSetting().Matches(DockerImage.Text(host))
             .ToDictionary(m => m.Groups["key"].Value, m => m.Groups["value"].Value == "..." ? Secret() : m.Groups["value"].Value, StringComparer.Ordinal);
 
     [GeneratedRegex(@"<[^<>]*>")]

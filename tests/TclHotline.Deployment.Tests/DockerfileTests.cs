@@ -15,7 +15,7 @@ public sealed partial class DockerfileTests
         }
     }
 
-    private static string DockerfileOf(string service) => Repository.Read($"services/{service}/Dockerfile");
+    private static string DockerfileOf(string service) => DockerImage.Text(Hosts.Named(service));
 
     [Theory]
     [MemberData(nameof(Images))]
@@ -25,6 +25,7 @@ public sealed partial class DockerfileTests
         var published = PublishedProject().Match(dockerfile).Groups["project"].Value;
         var entry = EntryPointDll().Match(dockerfile).Groups["dll"].Value;
 
+        Assert.DoesNotMatch(@"\$\{\w+\}", dockerfile); // every build arg has a value for this host
         Assert.Equal(project, published);
         Assert.True(File.Exists(Repository.PathOf(published)), $"{published} does not exist");
         Assert.Equal(Path.GetFileNameWithoutExtension(project) + ".dll", entry);
@@ -69,7 +70,8 @@ public sealed partial class DockerfileTests
     [GeneratedRegex(@"^RUN dotnet publish (?<project>\S+\.csproj)", RegexOptions.Multiline)]
     private static partial Regex PublishedProject();
 
-    [GeneratedRegex(@"^ENTRYPOINT \[""dotnet"", ""(?<dll>[^""]+)""\]", RegexOptions.Multiline)]
+    /// <summary>dotnet as the entry point, or a shell that execs it (so dotnet is still PID 1 and gets the stop signal).</summary>
+    [GeneratedRegex(@"^ENTRYPOINT \[(?:""dotnet"", ""|""/bin/sh"", ""-c"", ""exec dotnet )(?<dll>[\w.]+\.dll)[ ""]", RegexOptions.Multiline)]
     private static partial Regex EntryPointDll();
 
     [GeneratedRegex(@"^COPY (?!--from)(?<args>.+)$", RegexOptions.Multiline)]

@@ -47,7 +47,7 @@ public sealed partial class HostDeploymentTests
     public void Dockerfile_copies_every_project_the_host_builds_from(string name)
     {
         var host = Hosts.Named(name);
-        var dockerfile = Repository.Read(host.Dockerfile);
+        var dockerfile = DockerImage.Text(host);
         var copied = CopySource().Matches(dockerfile)
             .SelectMany(m => m.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..^1])
             .Select(s => s.TrimEnd('/'))
@@ -62,7 +62,7 @@ public sealed partial class HostDeploymentTests
         Assert.Contains(needed, p => p.StartsWith("services/ServiceDefaults", StringComparison.Ordinal)); // the graph was read
         Assert.All(needed, path =>
         {
-            Assert.True(copied.Any(c => Under(path, c)), $"{host.Dockerfile} builds from {path} but does not COPY it");
+            Assert.True(copied.Any(c => Under(path, c)), $"{DockerImage.DockerfileOf(host)} for {name} builds from {path} but does not COPY it");
             Assert.False(ignored.Any(i => Under(path, i)), $".dockerignore leaves {path} out of {name}'s build context");
         });
     }

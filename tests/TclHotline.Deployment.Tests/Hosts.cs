@@ -5,14 +5,13 @@ namespace TclHotline.Deployment.Tests;
 /// Everything else (its modules, databases, queues, required settings, referenced projects) is read from the
 /// host itself, so a new host needs one line in <see cref="Hosts.All"/> and nothing more.
 /// </summary>
-/// <param name="Name">The folder under services/ that holds its Dockerfile.</param>
+/// <param name="Name">Its folder under services/ (see <see cref="DockerImage"/> for the Dockerfile its image is built from).</param>
 /// <param name="Project">Its .csproj, from the repository root.</param>
 /// <param name="ComposeService">Its service in docker-compose.yml, if it runs there.</param>
 /// <param name="KubernetesFile">Its manifest under deploy/k8s, if it runs there.</param>
 /// <param name="BusUser">Its RabbitMQ user (deploy/rabbitmq/configure.sh), if it runs on RabbitMQ.</param>
 public sealed record HostDeployment(string Name, string Project, string? ComposeService, string? KubernetesFile, string? BusUser)
 {
-    public string Dockerfile => $"services/{Name}/Dockerfile";
     public string AssemblyName => Path.GetFileNameWithoutExtension(Project);
     public string ProjectFolder => Path.GetDirectoryName(Project)!.Replace('\\', '/');
     public override string ToString() => Name;

@@ -44,7 +44,7 @@ public sealed class KubernetesManifestTests
         var deployment = OfKind($"{service}.yaml", "Deployment");
         var ports = deployment.Where(e => e.Path == $"{Container}.ports.[].containerPort").Select(e => e.Value).ToList();
         var exposed = System.Text.RegularExpressions.Regex.Match(
-            Repository.Read($"services/{char.ToUpperInvariant(service[0])}{service[1..]}/Dockerfile"), @"EXPOSE (\d+) (\d+)");
+            DockerImage.Text(Hosts.All.Single(h => h.ComposeService == service)), @"EXPOSE (\d+) (\d+)");
 
         Assert.True(int.Parse(Value(deployment, "spec.replicas")) >= 2);
         foreach (var resource in new[] { "requests.cpu", "requests.memory", "limits.cpu", "limits.memory" })

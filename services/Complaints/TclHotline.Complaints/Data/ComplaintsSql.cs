@@ -53,25 +53,8 @@ public static class ComplaintsSql
     /// <summary>Newest first; the page token is the last row's (filed_at, id), so paging is stable while complaints arrive.</summary>
     public static readonly IReadOnlyDictionary<SqlDialect, string> ListComplaints = new Dictionary<SqlDialect, string>
     {
-        [SqlDialect.Sqlite] = $"""
-            SELECT {Columns.Complaint} FROM complaints
-            WHERE (@BranchCode IS NULL OR branch_code = @BranchCode)
-              AND (@Level IS NULL OR level = @Level)
-              AND (@Status IS NULL OR status = @Status)
-              AND (@Category IS NULL OR category = @Category)
-              AND (@AfterFiledAt IS NULL OR filed_at < @AfterFiledAt OR (filed_at = @AfterFiledAt AND id < @AfterId))
-            ORDER BY filed_at DESC, id DESC
-            LIMIT @Take
-            """,
-        [SqlDialect.SqlServer] = $"""
-            SELECT TOP (@Take) {Columns.Complaint} FROM complaints
-            WHERE (@BranchCode IS NULL OR branch_code = @BranchCode)
-              AND (@Level IS NULL OR level = @Level)
-              AND (@Status IS NULL OR status = @Status)
-              AND (@Category IS NULL OR category = @Category)
-              AND (@AfterFiledAt IS NULL OR filed_at < @AfterFiledAt OR (filed_at = @AfterFiledAt AND id < @AfterId))
-            ORDER BY filed_at DESC, id DESC
-            """,
+        [SqlDialect.Sqlite] = $"SELECT {Columns.Complaint} {Fragment.ComplaintPage} LIMIT @Take",
+        [SqlDialect.SqlServer] = $"SELECT TOP (@Take) {Columns.Complaint} {Fragment.ComplaintPage}",
     };
 
     public const string SelectPendingDeadlines =
@@ -208,6 +191,20 @@ public static class ComplaintsSql
             id, number, branch_code, category, source, customer_name, customer_phone, order_id, order_number,
             serial_number, engineer_id, description, filed_by, filed_at, status, level, owner, deadlines_set,
             acknowledged_at, resolution_text, compensation, resolved_by, resolved_at, satisfaction_score, closed_at
+            """;
+    }
+
+    /// <summary>Statement parts, not statements: the engines differ only in where the row limit goes.</summary>
+    private static class Fragment
+    {
+        public const string ComplaintPage = """
+            FROM complaints
+            WHERE (@BranchCode IS NULL OR branch_code = @BranchCode)
+              AND (@Level IS NULL OR level = @Level)
+              AND (@Status IS NULL OR status = @Status)
+              AND (@Category IS NULL OR category = @Category)
+              AND (@AfterFiledAt IS NULL OR filed_at < @AfterFiledAt OR (filed_at = @AfterFiledAt AND id < @AfterId))
+            ORDER BY filed_at DESC, id DESC
             """;
     }
 }

@@ -48,45 +48,15 @@ public static class NotificationsSql
     /// <summary>An inbox, newest first; the page token is the last row's sequence.</summary>
     public static readonly IReadOnlyDictionary<SqlDialect, string> ListNotifications = new Dictionary<SqlDialect, string>
     {
-        [SqlDialect.Sqlite] = $"""
-            SELECT {Columns.Notification} FROM notifications
-            WHERE (@BranchCode IS NULL OR branch_code = @BranchCode)
-              AND (@AnyRole = 1 OR recipient_role IN @Roles)
-              AND (@OpenOnly = 0 OR (acknowledged_at IS NULL AND climbed_to IS NULL))
-              AND (@Before IS NULL OR sequence < @Before)
-            ORDER BY sequence DESC
-            LIMIT @Take
-            """,
-        [SqlDialect.SqlServer] = $"""
-            SELECT TOP (@Take) {Columns.Notification} FROM notifications
-            WHERE (@BranchCode IS NULL OR branch_code = @BranchCode)
-              AND (@AnyRole = 1 OR recipient_role IN @Roles)
-              AND (@OpenOnly = 0 OR (acknowledged_at IS NULL AND climbed_to IS NULL))
-              AND (@Before IS NULL OR sequence < @Before)
-            ORDER BY sequence DESC
-            """,
+        [SqlDialect.Sqlite] = $"SELECT {Columns.Notification} {Fragment.InboxPage} LIMIT @Take",
+        [SqlDialect.SqlServer] = $"SELECT TOP (@Take) {Columns.Notification} {Fragment.InboxPage}",
     };
 
     /// <summary>An inbox's notices written after <c>@After</c>, oldest first: what a watcher has not seen yet.</summary>
     public static readonly IReadOnlyDictionary<SqlDialect, string> NotificationsAfter = new Dictionary<SqlDialect, string>
     {
-        [SqlDialect.Sqlite] = $"""
-            SELECT {Columns.Notification} FROM notifications
-            WHERE sequence > @After
-              AND (@BranchCode IS NULL OR branch_code = @BranchCode)
-              AND (@AnyRole = 1 OR recipient_role IN @Roles)
-              AND (@OpenOnly = 0 OR (acknowledged_at IS NULL AND climbed_to IS NULL))
-            ORDER BY sequence
-            LIMIT @Take
-            """,
-        [SqlDialect.SqlServer] = $"""
-            SELECT TOP (@Take) {Columns.Notification} FROM notifications
-            WHERE sequence > @After
-              AND (@BranchCode IS NULL OR branch_code = @BranchCode)
-              AND (@AnyRole = 1 OR recipient_role IN @Roles)
-              AND (@OpenOnly = 0 OR (acknowledged_at IS NULL AND climbed_to IS NULL))
-            ORDER BY sequence
-            """,
+        [SqlDialect.Sqlite] = $"SELECT {Columns.Notification} {Fragment.InboxSince} LIMIT @Take",
+        [SqlDialect.SqlServer] = $"SELECT TOP (@Take) {Columns.Notification} {Fragment.InboxSince}",
     };
 
     public const string LastSequence = "SELECT COALESCE(MAX(sequence), 0) FROM notifications";
@@ -117,17 +87,8 @@ public static class NotificationsSql
     /// <summary>Deliveries requested before <c>@Before</c> and still not sent, oldest request first.</summary>
     public static readonly IReadOnlyDictionary<SqlDialect, string> SelectUnsentDeliveries = new Dictionary<SqlDialect, string>
     {
-        [SqlDialect.Sqlite] = """
-            SELECT notification_id, channel, target, requested_at FROM notification_deliveries
-            WHERE sent_at IS NULL AND requested_at < @Before
-            ORDER BY requested_at
-            LIMIT @Take
-            """,
-        [SqlDialect.SqlServer] = """
-            SELECT TOP (@Take) notification_id, channel, target, requested_at FROM notification_deliveries
-            WHERE sent_at IS NULL AND requested_at < @Before
-            ORDER BY requested_at
-            """,
+        [SqlDialect.Sqlite] = $"SELECT {Fragment.UnsentDeliveries} LIMIT @Take",
+        [SqlDialect.SqlServer] = $"SELECT TOP (@Take) {Fragment.UnsentDeliveries}",
     };
 
     /// <summary>Claims one re-request: only the instance that still sees the old request time wins.</summary>
@@ -168,6 +129,36 @@ public static class NotificationsSql
         public const string Notification = """
             sequence, id, kind, branch_code, level, recipient_role, owner, title, body, subject_id, cause_id, created_at,
             acknowledge_due, acknowledged_at, acknowledged_by, climbed_to, climbed_at
+            """;
+    }
+
+    /// <summary>Statement parts, not statements: the engines differ only in where the row limit goes.</summary>
+    private static class Fragment
+    {
+        public const string Inbox = """
+            (@BranchCode IS NULL OR branch_code = @BranchCode)
+              AND (@AnyRole = 1 OR recipient_role IN @Roles)
+              AND (@OpenOnly = 0 OR (acknowledged_at IS NULL AND climbed_to IS NULL))
+            """;
+
+        public const string InboxPage = $"""
+            FROM notifications
+            WHERE {Inbox}
+              AND (@Before IS NULL OR sequence < @Before)
+            ORDER BY sequence DESC
+            """;
+
+        public const string InboxSince = $"""
+            FROM notifications
+            WHERE sequence > @After
+              AND {Inbox}
+            ORDER BY sequence
+            """;
+
+        public const string UnsentDeliveries = """
+            notification_id, channel, target, requested_at FROM notification_deliveries
+            WHERE sent_at IS NULL AND requested_at < @Before
+            ORDER BY requested_at
             """;
     }
 }

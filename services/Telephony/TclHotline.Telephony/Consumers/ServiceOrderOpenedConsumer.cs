@@ -14,8 +14,7 @@ public sealed class ServiceOrderOpenedConsumer(TelephonyDatabase db) : InboxCons
         var phone = PhoneNumber.Normalize(m.CustomerPhone);
         if (phone.Length > 0)
             await unit.ExecuteAsync(TelephonySql.UpsertCustomer[unit.Dialect], new { Phone = phone, Name = m.CustomerName, unit.Now });
-        await unit.ExecuteAsync(TelephonySql.EnsureOrder[unit.Dialect], new { m.OrderId, m.BranchCode, unit.Now });
-        await unit.ExecuteAsync(TelephonySql.ApplyOrderOpened, new
+        await OrderProjection.ApplyAsync(unit, m.OrderId, m.BranchCode, TelephonySql.ApplyOrderOpened, new
         {
             m.OrderId,
             m.OrderNumber,
