@@ -4,7 +4,7 @@ using Proto = TclHotline.Grpc.Intake.V1;
 
 namespace TclHotline.Intake.Tests;
 
-/// <summary>The domain and intake.proto must agree: field names in errors, enum names and numbers.</summary>
+/// <summary>The validator names its fields as intake.proto does (the enums are in the foundation tests' ProtoEnumParityTests).</summary>
 public class ContractTests
 {
     [Fact]
@@ -16,24 +16,4 @@ public class ContractTests
         var missing = names.Where(n => Proto.RegisterCallRequest.Descriptor.FindFieldByName(n) is null);
         Assert.Empty(missing);
     }
-
-    [Theory]
-    [InlineData(typeof(Domain.OrderType), typeof(Proto.OrderType))]
-    [InlineData(typeof(Domain.FaultCategory), typeof(Proto.FaultCategory))]
-    [InlineData(typeof(Domain.BracketSource), typeof(Proto.BracketSource))]
-    [InlineData(typeof(Domain.ComplaintCategory), typeof(Proto.ComplaintCategory))]
-    [InlineData(typeof(Domain.Regions.AreaKind), typeof(Proto.AreaKind))]
-    [InlineData(typeof(Domain.Warranty.WarrantyCoverage), typeof(Proto.WarrantyCoverage))]
-    [InlineData(typeof(Domain.Warranty.WarrantyStartBasis), typeof(Proto.WarrantyStartBasis))]
-    [InlineData(typeof(Domain.Warranty.ProductionDateSource), typeof(Proto.ProductionDateSource))]
-    [InlineData(typeof(Domain.Warranty.Remedy), typeof(Proto.Remedy))]
-    [InlineData(typeof(Domain.Warranty.Proof), typeof(Proto.Proof))]
-    [InlineData(typeof(Domain.Fees.FeeLineKind), typeof(Proto.FeeLineKind))]
-    public void Domain_enums_match_the_contracts_names_and_numbers(Type domain, Type proto)
-    {
-        Assert.Equal(Members(proto), Members(domain));
-    }
-
-    private static List<(string, int)> Members(Type enumType) =>
-        Enum.GetValues(enumType).Cast<object>().Select(v => (v.ToString()!, Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture))).OrderBy(m => m.Item2).ToList();
 }

@@ -6,6 +6,7 @@ using TclHotline.Intake.Domain.Fees;
 using TclHotline.Intake.Domain.Warranty;
 using TclHotline.Intake.Data;
 using V1 = TclHotline.Grpc.Intake.V1;
+using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
 
 namespace TclHotline.Intake.Api;
 
@@ -45,7 +46,7 @@ public static class IntakeContract
         ProductionDate = r.ProductionDate,
         FaultCategory = (FaultCategory)r.FaultCategory,
         FaultDescription = r.FaultDescription,
-        RequestedVisitAt = r.RequestedVisitAt?.ToDateTimeOffset(),
+        RequestedVisitAt = ToInstant(r.RequestedVisitAt),
         ComplaintCategory = (ComplaintCategory)r.ComplaintCategory,
         ComplaintDescription = r.ComplaintDescription,
         RelatedOrderNumber = r.RelatedOrderNumber,
@@ -193,7 +194,7 @@ public static class IntakeContract
                 },
                 Reason = o.InvoiceVerificationReason ?? "",
                 VerifiedBy = o.InvoiceVerifiedBy ?? "",
-                VerifiedAt = o.InvoiceVerifiedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+                VerifiedAt = ToTimestamp(o.InvoiceVerifiedAt),
             };
         return pb;
     }
@@ -220,14 +221,14 @@ public static class IntakeContract
         FaultDescription = o.FaultDescription ?? "",
         BracketSource = (V1.BracketSource)o.BracketSource,
         RegisteredAt = Timestamp.FromDateTimeOffset(o.RegisteredAt),
-        RequestedVisitAt = o.RequestedVisitAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+        RequestedVisitAt = ToTimestamp(o.RequestedVisitAt),
         CallId = o.CallId ?? "",
         AgentId = o.AgentId,
         Warranty = FromJson<V1.WarrantyDecision>(o.WarrantyDecision),
         Fee = FromJson<V1.FeeEstimate>(o.FeeEstimate),
         RepeatCallCount = o.RepeatCallCount,
         CancelReason = o.CancelReason ?? "",
-        CancelledAt = o.CancelledAt is { } c ? Timestamp.FromDateTimeOffset(c) : null,
+        CancelledAt = ToTimestamp(o.CancelledAt),
         SerialFoundOnSite = o.SerialFoundOnSite ?? "",
         OutletId = o.OutletId ?? "",
     };
