@@ -1,15 +1,15 @@
 using Xunit;
-using Complaints = TclHotline.Complaints.Domain;
+using ComplaintsDomain = TclHotline.Complaints.Domain;
 using ComplaintsProto = TclHotline.Grpc.Complaints.V1;
-using Dispatch = TclHotline.Dispatch.Domain;
+using DispatchDomain = TclHotline.Dispatch.Domain;
 using DispatchProto = TclHotline.Grpc.Dispatch.V1;
-using Intake = TclHotline.Intake.Domain;
+using IntakeDomain = TclHotline.Intake.Domain;
 using IntakeProto = TclHotline.Grpc.Intake.V1;
-using Returns = TclHotline.Returns.Domain;
+using ReturnsDomain = TclHotline.Returns.Domain;
 using ReturnsProto = TclHotline.Grpc.Returns.V1;
-using Sla = TclHotline.Sla.Domain;
+using SlaDomain = TclHotline.Sla.Domain;
 using SlaProto = TclHotline.Grpc.Sla.V1;
-using Telephony = TclHotline.Telephony.Domain;
+using TelephonyDomain = TclHotline.Telephony.Domain;
 using TelephonyProto = TclHotline.Grpc.Telephony.V1;
 
 namespace TclHotline.Foundation.Tests.Domain;
@@ -25,54 +25,54 @@ public sealed class ProtoEnumParityTests
 
     public static TheoryData<Type, Type, Crossing> Pairs => new()
     {
-        { typeof(ComplaintsProto.ComplaintCategory), typeof(Complaints.ComplaintCategory), Crossing.ByName },
-        { typeof(ComplaintsProto.ComplaintSource), typeof(Complaints.ComplaintSource), Crossing.ByName },
-        { typeof(ComplaintsProto.ComplaintStatus), typeof(Complaints.ComplaintStatus), Crossing.ByName },
-        { typeof(ComplaintsProto.EscalationLevel), typeof(Complaints.EscalationLevel), Crossing.ByNameAndNumber },
-        { typeof(ComplaintsProto.EscalationTrigger), typeof(Complaints.EscalationTrigger), Crossing.ByName },
-        { typeof(ComplaintsProto.DeadlineKind), typeof(Complaints.ComplaintDeadlineKind), Crossing.ByName },
-        { typeof(ComplaintsProto.EngineerClassification), typeof(Complaints.EngineerQuality.EngineerClassification), Crossing.ByName },
-        { typeof(ComplaintsProto.EngineerCaseKind), typeof(Complaints.EngineerQuality.EngineerCaseKind), Crossing.ByName },
-        { typeof(ComplaintsProto.NotificationKind), typeof(Complaints.Notifications.NotificationKind), Crossing.ByName },
+        { typeof(ComplaintsProto.ComplaintCategory), typeof(ComplaintsDomain.ComplaintCategory), Crossing.ByName },
+        { typeof(ComplaintsProto.ComplaintSource), typeof(ComplaintsDomain.ComplaintSource), Crossing.ByName },
+        { typeof(ComplaintsProto.ComplaintStatus), typeof(ComplaintsDomain.ComplaintStatus), Crossing.ByName },
+        { typeof(ComplaintsProto.EscalationLevel), typeof(ComplaintsDomain.EscalationLevel), Crossing.ByNameAndNumber },
+        { typeof(ComplaintsProto.EscalationTrigger), typeof(ComplaintsDomain.EscalationTrigger), Crossing.ByName },
+        { typeof(ComplaintsProto.DeadlineKind), typeof(ComplaintsDomain.ComplaintDeadlineKind), Crossing.ByName },
+        { typeof(ComplaintsProto.EngineerClassification), typeof(ComplaintsDomain.EngineerQuality.EngineerClassification), Crossing.ByName },
+        { typeof(ComplaintsProto.EngineerCaseKind), typeof(ComplaintsDomain.EngineerQuality.EngineerCaseKind), Crossing.ByName },
+        { typeof(ComplaintsProto.NotificationKind), typeof(ComplaintsDomain.Notifications.NotificationKind), Crossing.ByName },
 
-        { typeof(DispatchProto.Skill), typeof(Dispatch.Network.Skill), Crossing.ByName },
-        { typeof(DispatchProto.OrderType), typeof(Dispatch.Network.OrderType), Crossing.ByName },
-        { typeof(DispatchProto.OutletKind), typeof(Dispatch.Network.OutletKind), Crossing.ByName },
-        { typeof(DispatchProto.CommitmentBasis), typeof(Dispatch.Planning.CommitmentBasis), Crossing.ByName },
-        { typeof(DispatchProto.RescheduleCause), typeof(Dispatch.Planning.RescheduleCause), Crossing.ByName },
-        { typeof(DispatchProto.CommitmentState), typeof(Dispatch.Board.CommitmentState), Crossing.ByName },
+        { typeof(DispatchProto.Skill), typeof(DispatchDomain.Network.Skill), Crossing.ByName },
+        { typeof(DispatchProto.OrderType), typeof(DispatchDomain.Network.OrderType), Crossing.ByName },
+        { typeof(DispatchProto.OutletKind), typeof(DispatchDomain.Network.OutletKind), Crossing.ByName },
+        { typeof(DispatchProto.CommitmentBasis), typeof(DispatchDomain.Planning.CommitmentBasis), Crossing.ByName },
+        { typeof(DispatchProto.RescheduleCause), typeof(DispatchDomain.Planning.RescheduleCause), Crossing.ByName },
+        { typeof(DispatchProto.CommitmentState), typeof(DispatchDomain.Board.CommitmentState), Crossing.ByName },
         { typeof(DispatchProto.Weekday), typeof(DayOfWeek), Crossing.ByName },
 
-        { typeof(IntakeProto.OrderType), typeof(Intake.OrderType), Crossing.ByNameAndNumber },
-        { typeof(IntakeProto.OrderStatus), typeof(Intake.OrderStatus), Crossing.ByNameAndNumber },
-        { typeof(IntakeProto.FaultCategory), typeof(Intake.FaultCategory), Crossing.ByNameAndNumber },
-        { typeof(IntakeProto.BracketSource), typeof(Intake.BracketSource), Crossing.ByNameAndNumber },
-        { typeof(IntakeProto.ComplaintCategory), typeof(Intake.ComplaintCategory), Crossing.ByNameAndNumber },
-        { typeof(IntakeProto.AreaKind), typeof(Intake.Regions.AreaKind), Crossing.ByNameAndNumber },
-        { typeof(IntakeProto.WarrantyCoverage), typeof(Intake.Warranty.WarrantyCoverage), Crossing.ByNameAndNumber },
-        { typeof(IntakeProto.WarrantyStartBasis), typeof(Intake.Warranty.WarrantyStartBasis), Crossing.ByNameAndNumber },
-        { typeof(IntakeProto.ProductionDateSource), typeof(Intake.Warranty.ProductionDateSource), Crossing.ByNameAndNumber },
-        { typeof(IntakeProto.Remedy), typeof(Intake.Warranty.Remedy), Crossing.ByNameAndNumber },
-        { typeof(IntakeProto.Proof), typeof(Intake.Warranty.Proof), Crossing.ByNameAndNumber },
-        { typeof(IntakeProto.FeeLineKind), typeof(Intake.Fees.FeeLineKind), Crossing.ByNameAndNumber },
+        { typeof(IntakeProto.OrderType), typeof(IntakeDomain.OrderType), Crossing.ByNameAndNumber },
+        { typeof(IntakeProto.OrderStatus), typeof(IntakeDomain.OrderStatus), Crossing.ByNameAndNumber },
+        { typeof(IntakeProto.FaultCategory), typeof(IntakeDomain.FaultCategory), Crossing.ByNameAndNumber },
+        { typeof(IntakeProto.BracketSource), typeof(IntakeDomain.BracketSource), Crossing.ByNameAndNumber },
+        { typeof(IntakeProto.ComplaintCategory), typeof(IntakeDomain.ComplaintCategory), Crossing.ByNameAndNumber },
+        { typeof(IntakeProto.AreaKind), typeof(IntakeDomain.Regions.AreaKind), Crossing.ByNameAndNumber },
+        { typeof(IntakeProto.WarrantyCoverage), typeof(IntakeDomain.Warranty.WarrantyCoverage), Crossing.ByNameAndNumber },
+        { typeof(IntakeProto.WarrantyStartBasis), typeof(IntakeDomain.Warranty.WarrantyStartBasis), Crossing.ByNameAndNumber },
+        { typeof(IntakeProto.ProductionDateSource), typeof(IntakeDomain.Warranty.ProductionDateSource), Crossing.ByNameAndNumber },
+        { typeof(IntakeProto.Remedy), typeof(IntakeDomain.Warranty.Remedy), Crossing.ByNameAndNumber },
+        { typeof(IntakeProto.Proof), typeof(IntakeDomain.Warranty.Proof), Crossing.ByNameAndNumber },
+        { typeof(IntakeProto.FeeLineKind), typeof(IntakeDomain.Fees.FeeLineKind), Crossing.ByNameAndNumber },
 
-        { typeof(ReturnsProto.Finding), typeof(Returns.Finding), Crossing.ByNameAndNumber },
-        { typeof(ReturnsProto.Attribution), typeof(Returns.Attribution), Crossing.ByNameAndNumber },
-        { typeof(ReturnsProto.CostBearer), typeof(Returns.CostBearer), Crossing.ByNameAndNumber },
-        { typeof(ReturnsProto.StockStatus), typeof(Returns.StockStatus), Crossing.ByNameAndNumber },
-        { typeof(ReturnsProto.ReturnReason), typeof(Returns.ReturnReason), Crossing.ByNameAndNumber },
-        { typeof(ReturnsProto.ReturnClass), typeof(Returns.ReturnClass), Crossing.ByNameAndNumber },
-        { typeof(ReturnsProto.ScrapStep), typeof(Returns.ScrapStep), Crossing.ByNameAndNumber },
-        { typeof(ReturnsProto.ExchangeStep), typeof(Returns.ExchangeStep), Crossing.ByNameAndNumber },
-        { typeof(ReturnsProto.ExchangeChoice), typeof(Returns.ExchangeChoice), Crossing.ByNameAndNumber },
+        { typeof(ReturnsProto.Finding), typeof(ReturnsDomain.Finding), Crossing.ByNameAndNumber },
+        { typeof(ReturnsProto.Attribution), typeof(ReturnsDomain.Attribution), Crossing.ByNameAndNumber },
+        { typeof(ReturnsProto.CostBearer), typeof(ReturnsDomain.CostBearer), Crossing.ByNameAndNumber },
+        { typeof(ReturnsProto.StockStatus), typeof(ReturnsDomain.StockStatus), Crossing.ByNameAndNumber },
+        { typeof(ReturnsProto.ReturnReason), typeof(ReturnsDomain.ReturnReason), Crossing.ByNameAndNumber },
+        { typeof(ReturnsProto.ReturnClass), typeof(ReturnsDomain.ReturnClass), Crossing.ByNameAndNumber },
+        { typeof(ReturnsProto.ScrapStep), typeof(ReturnsDomain.ScrapStep), Crossing.ByNameAndNumber },
+        { typeof(ReturnsProto.ExchangeStep), typeof(ReturnsDomain.ExchangeStep), Crossing.ByNameAndNumber },
+        { typeof(ReturnsProto.ExchangeChoice), typeof(ReturnsDomain.ExchangeChoice), Crossing.ByNameAndNumber },
 
-        { typeof(SlaProto.DeadlineState), typeof(Sla.DeadlineState), Crossing.ByName },
-        { typeof(SlaProto.MoveCause), typeof(Sla.MoveCause), Crossing.ByName },
-        { typeof(SlaProto.AtRiskLevel), typeof(Sla.AtRiskLevel), Crossing.ByName },
+        { typeof(SlaProto.DeadlineState), typeof(SlaDomain.DeadlineState), Crossing.ByName },
+        { typeof(SlaProto.MoveCause), typeof(SlaDomain.MoveCause), Crossing.ByName },
+        { typeof(SlaProto.AtRiskLevel), typeof(SlaDomain.AtRiskLevel), Crossing.ByName },
 
-        { typeof(TelephonyProto.CallState), typeof(Telephony.CallState), Crossing.ByName },
-        { typeof(TelephonyProto.CallbackState), typeof(Telephony.CallbackState), Crossing.ByName },
-        { typeof(TelephonyProto.CallbackReason), typeof(Telephony.CallbackReason), Crossing.ByName },
+        { typeof(TelephonyProto.CallState), typeof(TelephonyDomain.CallState), Crossing.ByName },
+        { typeof(TelephonyProto.CallbackState), typeof(TelephonyDomain.CallbackState), Crossing.ByName },
+        { typeof(TelephonyProto.CallbackReason), typeof(TelephonyDomain.CallbackReason), Crossing.ByName },
     };
 
     [Theory]
@@ -89,5 +89,5 @@ public sealed class ProtoEnumParityTests
     private static List<string> Names(Type enumType) => [.. Enum.GetNames(enumType).Where(n => n != "Unspecified").Order(StringComparer.Ordinal)];
 
     private static List<(string, long)> Members(Type enumType) =>
-        [.. Enum.GetValues(enumType).Cast<Enum>().Select(v => (v.ToString(), Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture))).OrderBy(m => m.Item2)];
+        [.. Enum.GetValues(enumType).Cast<Enum>().Where(v => v.ToString() != "Unspecified").Select(v => (v.ToString(), Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture))).OrderBy(m => m.Item2)];
 }
