@@ -28,13 +28,9 @@ public static partial class RequestChecks
         return serial;
     }
 
-    internal static string? Text(this FieldErrors errors, string field, string? value, int max, bool required = true)
-    {
-        var text = value?.Trim() ?? "";
-        if (required) errors.Required(field, text);
-        errors.MaxLength(field, text, max);
-        return text;
-    }
+    /// <summary>The trimmed text, empty when blank (the returns rows store "" for a missing text).</summary>
+    internal static string Text(this FieldErrors errors, string field, string? value, int max, bool required = true) =>
+        errors.Text(field, value, required, max) ?? "";
 
     internal static DateOnly Date(this FieldErrors errors, string field, string? value, DateOnly? notAfter = null)
     {

@@ -2,9 +2,9 @@ using Google.Protobuf.WellKnownTypes;
 using TclHotline.Messages.Sla;
 using TclHotline.Sla.Domain;
 using TclHotline.Sla.Application;
+using TclHotline.ServiceDefaults.Grpc;
 using Proto = TclHotline.Grpc.Sla.V1;
 using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
-using TclHotline.ServiceDefaults.Grpc;
 
 namespace TclHotline.Sla.Api;
 
