@@ -1,9 +1,9 @@
 using Google.Protobuf.WellKnownTypes;
 using TclHotline.Complaints.Domain;
 using TclHotline.Complaints.Domain.EngineerQuality;
+using TclHotline.ServiceDefaults.Grpc;
 using Proto = TclHotline.Grpc.Complaints.V1;
 using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
-using TclHotline.ServiceDefaults.Grpc;
 
 namespace TclHotline.Complaints.Api;
 

@@ -5,8 +5,8 @@ using TclHotline.Messages;
 using TclHotline.Messages.Intake;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Database;
-using TclHotline.ServiceDefaults.Outbox;
 using TclHotline.ServiceDefaults.Grpc;
+using TclHotline.ServiceDefaults.Outbox;
 
 namespace TclHotline.Complaints.Application;
 

@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Options;
 using TclHotline.Complaints.Domain.EngineerQuality;
 using TclHotline.Complaints.Domain.SystemRaised;
-using Microsoft.Extensions.Options;
 
 namespace TclHotline.Complaints.Domain;
 

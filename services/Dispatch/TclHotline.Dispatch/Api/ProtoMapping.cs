@@ -5,9 +5,9 @@ using TclHotline.Dispatch.Domain.Board;
 using TclHotline.Dispatch.Domain.Completion;
 using TclHotline.Dispatch.Domain.Network;
 using TclHotline.Dispatch.Domain.Planning;
+using TclHotline.ServiceDefaults.Grpc;
 using Proto = TclHotline.Grpc.Dispatch.V1;
 using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
-using TclHotline.ServiceDefaults.Grpc;
 
 namespace TclHotline.Dispatch.Api;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using TclHotline.Dispatch.Domain.Network;
+using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Validation;
 using Proto = TclHotline.Grpc.Dispatch.V1;
-using TclHotline.ServiceDefaults.Grpc;
 
 namespace TclHotline.Dispatch.Api;
 

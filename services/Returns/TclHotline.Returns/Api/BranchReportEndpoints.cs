@@ -9,8 +9,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TclHotline.Returns.Domain;
 using TclHotline.ServiceDefaults.Messaging;
-using TclHotline.ServiceDefaults.Security;
 using TclHotline.ServiceDefaults.Modules;
+using TclHotline.ServiceDefaults.Security;
 
 namespace TclHotline.Returns.Api;
 

@@ -1,8 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using TclHotline.Returns.Data;
 using TclHotline.Returns.Domain;
-using V1 = TclHotline.Grpc.Returns.V1;
 using TclHotline.ServiceDefaults.Grpc;
+using V1 = TclHotline.Grpc.Returns.V1;
 
 namespace TclHotline.Returns.Api;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using TclHotline.Returns.Application;
 using TclHotline.Returns.Domain;
-using V1 = TclHotline.Grpc.Returns.V1;
 using TclHotline.ServiceDefaults.Modules;
+using V1 = TclHotline.Grpc.Returns.V1;
 
 namespace TclHotline.Returns.Application;
 

@@ -1,8 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using TclHotline.Messages.Sla;
+using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.Sla.Domain;
 using TclHotline.Sla.Application;
-using TclHotline.ServiceDefaults.Grpc;
 using Proto = TclHotline.Grpc.Sla.V1;
 using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
 

@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
-using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.Grpc.Telephony.V1;
+using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.Telephony.Data;
 using ProtoCallState = TclHotline.Grpc.Telephony.V1.CallState;
 using static TclHotline.ServiceDefaults.Grpc.ProtoValues;

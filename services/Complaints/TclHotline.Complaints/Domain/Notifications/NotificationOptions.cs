@@ -1,5 +1,5 @@
-using TclHotline.ServiceDefaults.Modules;
 using Microsoft.Extensions.Options;
+using TclHotline.ServiceDefaults.Modules;
 
 namespace TclHotline.Complaints.Domain.Notifications;
 

@@ -1,6 +1,6 @@
 using TclHotline.Intake.Domain.Regions;
-using TclHotline.ServiceDefaults.Validation;
 using TclHotline.Intake.Domain.Warranty;
+using TclHotline.ServiceDefaults.Validation;
 using F = TclHotline.Intake.Domain.Calls.RegisterCallFields;
 
 namespace TclHotline.Intake.Domain.Calls;
