@@ -25,7 +25,7 @@ public sealed class ComplaintsModule : IServiceModule
         builder.AddServiceDatabase<ComplaintsDatabase>();
 
         var services = builder.Services;
-        services.Configure<ComplaintsOptions>(builder.Configuration.GetSection(ComplaintsOptions.Section));
+        services.AddValidatedOptions<ComplaintsOptions>(builder.Configuration.GetSection(ComplaintsOptions.Section));
         // The domain takes its option parts as plain objects, read once at start-up.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<ComplaintsOptions>().Deadlines);
@@ -52,7 +52,7 @@ public sealed class ComplaintsModule : IServiceModule
     private static void AddNotifications(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
+        services.AddValidatedOptions<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NotificationOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<NotificationOptions>().Delivery);
         services.AddSingleton<Inbox>();

@@ -25,7 +25,7 @@ public sealed class DispatchModule : IServiceModule
         builder.AddServiceDatabase<DispatchDatabase>();
 
         var services = builder.Services;
-        services.Configure<DispatchOptions>(builder.Configuration.GetSection(DispatchOptions.Section));
+        services.AddValidatedOptions<DispatchOptions>(builder.Configuration.GetSection(DispatchOptions.Section));
         // The domain takes its options as a plain object, read once at start-up.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value);
         services.AddSingleton<AssignmentPlanner>();

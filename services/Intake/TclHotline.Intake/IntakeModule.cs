@@ -24,11 +24,11 @@ public sealed class IntakeModule : IServiceModule
         builder.AddServiceDatabase<IntakeDatabase>();
         var config = builder.Configuration.GetSection("Intake");
         var services = builder.Services;
-        services.Configure<IntakeOptions>(config);
-        services.Configure<RegionOptions>(config.GetSection("Regions"));
-        services.Configure<WarrantyOptions>(config.GetSection("Warranty"));
-        services.Configure<FeeOptions>(config.GetSection("Fees"));
-        services.Configure<CallValidationOptions>(config.GetSection("CallValidation"));
+        services.AddValidatedOptions<IntakeOptions>(config);
+        services.AddValidatedOptions<RegionOptions>(config.GetSection("Regions"));
+        services.AddValidatedOptions<WarrantyOptions>(config.GetSection("Warranty"));
+        services.AddValidatedOptions<FeeOptions>(config.GetSection("Fees"));
+        services.AddValidatedOptions<CallValidationOptions>(config.GetSection("CallValidation"));
 
         services.AddSingleton(sp => RegionCatalogue.Load(sp.GetRequiredService<IOptions<RegionOptions>>().Value));
         services.AddSingleton(sp => new WarrantyEngine(sp.GetRequiredService<IOptions<WarrantyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));

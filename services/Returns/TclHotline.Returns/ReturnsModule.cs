@@ -24,7 +24,7 @@ public sealed class ReturnsModule : IServiceModule
         builder.AddServiceDatabase<ReturnsDatabase>();
 
         var services = builder.Services;
-        services.Configure<ReturnsOptions>(builder.Configuration.GetSection(ReturnsOptions.Section));
+        services.AddValidatedOptions<ReturnsOptions>(builder.Configuration.GetSection(ReturnsOptions.Section));
         // The domain takes its option parts as plain objects, read once at start-up.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReturnsOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<ReturnsOptions>().Stock);

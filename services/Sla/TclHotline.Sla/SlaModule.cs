@@ -20,13 +20,11 @@ public sealed class SlaModule : IServiceModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<SlaDatabase>();
-        builder.Services.AddOptions<SlaOptions>()
-            .Bind(builder.Configuration.GetSection(SlaOptions.SectionName))
+        builder.Services.AddValidatedOptions<SlaOptions>(builder.Configuration.GetSection(SlaOptions.SectionName))
             .Validate(
                 o => o.ScanBatchSize > 0 && o.ClaimLease > TimeSpan.Zero && o.MaxSleep > TimeSpan.Zero && o.WatchBufferSize > 0
                      && o.PendingCountInterval >= TimeSpan.Zero,
-                "Sla:ScanBatchSize, Sla:ClaimLease, Sla:MaxSleep and Sla:WatchBufferSize must be positive, Sla:PendingCountInterval not negative.")
-            .ValidateOnStart();
+                "Sla:ScanBatchSize, Sla:ClaimLease, Sla:MaxSleep and Sla:WatchBufferSize must be positive, Sla:PendingCountInterval not negative.");
         builder.Services.AddSingleton(sp => new DeadlineTimer(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
         builder.Services.AddSingleton<DeadlineStore>();
         builder.Services.AddSingleton<DeadlineWakeUp>();

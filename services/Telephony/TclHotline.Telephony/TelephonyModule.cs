@@ -19,7 +19,7 @@ public sealed class TelephonyModule : IServiceModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<TelephonyDatabase>();
-        builder.Services.Configure<TelephonyOptions>(builder.Configuration.GetSection("Telephony"));
+        builder.Services.AddValidatedOptions<TelephonyOptions>(builder.Configuration.GetSection("Telephony"));
         builder.Services.AddSingleton(sp => new CallbackPolicy(sp.GetRequiredService<IOptions<TelephonyOptions>>().Value));
         builder.Services.AddSingleton<CallbackTasks>();
         builder.Services.AddSingleton<CallerLookup>();

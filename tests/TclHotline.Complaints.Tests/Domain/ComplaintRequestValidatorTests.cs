@@ -1,6 +1,7 @@
 using TclHotline.Complaints.Api;
 using TclHotline.Complaints.Domain;
 using TclHotline.Grpc.Complaints.V1;
+using TclHotline.ServiceDefaults.Validation;
 using ProtoCategory = TclHotline.Grpc.Complaints.V1.ComplaintCategory;
 using TclHotline.Complaints.Tests.Support;
 
@@ -23,10 +24,10 @@ public sealed class ComplaintRequestValidatorTests
         AgentId = Desk.Agent,
     };
 
-    private static IEnumerable<string> Fields(IReadOnlyList<FieldViolation> violations) => violations.Select(v => v.Field);
+    private static IEnumerable<string> Fields(FieldErrors errors) => errors.Errors.Select(e => e.Field);
 
     [Fact]
-    public void A_well_formed_filing_has_no_bad_field() => Assert.Empty(Validator.Validate(GoodFiling()));
+    public void A_well_formed_filing_has_no_bad_field() => Assert.Empty(Validator.Validate(GoodFiling()).Errors);
 
     public static TheoryData<string, Action<FileComplaintRequest>> OneBadField => new()
     {
@@ -62,7 +63,7 @@ public sealed class ComplaintRequestValidatorTests
         request.OrderNumber = orderNumber;
         request.SerialNumber = serial;
 
-        Assert.Empty(Validator.Validate(request));
+        Assert.Empty(Validator.Validate(request).Errors);
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class ComplaintRequestValidatorTests
     [Fact]
     public void A_resolve_needs_what_was_done_and_no_negative_compensation()
     {
-        Assert.Empty(Validator.Validate(new ResolveRequest { ComplaintId = ComplaintId, Resolution = "Refunded", CompensationFen = 0, AgentId = "a" }));
+        Assert.Empty(Validator.Validate(new ResolveRequest { ComplaintId = ComplaintId, Resolution = "Refunded", CompensationFen = 0, AgentId = "a" }).Errors);
         Assert.Equal(
             ["complaint_id", "resolution", "compensation_fen"],
             Fields(Validator.Validate(new ResolveRequest { ComplaintId = "42", CompensationFen = -100 })));
@@ -106,10 +107,10 @@ public sealed class ComplaintRequestValidatorTests
         Assert.Equal(["complaint_id"], Fields(ComplaintRequestValidator.Validate(new StartInvestigationRequest { ComplaintId = "x", AgentId = "a" })));
         Assert.Equal(["reason"], Fields(ComplaintRequestValidator.Validate(new ReopenRequest { ComplaintId = ComplaintId, AgentId = "a" })));
         Assert.Equal(["complaint_id", "reason"], Fields(ComplaintRequestValidator.Validate(new EscalateRequest())));
-        Assert.Empty(ComplaintRequestValidator.Validate(new EscalateRequest { ComplaintId = ComplaintId, Reason = "VIP", AgentId = "a" }));
+        Assert.Empty(ComplaintRequestValidator.Validate(new EscalateRequest { ComplaintId = ComplaintId, Reason = "VIP", AgentId = "a" }).Errors);
         Assert.Equal(["complaint_id"], Fields(ComplaintRequestValidator.Validate(new GetComplaintRequest { ComplaintId = "" })));
         Assert.Equal(["page_size"], Fields(ComplaintRequestValidator.Validate(new ListComplaintsRequest { PageSize = -1 })));
-        Assert.Empty(ComplaintRequestValidator.Validate(new ListComplaintsRequest()));
+        Assert.Empty(ComplaintRequestValidator.Validate(new ListComplaintsRequest()).Errors);
         Assert.Equal(["engineer_id"], Fields(ComplaintRequestValidator.Validate(new GetEngineerRecordRequest(), maxCases: 500)));
     }
 }

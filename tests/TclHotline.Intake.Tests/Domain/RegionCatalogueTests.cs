@@ -86,12 +86,12 @@ public class RegionCatalogueTests
 
     [Theory]
     [InlineData("43", "4301", "430102", null, null)]
-    [InlineData("99", "4301", "430102", RegionLevel.Province, "Unknown province code '99'.")]
-    [InlineData("43", "4399", "430102", RegionLevel.City, "Unknown city code '4399'.")]
-    [InlineData("43", "4301", "430199", RegionLevel.District, "Unknown district code '430199'.")]
-    [InlineData("43", "4301", "", RegionLevel.District, "A district code is required.")]
-    [InlineData("44", "4301", "430102", RegionLevel.City, "City 4301 is not in province 44.")]
-    [InlineData("43", "4302", "430102", RegionLevel.District, "District 430102 is not in city 4302.")]
+    [InlineData("99", "4301", "430102", RegionLevel.Province, "'99' is not a known province code")]
+    [InlineData("43", "4399", "430102", RegionLevel.City, "'4399' is not a known city code")]
+    [InlineData("43", "4301", "430199", RegionLevel.District, "'430199' is not a known district code")]
+    [InlineData("43", "4301", "", RegionLevel.District, "is required")]
+    [InlineData("44", "4301", "430102", RegionLevel.City, "4301 is not in province 44")]
+    [InlineData("43", "4302", "430102", RegionLevel.District, "430102 is not in city 4302")]
     public void Rule03_unknown_or_mismatched_codes_are_named_never_guessed(
         string province, string city, string district, RegionLevel? badLevel, string? message)
     {

@@ -74,7 +74,7 @@ public class AtRiskTests
         var (query, errors) = AtRiskQuery.From("CS", ["on-site", " "], -1, "not-a-token", Options);
 
         Assert.Null(query);
-        Assert.Equal(["kinds", "page_size", "page_token"], errors.Keys.Order());
+        Assert.Equal(["kinds", "page_size", "page_token"], errors.Errors.Select(e => e.Field).Order());
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public class AtRiskTests
     private static AtRiskQuery Query(string? branch = null, string[]? kinds = null, int pageSize = 0, string? pageToken = null)
     {
         var (query, errors) = AtRiskQuery.From(branch, kinds ?? [], pageSize, pageToken, Options);
-        Assert.Empty(errors);
+        Assert.Empty(errors.Errors);
         return query!;
     }
 

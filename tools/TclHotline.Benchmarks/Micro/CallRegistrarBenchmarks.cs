@@ -44,7 +44,7 @@ public class CallRegistrarBenchmarks
         var request = _mix.Next();
         var validation = _validator.Validate(IntakeContract.ToInput(request) with { AgentId = Agent.UserId });
         if (!validation.IsValid)
-            return validation.Errors[0].Message;
+            return validation.Errors[0].Problem;
         var idempotent = IdempotentRequest.For(Agent, CallRegistrar.Operation, request.IdempotencyKey, request);
         var reply = await _registrar.RegisterAsync(validation.Registration!, idempotent, Agent, IntakeContract.RegisterReplies, CancellationToken.None);
         return reply.CallRecordId;

@@ -34,7 +34,7 @@ public sealed class ComplaintDeskGrpcService(
     [Authorize(Roles = Filers)]
     public override async Task<ProtoComplaint> FileComplaint(FileComplaintRequest request, ServerCallContext context)
     {
-        Refuse(validator.Validate(request));
+        validator.Validate(request).ThrowIfAny();
         var caller = Caller.From(context);
         caller.EnsureBranch(request.BranchCode);
         var ct = context.CancellationToken;
@@ -46,7 +46,7 @@ public sealed class ComplaintDeskGrpcService(
         var order = orderId is { } id ? await OrderFactStore.FindAsync(unit, id) : null;
         if (orderId is not null && order is null)
         {
-            Refuse([new FieldViolation("order_id", "is not a known service order")]);
+            new FieldErrors().Add("order_id", "is not a known service order").ThrowIfAny();
         }
 
         if (order is not null)
@@ -65,7 +65,7 @@ public sealed class ComplaintDeskGrpcService(
         var serial = Optional(request.SerialNumber) ?? order?.SerialNumber;
         if (engineerId is not null && !await OrderFactStore.EngineerServedAsync(unit, engineerId, order?.OrderId, serial))
         {
-            Refuse([new FieldViolation("engineer_id", "never served this order or unit")]);
+            new FieldErrors().Add("engineer_id", "never served this order or unit").ThrowIfAny();
         }
 
         var complaintId = Guid.NewGuid();
@@ -96,21 +96,21 @@ public sealed class ComplaintDeskGrpcService(
     [Authorize(Roles = Handlers)]
     public override Task<ProtoComplaint> Acknowledge(AcknowledgeRequest request, ServerCallContext context)
     {
-        Refuse(ComplaintRequestValidator.Validate(request));
+        ComplaintRequestValidator.Validate(request).ThrowIfAny();
         return ChangeAsync(request.ComplaintId, context, (c, by, at) => commands.Lifecycle.Acknowledge(c, by, at));
     }
 
     [Authorize(Roles = Handlers)]
     public override Task<ProtoComplaint> StartInvestigation(StartInvestigationRequest request, ServerCallContext context)
     {
-        Refuse(ComplaintRequestValidator.Validate(request));
+        ComplaintRequestValidator.Validate(request).ThrowIfAny();
         return ChangeAsync(request.ComplaintId, context, (c, by, at) => commands.Lifecycle.StartInvestigation(c, by, at));
     }
 
     [Authorize(Roles = Handlers)]
     public override Task<ProtoComplaint> Resolve(ResolveRequest request, ServerCallContext context)
     {
-        Refuse(validator.Validate(request));
+        validator.Validate(request).ThrowIfAny();
         var compensation = ProtoMapping.ToYuan(request.CompensationFen);
         return ChangeAsync(request.ComplaintId, context, (c, by, at) => commands.Lifecycle.Resolve(c, request.Resolution, compensation, by, at));
     }
@@ -118,28 +118,28 @@ public sealed class ComplaintDeskGrpcService(
     [Authorize(Roles = Handlers)]
     public override Task<ProtoComplaint> Close(CloseRequest request, ServerCallContext context)
     {
-        Refuse(validator.Validate(request));
+        validator.Validate(request).ThrowIfAny();
         return ChangeAsync(request.ComplaintId, context, (c, by, at) => commands.Lifecycle.Close(c, request.SatisfactionScore, by, at));
     }
 
     [Authorize(Roles = Handlers)]
     public override Task<ProtoComplaint> Reopen(ReopenRequest request, ServerCallContext context)
     {
-        Refuse(ComplaintRequestValidator.Validate(request));
+        ComplaintRequestValidator.Validate(request).ThrowIfAny();
         return ChangeAsync(request.ComplaintId, context, (c, by, at) => commands.Lifecycle.Reopen(c, request.Reason, by, at));
     }
 
     [Authorize(Roles = Handlers)]
     public override Task<ProtoComplaint> Escalate(EscalateRequest request, ServerCallContext context)
     {
-        Refuse(ComplaintRequestValidator.Validate(request));
+        ComplaintRequestValidator.Validate(request).ThrowIfAny();
         return ChangeAsync(request.ComplaintId, context, (c, by, at) => commands.Escalation.Escalate(c, request.Reason, by, at));
     }
 
     [Authorize(Roles = Handlers)]
     public override async Task<ProtoComplaint> GetComplaint(GetComplaintRequest request, ServerCallContext context)
     {
-        Refuse(ComplaintRequestValidator.Validate(request));
+        ComplaintRequestValidator.Validate(request).ThrowIfAny();
         await using var connection = await db.OpenAsync(context.CancellationToken);
         var complaint = await ComplaintStore.FindAsync(connection, Guid.Parse(request.ComplaintId), context.CancellationToken)
             ?? throw new NotFoundException("no such complaint");
@@ -150,7 +150,7 @@ public sealed class ComplaintDeskGrpcService(
     [Authorize(Roles = Handlers)]
     public override async Task<ListComplaintsResponse> ListComplaints(ListComplaintsRequest request, ServerCallContext context)
     {
-        Refuse(ComplaintRequestValidator.Validate(request));
+        ComplaintRequestValidator.Validate(request).ThrowIfAny();
         var after = PageToken.Decode<ComplaintListPosition>(ListOperation, request.PageToken);
         var branch = Caller.From(context).ScopeBranch(request.BranchCode);
         var size = request.PageSize == 0 ? listing.DefaultPageSize : Math.Min(request.PageSize, listing.MaxPageSize);
@@ -173,7 +173,7 @@ public sealed class ComplaintDeskGrpcService(
     [Authorize(Roles = Handlers)]
     public override async Task<Grpc.Complaints.V1.EngineerRecord> GetEngineerRecord(GetEngineerRecordRequest request, ServerCallContext context)
     {
-        Refuse(ComplaintRequestValidator.Validate(request, listing.MaxEngineerCases));
+        ComplaintRequestValidator.Validate(request, listing.MaxEngineerCases).ThrowIfAny();
         await using var connection = await db.OpenAsync(context.CancellationToken);
         var caller = Caller.From(context);
         // A branch sees what the engineer did in that branch; only headquarters sees every branch's facts.
@@ -210,17 +210,6 @@ public sealed class ComplaintDeskGrpcService(
         {
             throw new RuleViolationException(refused.Message);
         }
-    }
-
-    private static void Refuse(IReadOnlyList<FieldViolation> violations)
-    {
-        var errors = new FieldErrors();
-        foreach (var violation in violations)
-        {
-            errors.Add(violation.Field, violation.Description);
-        }
-
-        errors.ThrowIfAny();
     }
 
     private static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -24,10 +24,7 @@ public sealed class NotificationsGrpcService(ComplaintsDatabase db, Notification
     public override async Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
-        if (request.PageSize < 0)
-        {
-            errors.Add("page_size", "must not be negative");
-        }
+        errors.NotNegative("page_size", request.PageSize);
 
         var before = PageToken.Decode<NotificationListPosition>(ListOperation, request.PageToken, errors);
         errors.MaxLength("branch_code", request.BranchCode, 20);
@@ -46,11 +43,7 @@ public sealed class NotificationsGrpcService(ComplaintsDatabase db, Notification
     public override async Task<ProtoNotification> Acknowledge(AcknowledgeNotificationRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
-        if (!Guid.TryParseExact(request.NotificationId, "D", out var id))
-        {
-            errors.Add("notification_id", "is not a notification id");
-        }
-
+        var id = errors.Id("notification_id", request.NotificationId);
         errors.ThrowIfAny();
         await using var unit = await db.BeginAsync(context.CancellationToken);
         try

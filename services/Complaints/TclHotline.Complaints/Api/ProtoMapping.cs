@@ -1,16 +1,16 @@
 using Google.Protobuf.WellKnownTypes;
 using TclHotline.Complaints.Domain;
 using TclHotline.Complaints.Domain.EngineerQuality;
+using TclHotline.ServiceDefaults.Grpc;
 using Proto = TclHotline.Grpc.Complaints.V1;
+using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
 
 namespace TclHotline.Complaints.Api;
 
-/// <summary>Domain to proto. Enums map by name (ProtoEnumsMatchDomainTests keeps both sides' names equal).</summary>
+/// <summary>Domain to proto. Enums map by name (ProtoEnums.ByName).</summary>
 internal static class ProtoMapping
 {
     private const decimal FenPerYuan = 100m;
-
-    public static TTo ByName<TTo>(this System.Enum value) where TTo : struct, System.Enum => System.Enum.Parse<TTo>(value.ToString());
 
     public static long ToFen(decimal yuan) => (long)decimal.Round(yuan * FenPerYuan);
 
@@ -37,9 +37,9 @@ internal static class ProtoMapping
             Description = c.Description,
             FiledBy = c.FiledBy,
             FiledAt = Timestamp.FromDateTimeOffset(c.FiledAt),
-            AcknowledgedAt = At(c.AcknowledgedAt),
+            AcknowledgedAt = ToTimestamp(c.AcknowledgedAt),
             SatisfactionScore = c.SatisfactionScore ?? 0,
-            ClosedAt = At(c.ClosedAt),
+            ClosedAt = ToTimestamp(c.ClosedAt),
         };
         proto.PendingDeadlines.Add(c.PendingDeadlines.Select(d => new Proto.PendingDeadline
         {
@@ -135,13 +135,12 @@ internal static class ProtoMapping
         Body = n.Body,
         SubjectId = n.SubjectId ?? "",
         CreatedAt = Timestamp.FromDateTimeOffset(n.CreatedAt),
-        AcknowledgeDue = At(n.AcknowledgeDue),
-        AcknowledgedAt = At(n.AcknowledgedAt),
+        AcknowledgeDue = ToTimestamp(n.AcknowledgeDue),
+        AcknowledgedAt = ToTimestamp(n.AcknowledgedAt),
         AcknowledgedBy = n.AcknowledgedBy ?? "",
         ClimbedTo = n.ClimbedTo?.ToString("D") ?? "",
-        ClimbedAt = At(n.ClimbedAt),
+        ClimbedAt = ToTimestamp(n.ClimbedAt),
         Sequence = n.Sequence,
     };
 
-    private static Timestamp? At(DateTimeOffset? at) => at is { } value ? Timestamp.FromDateTimeOffset(value) : null;
 }

@@ -6,6 +6,7 @@ using TclHotline.Messages.Intake;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Grpc;
+using TclHotline.ServiceDefaults.Outbox;
 
 namespace TclHotline.Complaints.Application;
 
@@ -142,16 +143,12 @@ public sealed class ComplaintCommands(
             await ComplaintStore.UpdateAsync(unit, before, complaint, ct);
         }
 
-        foreach (var published in transition.Events)
-        {
-            await unit.PublishAsync(published, complaint.Id);
-        }
-
+        // The outbox names each message by its runtime type and refuses any that is not a bus message.
+        var aggregate = complaint.Id.ToString("D");
+        await unit.PublishManyAsync([
+            .. transition.Events.Select(e => new OutboxEvent(e, aggregate)),
+            .. transition.Deadlines.Select(d => new OutboxEvent(d.ToSlaMessage(), aggregate)),
+        ]);
         unit.AfterCommit(() => ComplaintsTelemetry.Count(transition.Events));
-
-        foreach (var deadline in transition.Deadlines)
-        {
-            await unit.PublishAsync(deadline.ToSlaMessage(), complaint.Id);
-        }
     }
 }

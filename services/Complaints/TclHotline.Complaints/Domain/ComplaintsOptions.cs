@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TclHotline.Complaints.Domain.EngineerQuality;
 using TclHotline.Complaints.Domain.SystemRaised;
 
@@ -8,11 +9,16 @@ public sealed class ComplaintsOptions
 {
     public const string Section = "Complaints";
 
+    [ValidateObjectMembers]
     public ComplaintDeadlineOptions Deadlines { get; set; } = new();
     public EscalationOptions Escalation { get; set; } = new();
+    [ValidateObjectMembers]
     public SatisfactionScale Satisfaction { get; set; } = new();
+    [ValidateObjectMembers]
     public SystemComplaintOptions RaisedBySystem { get; set; } = new();
+    [ValidateObjectMembers]
     public EngineerQualityOptions EngineerQuality { get; set; } = new();
     public BranchTimeZoneOptions TimeZones { get; set; } = new();
+    [ValidateObjectMembers]
     public ComplaintListOptions Listing { get; set; } = new();
 }

@@ -13,6 +13,7 @@ using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.ServiceDefaults.Validation;
 using Proto = TclHotline.Grpc.Dispatch.V1;
+using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
 
 namespace TclHotline.Dispatch.Api;
 
@@ -40,7 +41,7 @@ public sealed class DispatchGrpcService(
         errors.Required("engineer_id", request.EngineerId);
         errors.ThrowIfAny();
         return ChangeAsync(call, "AssignEngineer", request, request.IdempotencyKey, orderId,
-            (unit, record) => appointments.OverrideAsync(unit, record, request.EngineerId, RequestFields.Instant(request.PlannedArrival)));
+            (unit, record) => appointments.OverrideAsync(unit, record, request.EngineerId, ToInstant(request.PlannedArrival)));
     }
 
     [Authorize(Roles = Booking)]
@@ -57,11 +58,11 @@ public sealed class DispatchGrpcService(
         var response = new Proto.ProposeAppointmentsResponse { NoneReason = proposal.NoneReason ?? "" };
         response.Slots.AddRange(proposal.Slots.Select(s => new Proto.AppointmentSlot
         {
-            WindowStart = ProtoMapping.Time(s.Window.Start),
-            WindowEnd = ProtoMapping.Time(s.Window.End),
+            WindowStart = ToTimestamp(s.Window.Start),
+            WindowEnd = ToTimestamp(s.Window.End),
             EngineerId = s.Plan.EngineerId,
             EngineerName = s.Plan.EngineerName,
-            PlannedArrival = ProtoMapping.Time(s.Plan.Arrival),
+            PlannedArrival = ToTimestamp(s.Plan.Arrival),
         }));
         return response;
     }
@@ -71,7 +72,7 @@ public sealed class DispatchGrpcService(
     {
         var errors = new FieldErrors();
         var orderId = errors.Id("order_id", request.OrderId);
-        var start = errors.RequiredInstant("window_start", request.WindowStart);
+        var start = errors.Instant("window_start", request.WindowStart);
         errors.ThrowIfAny();
         return ChangeAsync(call, "BookAppointment", request, request.IdempotencyKey, orderId,
             (unit, record) => appointments.BookAsync(unit, record, start));
@@ -83,13 +84,13 @@ public sealed class DispatchGrpcService(
         var errors = new FieldErrors();
         var orderId = errors.Id("order_id", request.OrderId);
         var visitId = errors.Id("visit_id", request.VisitId);
-        var cause = ProtoMapping.FromProto<Proto.RescheduleCause, RescheduleCause>(request.Cause);
+        var cause = request.Cause.ByNameOrNull<RescheduleCause>();
         if (cause is null)
         {
             errors.Add("cause", "must be CUSTOMER or OUTLET");
         }
 
-        var start = errors.RequiredInstant("new_start", request.NewStart);
+        var start = errors.Instant("new_start", request.NewStart);
         errors.ThrowIfAny();
         return ChangeAsync(call, "RescheduleVisit", request, request.IdempotencyKey, orderId,
             (unit, record) => appointments.RescheduleAsync(unit, record, visitId, cause!.Value, start));
@@ -102,7 +103,7 @@ public sealed class DispatchGrpcService(
     [Authorize(Roles = Field)]
     public override Task<Proto.Visit> ReportEnRoute(Proto.EnRouteReport request, ServerCallContext call) =>
         ReportAsync(call, request.Report ?? new Proto.VisitReport(),
-            (unit, record, report) => visits.EnRouteAsync(unit, record, report, RequestFields.Instant(request.ExpectedArrival)));
+            (unit, record, report) => visits.EnRouteAsync(unit, record, report, ToInstant(request.ExpectedArrival)));
 
     [Authorize(Roles = Field)]
     public override Task<Proto.Visit> ReportArrival(Proto.VisitReport request, ServerCallContext call) =>
@@ -271,7 +272,7 @@ public sealed class DispatchGrpcService(
         var visitId = errors.Id("visit_id", request.VisitId);
         errors.Required("engineer_id", request.EngineerId);
         var now = time.GetUtcNow();
-        var at = RequestFields.Instant(request.At) ?? now;
+        var at = ToInstant(request.At) ?? now;
         if (at > now)
         {
             errors.Add("at", "is in the future");

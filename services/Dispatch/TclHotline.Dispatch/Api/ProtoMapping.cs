@@ -5,29 +5,18 @@ using TclHotline.Dispatch.Domain.Board;
 using TclHotline.Dispatch.Domain.Completion;
 using TclHotline.Dispatch.Domain.Network;
 using TclHotline.Dispatch.Domain.Planning;
+using TclHotline.ServiceDefaults.Grpc;
 using Proto = TclHotline.Grpc.Dispatch.V1;
+using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
 
 namespace TclHotline.Dispatch.Api;
 
 /// <summary>Domain ↔ gRPC. Enum values share their names (a contract test keeps them so).</summary>
 public static class ProtoMapping
 {
-    public static TTo Enum<TFrom, TTo>(TFrom value)
-        where TFrom : struct, System.Enum
-        where TTo : struct, System.Enum =>
-        System.Enum.Parse<TTo>(value.ToString());
+    public static Proto.OrderType ToProto(OrderType type) => type.ByName<Proto.OrderType>();
 
-    /// <summary>A proto enum value as the domain's, or null for UNSPECIFIED or an unknown number.</summary>
-    public static TTo? FromProto<TFrom, TTo>(TFrom value)
-        where TFrom : struct, System.Enum
-        where TTo : struct, System.Enum =>
-        System.Enum.IsDefined(value) && System.Enum.TryParse<TTo>(value.ToString(), out var result)
-            ? result
-            : null;
-
-    public static Proto.OrderType ToProto(OrderType type) => Enum<OrderType, Proto.OrderType>(type);
-
-    public static Proto.CommitmentState ToProto(CommitmentState state) => Enum<CommitmentState, Proto.CommitmentState>(state);
+    public static Proto.CommitmentState ToProto(CommitmentState state) => state.ByName<Proto.CommitmentState>();
 
     public static Proto.VisitStatus VisitStatus(string stored) => System.Enum.Parse<Proto.VisitStatus>(stored);
 
@@ -42,15 +31,13 @@ public static class ProtoMapping
         return proto;
     }
 
-    public static Timestamp? Time(DateTimeOffset? instant) => instant is { } i ? Timestamp.FromDateTimeOffset(i) : null;
-
     public static Proto.Commitment ToProto(Commitment commitment) => new()
     {
         StartsAt = Timestamp.FromDateTimeOffset(commitment.StartsAt),
         DueAt = Timestamp.FromDateTimeOffset(commitment.DueAt),
-        Basis = Enum<CommitmentBasis, Proto.CommitmentBasis>(commitment.Basis),
-        NotBefore = Time(commitment.NotBefore),
-        OriginalDueAt = Time(commitment.OriginalDueAt),
+        Basis = commitment.Basis.ByName<Proto.CommitmentBasis>(),
+        NotBefore = ToTimestamp(commitment.NotBefore),
+        OriginalDueAt = ToTimestamp(commitment.OriginalDueAt),
         CustomerCaused = commitment.CustomerCaused,
         Rule = commitment.Rule,
     };
@@ -68,13 +55,13 @@ public static class ProtoMapping
         TravelMinutes = (int)visit.TravelMinutes,
         DistanceKm = (double)visit.DistanceKm,
         AssignedAt = Timestamp.FromDateTimeOffset(visit.AssignedAt),
-        AcceptedAt = Time(visit.AcceptedAt),
-        EnRouteAt = Time(visit.EnRouteAt),
-        ExpectedArrival = Time(visit.ExpectedArrival),
-        ArrivedAt = Time(visit.ArrivedAt),
+        AcceptedAt = ToTimestamp(visit.AcceptedAt),
+        EnRouteAt = ToTimestamp(visit.EnRouteAt),
+        ExpectedArrival = ToTimestamp(visit.ExpectedArrival),
+        ArrivedAt = ToTimestamp(visit.ArrivedAt),
         OnTime = visit.ArrivedAt is { } arrived && commitment is not null && arrived <= commitment.DueAt,
-        CompletedAt = Time(visit.CompletedAt),
-        CustomerAbsentAt = Time(visit.CustomerAbsentAt),
+        CompletedAt = ToTimestamp(visit.CompletedAt),
+        CustomerAbsentAt = ToTimestamp(visit.CustomerAbsentAt),
         ArrivedEarly = visit.ArrivedEarly,
     };
 
@@ -154,7 +141,7 @@ public static class ProtoMapping
             OutletId = outlet.Id,
             BranchCode = outlet.BranchCode,
             Name = outlet.Name,
-            Kind = Enum<OutletKind, Proto.OutletKind>(outlet.Kind),
+            Kind = outlet.Kind.ByName<Proto.OutletKind>(),
             ProviderName = outlet.ProviderName ?? "",
         };
         proto.Coverage.AddRange(outlet.Coverage.Select(c => new Proto.DistrictCoverage
@@ -175,11 +162,11 @@ public static class ProtoMapping
             DailyCapacity = engineer.DailyCapacity,
             Active = engineer.Active,
         };
-        proto.Skills.AddRange(engineer.Skills.Order().Select(Enum<Skill, Proto.Skill>));
+        proto.Skills.AddRange(engineer.Skills.Order().Select(s => s.ByName<Proto.Skill>()));
         proto.Shifts.AddRange(engineer.Shifts.Select(s =>
         {
             var shift = new Proto.Shift { Start = Clock(s.Start), End = Clock(s.End) };
-            shift.Days.AddRange(s.Days.Order().Select(Enum<DayOfWeek, Proto.Weekday>));
+            shift.Days.AddRange(s.Days.Order().Select(d => d.ByName<Proto.Weekday>()));
             return shift;
         }));
         proto.VisitDurations.AddRange(engineer.VisitDurations.OrderBy(d => d.Key).Select(d => new Proto.VisitDuration

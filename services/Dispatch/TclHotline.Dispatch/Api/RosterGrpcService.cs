@@ -122,7 +122,7 @@ public sealed class RosterGrpcService(
         errors.ThrowIfAny();
         var branch = Caller.From(call).ScopeBranch(request.BranchCode);
         var network = await LoadAsync(call.CancellationToken);
-        var skill = ProtoMapping.FromProto<Proto.Skill, Skill>(request.Skill);
+        var skill = request.Skill.ByNameOrNull<Skill>();
         var size = request.PageSize == 0 ? options.EngineerPageSize : Math.Min(request.PageSize, options.MaxEngineerPageSize);
         var matching = network.Engineers
             .Where(e => branch is null || network.BranchOf(e).Code == branch)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TclHotline.Dispatch.Domain.Network;
+using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Validation;
 using Proto = TclHotline.Grpc.Dispatch.V1;
 
@@ -13,7 +14,7 @@ internal static class RosterMapping
         outlet ??= new Proto.Outlet();
         errors.Required("outlet.outlet_id", outlet.OutletId);
         errors.Required("outlet.name", outlet.Name);
-        var kind = ProtoMapping.FromProto<Proto.OutletKind, OutletKind>(outlet.Kind);
+        var kind = outlet.Kind.ByNameOrNull<OutletKind>();
         if (kind is null)
         {
             errors.Add("outlet.kind", "must be OWN or CONTRACTED");
@@ -41,7 +42,7 @@ internal static class RosterMapping
         var skills = new HashSet<Skill>();
         foreach (var (skill, i) in engineer.Skills.Select((s, i) => (s, i)))
         {
-            if (ProtoMapping.FromProto<Proto.Skill, Skill>(skill) is { } s)
+            if (skill.ByNameOrNull<Skill>() is { } s)
             {
                 skills.Add(s);
             }
@@ -55,7 +56,7 @@ internal static class RosterMapping
         var durations = new Dictionary<OrderType, TimeSpan>();
         foreach (var (duration, i) in engineer.VisitDurations.Select((d, i) => (d, i)))
         {
-            if (ProtoMapping.FromProto<Proto.OrderType, OrderType>(duration.OrderType) is { } type && duration.Minutes > 0)
+            if (duration.OrderType.ByNameOrNull<OrderType>() is { } type && duration.Minutes > 0)
             {
                 durations[type] = TimeSpan.FromMinutes(duration.Minutes);
             }
@@ -72,7 +73,7 @@ internal static class RosterMapping
     {
         var days = shift.Days.Count == 0
             ? Enum.GetValues<DayOfWeek>().ToHashSet()
-            : shift.Days.Select(d => ProtoMapping.FromProto<Proto.Weekday, DayOfWeek>(d)).OfType<DayOfWeek>().ToHashSet();
+            : shift.Days.Select(d => d.ByNameOrNull<DayOfWeek>()).OfType<DayOfWeek>().ToHashSet();
         if (days.Count != shift.Days.Distinct().Count() && shift.Days.Count > 0)
         {
             errors.Add($"{at}.days", "has a day that is not a weekday");

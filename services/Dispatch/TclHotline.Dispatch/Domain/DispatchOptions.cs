@@ -1,4 +1,5 @@
 using TclHotline.Dispatch.Domain.Network;
+using TclHotline.ServiceDefaults.Modules;
 
 namespace TclHotline.Dispatch.Domain;
 
@@ -11,9 +12,11 @@ public sealed class DispatchOptions
     public const string Section = "Dispatch";
 
     /// <summary>Rule 2: an engineer on site within this span of the call's registration (urban).</summary>
+    [Positive]
     public TimeSpan UrbanCommitment { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Rule 2, remote: an appointment must be booked within this span of the call's registration.</summary>
+    [Positive]
     public TimeSpan BookingWithin { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
@@ -21,15 +24,19 @@ public sealed class DispatchOptions
     /// (a phone's clock running behind, a report sent a moment late). An earlier time is refused for an engineer;
     /// a dispatcher may record one with a reason, audited.
     /// </summary>
+    [NotNegative]
     public TimeSpan ReportClockTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Length of an appointment window offered to a customer (remote, or a customer-requested time).</summary>
+    [Positive]
     public TimeSpan AppointmentSlotLength { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>How many branch-local days after today appointment slots are searched in.</summary>
+    [Positive]
     public int AppointmentDaysAhead { get; set; } = 7;
 
     /// <summary>How many appointment slots are proposed to the customer.</summary>
+    [Positive]
     public int AppointmentSlotsOffered { get; set; } = 3;
 
     /// <summary>
@@ -38,6 +45,7 @@ public sealed class DispatchOptions
     /// day; 25 h across a daylight-saving change) plus the longest visit with its trip, so that the narrowed
     /// schedule decides exactly as the whole one would.
     /// </summary>
+    [Positive]
     public TimeSpan BookingMargin { get; set; } = TimeSpan.FromDays(2);
 
     /// <summary>
@@ -50,12 +58,15 @@ public sealed class DispatchOptions
     public IReadOnlyList<double> Warnings => WarningFractions is { Length: > 0 } configured ? configured : [0.5, 0.8];
 
     /// <summary>Days in repair or waiting for parts a completion may report (rules 5, 9); more is a typing error.</summary>
+    [Positive]
     public int CompletionDaysMax { get; set; } = 3650;
 
     /// <summary>Engineers listed per page when the request asks for no size.</summary>
+    [Positive]
     public int EngineerPageSize { get; set; } = 100;
 
     /// <summary>The most engineers one page may hold, whatever the request asks.</summary>
+    [Positive]
     public int MaxEngineerPageSize { get; set; } = 500;
 
     /// <summary>

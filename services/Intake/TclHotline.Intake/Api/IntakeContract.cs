@@ -10,6 +10,7 @@ using TclHotline.Messages.Returns;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
 using V1 = TclHotline.Grpc.Intake.V1;
+using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
 
 namespace TclHotline.Intake.Api;
 
@@ -47,7 +48,7 @@ public static class IntakeContract
         ProductionDate = r.ProductionDate,
         FaultCategory = (FaultCategory)r.FaultCategory,
         FaultDescription = r.FaultDescription,
-        RequestedVisitAt = r.RequestedVisitAt?.ToDateTimeOffset(),
+        RequestedVisitAt = ToInstant(r.RequestedVisitAt),
         ComplaintCategory = (ComplaintCategory)r.ComplaintCategory,
         ComplaintDescription = r.ComplaintDescription,
         RelatedOrderNumber = r.RelatedOrderNumber,
@@ -223,7 +224,7 @@ public static class IntakeContract
                 },
                 Reason = o.InvoiceVerificationReason ?? "",
                 VerifiedBy = o.InvoiceVerifiedBy ?? "",
-                VerifiedAt = o.InvoiceVerifiedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+                VerifiedAt = ToTimestamp(o.InvoiceVerifiedAt),
             };
         return pb;
     }
@@ -250,14 +251,14 @@ public static class IntakeContract
         FaultDescription = o.FaultDescription ?? "",
         BracketSource = (V1.BracketSource)o.BracketSource,
         RegisteredAt = Timestamp.FromDateTimeOffset(o.RegisteredAt),
-        RequestedVisitAt = o.RequestedVisitAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+        RequestedVisitAt = ToTimestamp(o.RequestedVisitAt),
         CallId = o.CallId ?? "",
         AgentId = o.AgentId,
         Warranty = ToContract(StoredDecisions.Warranty(o.WarrantyDecision)),
         Fee = ToContract(StoredDecisions.Fee(o.FeeEstimate)),
         RepeatCallCount = o.RepeatCallCount,
         CancelReason = o.CancelReason ?? "",
-        CancelledAt = o.CancelledAt is { } c ? Timestamp.FromDateTimeOffset(c) : null,
+        CancelledAt = ToTimestamp(o.CancelledAt),
         SerialFoundOnSite = o.SerialFoundOnSite ?? "",
         OutletId = o.OutletId ?? "",
     };

@@ -29,13 +29,7 @@ public sealed class IntakeGrpcService(
         // Who took the call is the token's subject, whatever the request's agent_id says.
         var caller = Caller.From(context);
         var validation = validator.Validate(IntakeContract.ToInput(request) with { AgentId = caller.UserId });
-        if (!validation.IsValid)
-        {
-            var errors = new FieldErrors();
-            foreach (var error in validation.Errors)
-                errors.Add(error.Field, error.Message);
-            errors.ThrowIfAny();
-        }
+        validation.Problems.ThrowIfAny();
         var idempotent = IdempotentRequest.For(caller, CallRegistrar.Operation, request.IdempotencyKey, request);
         return await registrar.RegisterAsync(validation.Registration!, idempotent, caller, IntakeContract.RegisterReplies, context.CancellationToken);
     }

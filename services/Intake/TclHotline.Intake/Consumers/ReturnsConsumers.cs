@@ -29,7 +29,7 @@ public sealed class PreSaleRepairRequestedConsumer(RegisterCallValidator validat
         if (!validation.IsValid)
             // The dealer's configured shop address is wrong: to the error queue, where an operator sees why.
             throw new InvalidOperationException("The pre-sale repair of report " + m.ReportId + " cannot be registered: "
-                + string.Join("; ", validation.Errors.Select(e => $"{e.Field} {e.Message}")));
+                + string.Join("; ", validation.Errors.Select(e => $"{e.Field} {e.Problem}")));
         await registrar.RegisterAsync(validation.Registration!, idempotent, caller, IntakeContract.RegisterReplies, context.CancellationToken);
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TclHotline.Returns.Domain;
 using TclHotline.ServiceDefaults.Messaging;
+using TclHotline.ServiceDefaults.Modules;
 using TclHotline.ServiceDefaults.Security;
 
 namespace TclHotline.Returns.Api;
@@ -27,7 +28,7 @@ public static class BranchReportEndpoints
 
     public static void AddBranchReport(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<BranchReportOptions>(builder.Configuration.GetSection(BranchReportOptions.Section));
+        builder.Services.AddValidatedOptions<BranchReportOptions>(builder.Configuration.GetSection(BranchReportOptions.Section));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<BranchReportOptions>>().Value);
         builder.Services.AddSingleton<BranchReport>();
     }

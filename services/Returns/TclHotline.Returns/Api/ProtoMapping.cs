@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using TclHotline.Returns.Data;
 using TclHotline.Returns.Domain;
+using TclHotline.ServiceDefaults.Grpc;
 using V1 = TclHotline.Grpc.Returns.V1;
 
 namespace TclHotline.Returns.Api;
@@ -11,7 +12,7 @@ internal static class ProtoMapping
     public static TProto ToProto<TDomain, TProto>(string? stored)
         where TDomain : struct, System.Enum
         where TProto : struct, System.Enum =>
-        stored is not null && System.Enum.TryParse<TDomain>(stored, out var value) ? (TProto)(object)Convert.ToInt32(value) : default;
+        stored is not null && System.Enum.TryParse<TDomain>(stored, out var value) ? value.ByName<TProto>() : default;
 
     public static V1.PreSaleReport ToProto(PreSaleReportRow r, IEnumerable<AttributionChangeRow> changes)
     {

@@ -28,32 +28,9 @@ public static partial class RequestChecks
         return serial;
     }
 
-    internal static string? Text(this FieldErrors errors, string field, string? value, int max, bool required = true)
-    {
-        var text = value?.Trim() ?? "";
-        if (required) errors.Required(field, text);
-        errors.MaxLength(field, text, max);
-        return text;
-    }
-
-    /// <summary>A proto enum value that is set and known (an unknown number arrives as itself, not as an error).</summary>
-    internal static TDomain Enum<TProto, TDomain>(this FieldErrors errors, string field, TProto value)
-        where TProto : struct, System.Enum
-        where TDomain : struct, System.Enum
-    {
-        var number = Convert.ToInt32(value);
-        if (number == 0) errors.Add(field, "is required");
-        else if (!System.Enum.IsDefined(typeof(TDomain), number)) errors.Add(field, $"{number} is not a known value");
-        return (TDomain)(object)number;
-    }
-
-    internal static Guid Id(this FieldErrors errors, string field, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) errors.Add(field, "is required");
-        else if (!Guid.TryParse(value, out var id)) errors.Add(field, "is not an id");
-        else return id;
-        return Guid.Empty;
-    }
+    /// <summary>The trimmed text, empty when blank (the returns rows store "" for a missing text).</summary>
+    internal static string Text(this FieldErrors errors, string field, string? value, int max, bool required = true) =>
+        errors.Text(field, value, required, max) ?? "";
 
     internal static DateOnly Date(this FieldErrors errors, string field, string? value, DateOnly? notAfter = null)
     {

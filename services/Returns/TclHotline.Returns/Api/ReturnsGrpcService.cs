@@ -39,7 +39,7 @@ public sealed class ReturnsGrpcService(
         var dealer = DealerCode(errors, caller, request.DealerCode);
         var serial = errors.Serial("serial_number", request.SerialNumber);
         var model = errors.Text("product_model", request.ProductModel, RequestChecks.ModelMax);
-        var finding = errors.Enum<V1.Finding, Finding>("finding", request.Finding);
+        var finding = errors.RequiredEnum<Finding>("finding", request.Finding);
         var description = errors.Text("description", request.Description, RequestChecks.TextMax, required: false);
         IdempotentRequest.CheckKey(errors, request.IdempotencyKey);
         errors.ThrowIfAny();
@@ -52,8 +52,8 @@ public sealed class ReturnsGrpcService(
     {
         var errors = new FieldErrors();
         var id = errors.Id("report_id", request.ReportId);
-        var attribution = errors.Enum<V1.Attribution, Attribution>("attribution", request.Attribution);
-        var bearer = errors.Enum<V1.CostBearer, CostBearer>("cost_bearer", request.CostBearer);
+        var attribution = errors.RequiredEnum<Attribution>("attribution", request.Attribution);
+        var bearer = errors.RequiredEnum<CostBearer>("cost_bearer", request.CostBearer);
         if (request.EvidencePhotoIds.Count > RequestChecks.PhotosMax) errors.Add("evidence_photo_ids", $"holds more than {RequestChecks.PhotosMax} photos");
         for (var i = 0; i < request.EvidencePhotoIds.Count; i++)
         {
@@ -72,7 +72,7 @@ public sealed class ReturnsGrpcService(
     {
         var errors = new FieldErrors();
         var id = errors.Id("report_id", request.ReportId);
-        var attribution = errors.Enum<V1.Attribution, Attribution>("attribution", request.Attribution);
+        var attribution = errors.RequiredEnum<Attribution>("attribution", request.Attribution);
         var reason = errors.Text("reason", request.Reason, RequestChecks.TextMax);
         errors.ThrowIfAny();
         return preSale.ChangeAttributionAsync(id, attribution, reason!, Caller.From(context), context.CancellationToken);
@@ -162,7 +162,7 @@ public sealed class ReturnsGrpcService(
         var errors = new FieldErrors();
         var dealer = DealerCode(errors, caller, request.DealerCode);
         var serial = errors.Serial("serial_number", request.SerialNumber);
-        var reason = errors.Enum<V1.ReturnReason, ReturnReason>("reason", request.Reason);
+        var reason = errors.RequiredEnum<ReturnReason>("reason", request.Reason);
         if (request.ServiceOrderNumbers.Count > 20) errors.Add(MerchantReturns.OrdersField, "names more than 20 orders");
         var orders = request.ServiceOrderNumbers
             .Select((n, i) => errors.Text($"{MerchantReturns.OrdersField}[{i}]", n, RequestChecks.CodeMax)!).ToList();
@@ -214,7 +214,7 @@ public sealed class ReturnsGrpcService(
     {
         var errors = new FieldErrors();
         var id = errors.Id("scrap_id", request.ScrapId);
-        var step = errors.Enum<V1.ScrapStep, ScrapStep>("step", request.Step);
+        var step = errors.RequiredEnum<ScrapStep>("step", request.Step);
         var note = errors.Text("note", request.Note, RequestChecks.TextMax, required: false);
         errors.ThrowIfAny();
         return scraps.AdvanceAsync(id, step, note!, Caller.From(context), context.CancellationToken);
@@ -248,7 +248,7 @@ public sealed class ReturnsGrpcService(
     {
         var errors = new FieldErrors();
         var id = errors.Id("order_id", request.OrderId);
-        var choice = errors.Enum<V1.ExchangeChoice, ExchangeChoice>("choice", request.Choice);
+        var choice = errors.RequiredEnum<ExchangeChoice>("choice", request.Choice);
         var price = errors.Money("purchase_price", request.PurchasePrice, required: true);
         var purchasedOn = errors.Date("purchased_on", request.PurchasedOn, calendar.Today);
         var topUp = choice == ExchangeChoice.TopUp;
@@ -265,7 +265,7 @@ public sealed class ReturnsGrpcService(
     {
         var errors = new FieldErrors();
         var id = errors.Id("order_id", request.OrderId);
-        var step = errors.Enum<V1.ExchangeStep, ExchangeStep>("step", request.Step);
+        var step = errors.RequiredEnum<ExchangeStep>("step", request.Step);
         var note = errors.Text("note", request.Note, RequestChecks.TextMax, required: false);
         errors.ThrowIfAny();
         return exchanges.AdvanceAsync(id, step, note!, Caller.From(context), context.CancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TclHotline.Returns.Application;
 using TclHotline.Returns.Domain;
+using TclHotline.ServiceDefaults.Modules;
 using V1 = TclHotline.Grpc.Returns.V1;
 
 namespace TclHotline.Returns.Application;
@@ -11,9 +12,11 @@ public sealed class BranchReportOptions
     public const string Section = "Returns:Report";
 
     /// <summary>Months shown by the charts that follow a figure over time, the chosen month last.</summary>
+    [Positive]
     public int Months { get; set; } = 6;
 
     /// <summary>Dealers drawn in the aging stock chart, those with the most aging units.</summary>
+    [Positive]
     public int AgingDealersShown { get; set; } = 12;
 }
 

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using TclHotline.ServiceDefaults.Modules;
+
 namespace TclHotline.Returns.Domain;
 
 /// <summary>Everything the returns service decides by, bound from <c>Returns</c>; every number of a rule lives here.</summary>
@@ -11,14 +14,19 @@ public sealed class ReturnsOptions
     /// <summary>The dealers the branches deliver to, by dealer code.</summary>
     public Dictionary<string, DealerOptions> Dealers { get; set; } = new(StringComparer.Ordinal);
 
+    [ValidateObjectMembers]
     public StockOptions Stock { get; set; } = new();
 
+    [ValidateObjectMembers]
     public SlowRepairOptions SlowRepair { get; set; } = new();
 
+    [ValidateObjectMembers]
     public DepreciationOptions Depreciation { get; set; } = new();
 
+    [ValidateObjectMembers]
     public InvoiceFraudOptions InvoiceFraud { get; set; } = new();
 
+    [Positive]
     public int MaxBulkDeliveries { get; set; } = 5000;
 }
 
@@ -40,6 +48,7 @@ public sealed class DealerOptions
 public sealed class StockOptions
 {
     /// <summary>A unit still in a dealer's stock more than this many months after delivery is 滞销机.</summary>
+    [Positive]
     public int AgingMonths { get; set; } = 2;
 }
 
@@ -47,9 +56,11 @@ public sealed class StockOptions
 public sealed class SlowRepairOptions
 {
     /// <summary>More days than this in repair for the repairer's own reasons is slow.</summary>
+    [Positive]
     public int RepairerDelayDays { get; set; } = 30;
 
     /// <summary>More days than this waiting for parts is slow.</summary>
+    [Positive]
     public int PartsWaitDays { get; set; } = 90;
 }
 
@@ -60,6 +71,7 @@ public sealed class DepreciationOptions
     public List<DepreciationBand> Table { get; set; } = [];
 
     /// <summary>Older than the last band.</summary>
+    [NotNegative]
     public decimal FloorPercent { get; set; } = 10m;
 }
 
@@ -73,5 +85,6 @@ public sealed class DepreciationBand
 public sealed class InvoiceFraudOptions
 {
     /// <summary>A dealer is listed once this many of its customers' invoices were flagged suspicious.</summary>
+    [Positive]
     public int MinCases { get; set; } = 2;
 }

@@ -85,7 +85,7 @@ public sealed class AuditTrailGrpcService(IEnumerable<ServiceDatabase> databases
         var known = databases.ToDictionary(d => d.Service);
         var errors = new FieldErrors();
         if (!known.ContainsKey(request.Service)) errors.Add("service", $"is not one of: {string.Join(", ", known.Keys.Order())}");
-        if (!Guid.TryParse(request.MessageId, out var messageId)) errors.Add("message_id", "is not a GUID");
+        var messageId = errors.Id("message_id", request.MessageId);
         errors.ThrowIfAny();
 
         var db = known[request.Service];

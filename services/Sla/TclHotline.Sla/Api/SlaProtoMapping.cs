@@ -1,8 +1,10 @@
 using Google.Protobuf.WellKnownTypes;
 using TclHotline.Messages.Sla;
+using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.Sla.Domain;
 using TclHotline.Sla.Application;
 using Proto = TclHotline.Grpc.Sla.V1;
+using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
 
 namespace TclHotline.Sla.Api;
 
@@ -17,32 +19,19 @@ internal static class SlaProtoMapping
             SubjectId = d.SubjectId,
             Kind = d.Kind,
             BranchCode = d.BranchCode ?? "",
-            State = d.State switch
-            {
-                DeadlineState.AwaitingSet => Proto.DeadlineState.AwaitingSet,
-                DeadlineState.Pending => Proto.DeadlineState.Pending,
-                DeadlineState.Breached => Proto.DeadlineState.Breached,
-                DeadlineState.Met => Proto.DeadlineState.Met,
-                DeadlineState.Cancelled => Proto.DeadlineState.Cancelled,
-                _ => Proto.DeadlineState.Unspecified,
-            },
-            MoveCause = d.MoveCause switch
-            {
-                MoveCause.Customer => Proto.MoveCause.Customer,
-                MoveCause.Provider => Proto.MoveCause.Provider,
-                _ => Proto.MoveCause.Unspecified,
-            },
+            State = d.State.ByName<Proto.DeadlineState>(),
+            MoveCause = d.MoveCause?.ByName<Proto.MoveCause>() ?? Proto.MoveCause.Unspecified,
             PausedSpan = Duration.FromTimeSpan(d.PausedSpan),
             WarnedFraction = d.WarnedFraction,
             Version = d.Version,
-            StartsAt = Stamp(d.StartsAt),
-            DueAt = Stamp(d.DueAt),
-            EffectiveDueAt = Stamp(d.EffectiveDueAt),
-            PausedAt = Stamp(d.PausedAt),
-            NextFireAt = Stamp(d.NextFireAt),
-            BreachedAt = Stamp(d.BreachedAt),
-            MetAt = Stamp(d.MetAt),
-            CancelledAt = Stamp(d.CancelledAt),
+            StartsAt = ToTimestamp(d.StartsAt),
+            DueAt = ToTimestamp(d.DueAt),
+            EffectiveDueAt = ToTimestamp(d.EffectiveDueAt),
+            PausedAt = ToTimestamp(d.PausedAt),
+            NextFireAt = ToTimestamp(d.NextFireAt),
+            BreachedAt = ToTimestamp(d.BreachedAt),
+            MetAt = ToTimestamp(d.MetAt),
+            CancelledAt = ToTimestamp(d.CancelledAt),
         };
         if (d.Lateness is { } lateness)
         {
@@ -55,12 +44,7 @@ internal static class SlaProtoMapping
     public static Proto.AtRiskDeadline ToAtRisk(this Deadline d) => new()
     {
         Deadline = d.ToProto(),
-        Level = AtRiskQuery.LevelOf(d) switch
-        {
-            AtRiskLevel.Warned => Proto.AtRiskLevel.Warned,
-            AtRiskLevel.Breached => Proto.AtRiskLevel.Breached,
-            _ => Proto.AtRiskLevel.Unspecified,
-        },
+        Level = AtRiskQuery.LevelOf(d)?.ByName<Proto.AtRiskLevel>() ?? Proto.AtRiskLevel.Unspecified,
     };
 
     public static Proto.SlaEvent ToProto(this SlaNotice notice) => notice switch
@@ -97,5 +81,4 @@ internal static class SlaProtoMapping
     };
 
     // Unset (null) fields stay absent on the wire.
-    private static Timestamp? Stamp(DateTimeOffset? instant) => instant is { } value ? Timestamp.FromDateTimeOffset(value) : null;
 }

@@ -23,7 +23,7 @@ internal sealed class SlaTimerGrpcService(DeadlineStore store, LiveFeed<SlaNotic
     public override async Task<ListAtRiskResponse> ListAtRisk(ListAtRiskRequest request, ServerCallContext context)
     {
         var (query, problems) = AtRiskQuery.From(request.BranchCode, request.Kinds, request.PageSize, request.PageToken, options.Value);
-        ThrowIfAny(problems);
+        problems.ThrowIfAny();
         var branch = Caller.From(context).ScopeBranch(query!.Filter.BranchCode);
         var scoped = query with { Filter = query.Filter with { BranchCode = branch } };
 
@@ -81,16 +81,5 @@ internal sealed class SlaTimerGrpcService(DeadlineStore store, LiveFeed<SlaNotic
         {
             await responseStream.WriteAsync(notice.ToProto(), context.CancellationToken);
         }
-    }
-
-    private static void ThrowIfAny(IReadOnlyDictionary<string, string> problems)
-    {
-        var errors = new FieldErrors();
-        foreach (var (field, problem) in problems)
-        {
-            errors.Add(field, problem);
-        }
-
-        errors.ThrowIfAny();
     }
 }

@@ -1,4 +1,5 @@
 using TclHotline.ServiceDefaults.Grpc;
+using TclHotline.ServiceDefaults.Validation;
 
 namespace TclHotline.Sla.Domain;
 
@@ -9,29 +10,26 @@ namespace TclHotline.Sla.Domain;
 /// </summary>
 public sealed record AtRiskQuery(DeadlineFilter Filter, int PageSize, AtRiskPosition? After)
 {
-    /// <summary>Checks the request fields; errors are keyed by their proto field name.</summary>
-    public static (AtRiskQuery? Query, IReadOnlyDictionary<string, string> Errors) From(
+    /// <summary>Checks the request fields; errors name their proto field.</summary>
+    public static (AtRiskQuery? Query, FieldErrors Errors) From(
         string? branchCode, IEnumerable<string> kinds, int pageSize, string? pageToken, SlaOptions options)
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new FieldErrors();
         var kindList = kinds.ToList();
         if (kindList.Any(string.IsNullOrWhiteSpace))
         {
-            errors["kinds"] = "must not contain an empty kind";
+            errors.Add("kinds", "must not contain an empty kind");
         }
 
-        if (pageSize < 0)
-        {
-            errors["page_size"] = "must not be negative";
-        }
+        errors.NotNegative("page_size", pageSize);
 
         AtRiskPosition? after = null;
         if (!string.IsNullOrEmpty(pageToken) && (after = AtRiskPosition.FromPageToken(pageToken)) is null)
         {
-            errors[PageToken.Field] = PageToken.Problem;
+            errors.Add(PageToken.Field, PageToken.Problem);
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
             return (null, errors);
         }

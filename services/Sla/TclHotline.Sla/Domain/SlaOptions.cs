@@ -1,3 +1,5 @@
+using TclHotline.ServiceDefaults.Modules;
+
 namespace TclHotline.Sla.Domain;
 
 /// <summary>The SLA timer's settings (configuration section "Sla").</summary>
@@ -15,32 +17,39 @@ public sealed class SlaOptions
     public static IReadOnlyList<double> DefaultWarningFractions { get; } = [0.5, 0.8];
 
     /// <summary>ListAtRisk page size when the request leaves it at 0.</summary>
+    [Positive]
     public int AtRiskDefaultPageSize { get; set; } = 50;
 
     /// <summary>ListAtRisk never returns more than this per page.</summary>
+    [Positive]
     public int AtRiskMaxPageSize { get; set; } = 500;
 
     /// <summary>
     /// How many due deadlines one scanner round claims and fires in one transaction at most. Larger batches
     /// share the claim and the commit among more rows; the write lock is held for the whole batch.
     /// </summary>
+    [Positive]
     public int ScanBatchSize { get; set; } = 1000;
 
     /// <summary>How long a scanner's claim holds; a claim whose holder died is taken over after it.</summary>
+    [Positive]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// The longest the scanner sleeps between rounds: bounds how late a deadline set by another
     /// instance (which cannot wake this one) is found.
     /// </summary>
+    [Positive]
     public TimeSpan MaxSleep { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How often the scanner refreshes the pending-deadlines gauge at most (it counts when it goes to sleep):
     /// the count reads the whole pending index.
     /// </summary>
+    [NotNegative]
     public TimeSpan PendingCountInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Warnings and breaches buffered per WatchSlaEvents stream; a slower reader loses the oldest.</summary>
+    [Positive]
     public int WatchBufferSize { get; set; } = 1000;
 }

@@ -90,7 +90,7 @@ public sealed class TelephonyGrpcService(
     public override Task<CallbackTask> CompleteCallback(CompleteCallbackRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
-        var id = ParseId("callback_id", request.CallbackId, errors);
+        var id = errors.Id("callback_id", request.CallbackId);
         errors.MaxLength("outcome", request.Outcome, 500);
         errors.ThrowIfAny();
         return callbacks.CompleteAsync(id, request.Outcome, Caller.From(context), context.CancellationToken);
@@ -110,7 +110,7 @@ public sealed class TelephonyGrpcService(
     public override Task<ListCallsForOrderResponse> ListCallsForOrder(ListCallsForOrderRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
-        var orderId = ParseId("order_id", request.OrderId, errors);
+        var orderId = errors.Id("order_id", request.OrderId);
         if (request.PageSize < 0) errors.Add("page_size", "must not be negative");
         var after = PageToken.Decode<CallListPosition>(CallRecords.ListOperation, request.PageToken, errors);
         errors.ThrowIfAny();
@@ -121,15 +121,8 @@ public sealed class TelephonyGrpcService(
     private static Guid ParseId(string field, string value)
     {
         var errors = new FieldErrors();
-        var id = ParseId(field, value, errors);
+        var id = errors.Id(field, value);
         errors.ThrowIfAny();
         return id;
-    }
-
-    private static Guid ParseId(string field, string value, FieldErrors errors)
-    {
-        if (Guid.TryParse(value, out var id)) return id;
-        errors.Add(field, "is not an id");
-        return Guid.Empty;
     }
 }

@@ -1,7 +1,9 @@
 using Google.Protobuf.WellKnownTypes;
 using TclHotline.Grpc.Telephony.V1;
+using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.Telephony.Data;
 using ProtoCallState = TclHotline.Grpc.Telephony.V1.CallState;
+using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
 
 namespace TclHotline.Telephony.Application;
 
@@ -25,14 +27,8 @@ public static class CallMapping
         _ => HangUpParty.Unspecified,
     };
 
-    private static ProtoCallState State(string state) => state switch
-    {
-        nameof(Domain.CallState.Offered) => ProtoCallState.Offered,
-        nameof(Domain.CallState.Answered) => ProtoCallState.Answered,
-        nameof(Domain.CallState.Ended) => ProtoCallState.Ended,
-        nameof(Domain.CallState.Abandoned) => ProtoCallState.Abandoned,
-        _ => ProtoCallState.Unspecified,
-    };
+    private static ProtoCallState State(string state) =>
+        System.Enum.TryParse<Domain.CallState>(state, out var known) ? known.ByName<ProtoCallState>() : ProtoCallState.Unspecified;
 
     public static Call ToProto(CallRow row) => new()
     {
@@ -43,23 +39,21 @@ public static class CallMapping
         Queue = row.Queue ?? "",
         AgentId = row.AgentId ?? "",
         Extension = row.Extension ?? "",
-        OfferedAt = Instant(row.OfferedAt),
-        AnsweredAt = Instant(row.AnsweredAt),
-        EndedAt = Instant(row.EndedAt),
-        AbandonedAt = Instant(row.AbandonedAt),
+        OfferedAt = ToTimestamp(row.OfferedAt),
+        AnsweredAt = ToTimestamp(row.AnsweredAt),
+        EndedAt = ToTimestamp(row.EndedAt),
+        AbandonedAt = ToTimestamp(row.AbandonedAt),
         Duration = Span(row.DurationMs),
         HungUpBy = Party(row.HungUpBy),
         WaitTime = Span(row.WaitMs),
         RecordingUri = row.RecordingUri ?? "",
         TransferredToAgentId = row.TransferredToAgentId ?? "",
         TransferredToQueue = row.TransferredToQueue ?? "",
-        TransferredAt = Instant(row.TransferredAt),
+        TransferredAt = ToTimestamp(row.TransferredAt),
         TransferCount = (int)row.TransferCount,
         OrderId = row.OrderId?.ToString() ?? "",
         ComplaintCallId = row.ComplaintCallId?.ToString() ?? "",
     };
-
-    public static Timestamp? Instant(DateTimeOffset? at) => at is { } value ? Timestamp.FromDateTimeOffset(value) : null;
 
     private static Duration? Span(long? milliseconds) =>
         milliseconds is { } ms ? Duration.FromTimeSpan(TimeSpan.FromMilliseconds(ms)) : null;

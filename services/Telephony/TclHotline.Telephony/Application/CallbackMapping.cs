@@ -1,6 +1,8 @@
 using TclHotline.Grpc.Telephony.V1;
+using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.Telephony.Data;
 using Domain = TclHotline.Telephony.Domain;
+using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
 
 namespace TclHotline.Telephony.Application;
 
@@ -14,26 +16,14 @@ public static class CallbackMapping
         Queue = row.Queue,
         BranchCode = row.BranchCode,
         OrderId = row.OrderId?.ToString() ?? "",
-        Reason = row.Reason switch
-        {
-            nameof(Domain.CallbackReason.OpenOrder) => CallbackReason.OpenOrder,
-            nameof(Domain.CallbackReason.LongWait) => CallbackReason.LongWait,
-            _ => CallbackReason.Unspecified,
-        },
-        State = ToProto(Enum.Parse<Domain.CallbackState>(row.State)),
-        AbandonedAt = CallMapping.Instant(row.AbandonedAt),
-        DueAt = CallMapping.Instant(row.DueAt),
+        Reason = Enum.TryParse<Domain.CallbackReason>(row.Reason, out var reason) ? reason.ByName<CallbackReason>() : CallbackReason.Unspecified,
+        State = Enum.Parse<Domain.CallbackState>(row.State).ByName<CallbackState>(),
+        AbandonedAt = ToTimestamp(row.AbandonedAt),
+        DueAt = ToTimestamp(row.DueAt),
         ClaimedBy = row.ClaimedBy ?? "",
-        ClaimedAt = CallMapping.Instant(row.ClaimedAt),
-        CompletedAt = CallMapping.Instant(row.CompletedAt),
+        ClaimedAt = ToTimestamp(row.ClaimedAt),
+        CompletedAt = ToTimestamp(row.CompletedAt),
         Outcome = row.Outcome ?? "",
-    };
-
-    public static CallbackState ToProto(Domain.CallbackState state) => state switch
-    {
-        Domain.CallbackState.Open => CallbackState.Open,
-        Domain.CallbackState.Claimed => CallbackState.Claimed,
-        _ => CallbackState.Completed,
     };
 
     /// <summary>Unspecified: the ones still to do.</summary>

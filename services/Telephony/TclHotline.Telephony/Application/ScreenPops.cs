@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using TclHotline.Grpc.Telephony.V1;
 using TclHotline.Telephony.Data;
 using TclHotline.Telephony.Domain;
+using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
 
 namespace TclHotline.Telephony.Application;
 
@@ -16,7 +17,7 @@ public static class ScreenPops
             CallId = call.CallId,
             CallerNumber = call.CallerNumber ?? "",
             Queue = call.Queue ?? "",
-            AnsweredAt = CallMapping.Instant(call.AnsweredAt),
+            AnsweredAt = ToTimestamp(call.AnsweredAt),
         };
         var name = customer?.Name ?? orders.LastOrDefault(o => !string.IsNullOrEmpty(o.CustomerName))?.CustomerName;
         if (name is not null) pop.Customer = new Customer { Name = name, Phone = customer?.Phone ?? PhoneNumber.Normalize(call.CallerNumber) };
@@ -40,7 +41,7 @@ public static class ScreenPops
             BranchCode = o.BranchCode,
             SerialNumber = o.SerialNumber ?? "",
             Status = OrderStatus.Word(o.Status),
-            CommitmentDue = CallMapping.Instant(o.CommitmentDue),
+            CommitmentDue = ToTimestamp(o.CommitmentDue),
             CommitmentTimeLeft = o.CommitmentDue is { } due ? Duration.FromTimeSpan(due - now) : null,
             ExchangeEligible = o.ExchangeEligible,
             Fee = o.FeeRevision > 0

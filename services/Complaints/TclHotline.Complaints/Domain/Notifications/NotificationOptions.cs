@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using TclHotline.ServiceDefaults.Modules;
+
 namespace TclHotline.Complaints.Domain.Notifications;
 
 /// <summary>Bound from <c>Notifications</c>: who is told what, how long they have to acknowledge, and the channels.</summary>
@@ -33,15 +36,22 @@ public sealed class NotificationOptions
 
     public NotificationTemplate DefaultTemplate { get; set; } = new();
 
+    [ValidateObjectMembers]
     public SmtpChannelOptions Smtp { get; set; } = new();
+    [ValidateObjectMembers]
     public WebhookChannelOptions Webhook { get; set; } = new();
+    [ValidateObjectMembers]
     public NotificationDeliveryOptions Delivery { get; set; } = new();
+    [ValidateObjectMembers]
     public EngineerQualityReportOptions EngineerQualityReport { get; set; } = new();
 
     /// <summary>How often a WatchNotifications stream looks for new notices (written by any instance).</summary>
+    [Positive]
     public TimeSpan WatchPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    [Positive]
     public int DefaultPageSize { get; set; } = 50;
+    [Positive]
     public int MaxPageSize { get; set; } = 200;
 }
 
@@ -71,6 +81,7 @@ public sealed class SmtpChannelOptions
 {
     /// <summary>Empty: no e-mail is sent (the deliveries are not even requested).</summary>
     public string Host { get; set; } = "";
+    [Positive]
     public int Port { get; set; } = 25;
 
     /// <summary>None | StartTls | StartTlsWhenAvailable | SslOnConnect | Auto.</summary>
@@ -80,6 +91,7 @@ public sealed class SmtpChannelOptions
     public string Password { get; set; } = "";
     public string From { get; set; } = "hotline-notifications@tclhotline.local";
     public string FromName { get; set; } = "TCL hotline";
+    [Positive]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
@@ -94,14 +106,18 @@ public sealed class WebhookChannelOptions
 public sealed class NotificationDeliveryOptions
 {
     /// <summary>A delivery not recorded as sent this long after it was last requested is requested again through the outbox.</summary>
+    [Positive]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often unsent deliveries are looked for.</summary>
+    [Positive]
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    [Positive]
     public int ScanBatchSize { get; set; } = 100;
 
     /// <summary>How long an instance holds a delivery it is sending; longer than a channel's timeout, shorter than <see cref="RetryAfter"/>.</summary>
+    [Positive]
     public TimeSpan ClaimFor { get; set; } = TimeSpan.FromSeconds(45);
 }
 
@@ -111,12 +127,14 @@ public sealed class EngineerQualityReportOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>The length of a period: a week by default.</summary>
+    [Positive]
     public TimeSpan Every { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Where periods are counted from: Monday 08:00 in Shanghai by default, so a report goes out every Monday morning.</summary>
     public DateTimeOffset Anchor { get; set; } = new(2025, 1, 6, 8, 0, 0, TimeSpan.FromHours(8));
 
     /// <summary>How often the schedule is looked at.</summary>
+    [Positive]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Branches reported even before anything is known of their engineers; branches with engineer facts are reported anyway.</summary>

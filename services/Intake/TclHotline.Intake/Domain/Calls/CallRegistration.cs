@@ -1,5 +1,6 @@
 using TclHotline.Intake.Domain.Regions;
 using TclHotline.Intake.Domain.Warranty;
+using TclHotline.ServiceDefaults.Validation;
 
 namespace TclHotline.Intake.Domain.Calls;
 
@@ -49,7 +50,8 @@ public sealed record CallRegistration
 }
 
 /// <summary>Either every bad field, or the registration when there is none.</summary>
-public sealed record CallValidation(IReadOnlyList<FieldError> Errors, CallRegistration? Registration)
+public sealed record CallValidation(FieldErrors Problems, CallRegistration? Registration)
 {
-    public bool IsValid => Errors.Count == 0;
+    public IReadOnlyList<FieldError> Errors => Problems.Errors;
+    public bool IsValid => !Problems.Any;
 }

@@ -1,5 +1,6 @@
 using TclHotline.Intake.Domain.Regions;
 using TclHotline.Intake.Domain.Warranty;
+using TclHotline.ServiceDefaults.Validation;
 using F = TclHotline.Intake.Domain.Calls.RegisterCallFields;
 
 namespace TclHotline.Intake.Domain.Calls;
@@ -18,12 +19,12 @@ public sealed class RegisterCallValidator(
     {
         var now = time.GetUtcNow();
         var today = LegalPeriod.LocalDate(now, regions.TimeZone);
-        var c = new FieldChecks(today);
+        var c = new FieldErrors();
         var type = input.OrderType;
         // With no valid type the type-specific checks stay quiet: the type is the error to fix.
         var typed = c.Defined(F.OrderType, type) && type != OrderType.Unspecified;
         if (!typed && Enum.IsDefined(type))
-            c.Add(F.OrderType, "Required.");
+            c.Add(F.OrderType, "is required");
 
         var idempotencyKey = c.Text(F.IdempotencyKey, input.IdempotencyKey, true, options.IdempotencyKeyMaxLength);
         var callId = c.Text(F.CallId, input.CallId, false, options.CallIdMaxLength);
@@ -36,20 +37,20 @@ public sealed class RegisterCallValidator(
         CheckBracket(c, input.BracketSource, type, typed);
         var model = c.Text(F.ProductModel, input.ProductModel, type.IsAboutOneUnit(), options.ProductModelMaxLength);
         var serial = CheckSerial(c, input.SerialNumber, type);
-        var purchase = c.PastDate(F.PurchaseDate, input.PurchaseDate);
-        var (invoiceNumber, invoiceDate) = CheckInvoice(c, input);
-        var installation = c.PastDate(F.InstallationDate, input.InstallationDate);
-        var labelDate = c.PastDate(F.ProductionDate, input.ProductionDate);
+        var purchase = PastDate(c, F.PurchaseDate, input.PurchaseDate, today);
+        var (invoiceNumber, invoiceDate) = CheckInvoice(c, input, today);
+        var installation = PastDate(c, F.InstallationDate, input.InstallationDate, today);
+        var labelDate = PastDate(c, F.ProductionDate, input.ProductionDate, today);
         CheckDateOrder(c, input, today, serial, purchase, invoiceDate, installation, labelDate);
         if (c.Defined(F.FaultCategory, input.FaultCategory) && type.IsFaultRepair() && input.FaultCategory == FaultCategory.Unspecified)
-            c.Add(F.FaultCategory, "Required for a repair.");
+            c.Add(F.FaultCategory, "is required for a repair");
         var faultDescription = c.Text(F.FaultDescription, input.FaultDescription, type.IsFaultRepair(), options.FaultDescriptionMaxLength);
         CheckVisitTime(c, input.RequestedVisitAt, type, typed, now);
         var (complaintDescription, relatedOrder) = CheckComplaint(c, input, typed);
 
-        if (c.Errors.Count > 0)
-            return new CallValidation(c.Errors, null);
-        return new CallValidation([], new CallRegistration
+        if (c.Any)
+            return new CallValidation(c, null);
+        return new CallValidation(c, new CallRegistration
         {
             IdempotencyKey = idempotencyKey!,
             CallId = callId,
@@ -78,20 +79,20 @@ public sealed class RegisterCallValidator(
         });
     }
 
-    private static string? CheckCaller(FieldChecks c, string? raw)
+    private static string? CheckCaller(FieldErrors c, string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
-            c.Add(F.CallerNumber, "Required.");
+            c.Add(F.CallerNumber, "is required");
             return null;
         }
         var number = CallerNumber.Normalize(raw);
         if (number is null)
-            c.Add(F.CallerNumber, "Must be a mobile number (1[3-9] and 9 digits), a landline with its area code, or a 400 number.");
+            c.Add(F.CallerNumber, "must be a mobile number (1[3-9] and 9 digits), a landline with its area code, or a 400 number");
         return number;
     }
 
-    private District? CheckRegion(FieldChecks c, RegisterCallInput input)
+    private District? CheckRegion(FieldErrors c, RegisterCallInput input)
     {
         var resolution = regions.Resolve(input.ProvinceCode?.Trim(), input.CityCode?.Trim(), input.DistrictCode?.Trim());
         foreach (var problem in resolution.Problems)
@@ -104,78 +105,96 @@ public sealed class RegisterCallValidator(
         return resolution.District;
     }
 
-    private static void CheckBracket(FieldChecks c, BracketSource bracket, OrderType type, bool typed)
+    private static void CheckBracket(FieldErrors c, BracketSource bracket, OrderType type, bool typed)
     {
         if (!c.Defined(F.BracketSource, bracket))
             return;
         if (type == OrderType.WallMount && bracket == BracketSource.Unspecified)
-            c.Add(F.BracketSource, "Required for a wall mount: company or customer.");
+            c.Add(F.BracketSource, "is required for a wall mount: company or customer");
         else if (typed && type != OrderType.WallMount && bracket != BracketSource.Unspecified)
-            c.Add(F.BracketSource, "Only for a wall mount.");
+            c.Add(F.BracketSource, "is only for a wall mount");
     }
 
-    private string? CheckSerial(FieldChecks c, string? raw, OrderType type)
+    private string? CheckSerial(FieldErrors c, string? raw, OrderType type)
     {
         var serial = c.Text(F.SerialNumber, raw, type.IsFaultRepair(), options.SerialNumberMaxLength, options.SerialNumberMinLength);
         if (serial is not null && !serial.All(char.IsAsciiLetterOrDigit))
-            c.Add(F.SerialNumber, "Must hold only the letters A-Z and digits.");
+            c.Add(F.SerialNumber, "must hold only the letters A-Z and digits");
         return serial;
     }
 
-    private (string? Number, DateOnly? Date) CheckInvoice(FieldChecks c, RegisterCallInput input)
+    private (string? Number, DateOnly? Date) CheckInvoice(FieldErrors c, RegisterCallInput input, DateOnly today)
     {
         var number = c.Text(F.InvoiceNumber, input.InvoiceNumber, false, options.InvoiceNumberMaxLength);
-        var date = c.PastDate(F.InvoiceDate, input.InvoiceDate);
+        var date = PastDate(c, F.InvoiceDate, input.InvoiceDate, today);
         var dateGiven = !string.IsNullOrWhiteSpace(input.InvoiceDate);
         if (number is not null && !dateGiven)
-            c.Add(F.InvoiceDate, "Required with an invoice number.");
+            c.Add(F.InvoiceDate, "is required with an invoice number");
         if (number is null && dateGiven)
-            c.Add(F.InvoiceNumber, "Required with an invoice date.");
+            c.Add(F.InvoiceNumber, "is required with an invoice date");
         return (number, date);
     }
 
     // An invoice dated before production is not refused here: rule 12 flags it for the branch.
-    private void CheckDateOrder(FieldChecks c, RegisterCallInput input, DateOnly today, string? serial,
+    private void CheckDateOrder(FieldErrors c, RegisterCallInput input, DateOnly today, string? serial,
         DateOnly? purchase, DateOnly? invoiceDate, DateOnly? installation, DateOnly? labelDate)
     {
         var production = productionDates.Read(serial, labelDate, today);
         if (purchase is { } bought && production is { } made && bought < made.FirstDay)
-            c.Add(F.PurchaseDate, $"Before the production date {ContractDate.ToText(made.FirstDay)} ({made.Source}).");
+            c.Add(F.PurchaseDate, $"is before the production date {ContractDate.ToText(made.FirstDay)} ({made.Source})");
         if (installation is { } installed && (purchase ?? invoiceDate) is { } sold && installed < sold)
-            c.Add(F.InstallationDate, $"Before the purchase date {ContractDate.ToText(sold)}.");
+            c.Add(F.InstallationDate, $"is before the purchase date {ContractDate.ToText(sold)}");
         if (input.InstalledThroughHotline && string.IsNullOrWhiteSpace(input.InstallationDate))
-            c.Add(F.InstallationDate, "Required when installed_through_hotline is set.");
+            c.Add(F.InstallationDate, "is required when installed_through_hotline is set");
     }
 
-    private static void CheckVisitTime(FieldChecks c, DateTimeOffset? requested, OrderType type, bool typed, DateTimeOffset now)
+    private static void CheckVisitTime(FieldErrors c, DateTimeOffset? requested, OrderType type, bool typed, DateTimeOffset now)
     {
         if (requested is not { } at)
             return;
         if (typed && !type.NeedsVisit())
-            c.Add(F.RequestedVisitAt, "Only for an order with a visit.");
+            c.Add(F.RequestedVisitAt, "is only for an order with a visit");
         else if (at < now)
-            c.Add(F.RequestedVisitAt, "Must not be in the past.");
+            c.Add(F.RequestedVisitAt, "must not be in the past");
     }
 
-    private (string? Description, string? RelatedOrder) CheckComplaint(FieldChecks c, RegisterCallInput input, bool typed)
+    private (string? Description, string? RelatedOrder) CheckComplaint(FieldErrors c, RegisterCallInput input, bool typed)
     {
         var complaint = input.OrderType == OrderType.Complaint;
         if (c.Defined(F.ComplaintCategory, input.ComplaintCategory))
         {
             if (complaint && input.ComplaintCategory == ComplaintCategory.Unspecified)
-                c.Add(F.ComplaintCategory, "Required for a complaint.");
+                c.Add(F.ComplaintCategory, "is required for a complaint");
             else if (typed && !complaint && input.ComplaintCategory != ComplaintCategory.Unspecified)
-                c.Add(F.ComplaintCategory, "Only for a complaint call.");
+                c.Add(F.ComplaintCategory, "is only for a complaint call");
         }
         var description = c.Text(F.ComplaintDescription, input.ComplaintDescription, complaint, options.ComplaintDescriptionMaxLength);
         var related = c.Text(F.RelatedOrderNumber, input.RelatedOrderNumber, false, options.RelatedOrderNumberMaxLength);
         if (typed && !complaint)
         {
             if (description is not null)
-                c.Add(F.ComplaintDescription, "Only for a complaint call.");
+                c.Add(F.ComplaintDescription, "is only for a complaint call");
             if (related is not null)
-                c.Add(F.RelatedOrderNumber, "Only for a complaint call.");
+                c.Add(F.RelatedOrderNumber, "is only for a complaint call");
         }
         return (description, related);
+    }
+
+    /// <summary>A "yyyy-MM-dd" date that is not after today in the branch's calendar; null when blank or bad.</summary>
+    private static DateOnly? PastDate(FieldErrors c, string field, string? value, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        if (!ContractDate.TryParse(value.Trim(), out var date))
+        {
+            c.Add(field, "must be a date written yyyy-MM-dd");
+            return null;
+        }
+        if (date > today)
+        {
+            c.Add(field, $"must not be in the future (today is {ContractDate.ToText(today)})");
+            return null;
+        }
+        return date;
     }
 }

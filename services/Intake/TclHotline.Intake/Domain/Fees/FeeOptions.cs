@@ -1,3 +1,5 @@
+using TclHotline.ServiceDefaults.Modules;
+
 namespace TclHotline.Intake.Domain.Fees;
 
 /// <summary>The price list and the fee rules' numbers (section "Intake:Fees").</summary>
@@ -23,9 +25,11 @@ public sealed class FeeOptions
     };
 
     /// <summary>Rule 15: kilometres from the outlet, one way, that cost nothing.</summary>
+    [NotNegative]
     public decimal FreeTravelKm { get; set; } = 30m;
 
     /// <summary>Rule 15: yuan per kilometre of the excess, one way.</summary>
+    [NotNegative]
     public decimal TravelFeePerKm { get; set; } = 1m;
 
     /// <summary>Rule 16: branch-local time from which a visit is a night visit.</summary>
@@ -35,6 +39,7 @@ public sealed class FeeOptions
     public TimeOnly NightEnds { get; set; } = new(8, 0);
 
     /// <summary>Rule 16: share of the base fee added for a night visit.</summary>
+    [NotNegative]
     public decimal NightSurchargeRate { get; set; } = 0.5m;
 
     /// <summary>

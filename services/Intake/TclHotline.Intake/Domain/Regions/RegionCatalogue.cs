@@ -59,9 +59,9 @@ public sealed class RegionCatalogue
         var cityKnown = Check(RegionLevel.City, cityCode, cities.ContainsKey, problems);
         var districtKnown = Check(RegionLevel.District, districtCode, districts.ContainsKey, problems);
         if (provinceKnown && cityKnown && cities[cityCode!].ProvinceCode != provinceCode)
-            problems.Add(new(RegionLevel.City, $"City {cityCode} is not in province {provinceCode}."));
+            problems.Add(new(RegionLevel.City, $"{cityCode} is not in province {provinceCode}"));
         if (cityKnown && districtKnown && districts[districtCode!].CityCode != cityCode)
-            problems.Add(new(RegionLevel.District, $"District {districtCode} is not in city {cityCode}."));
+            problems.Add(new(RegionLevel.District, $"{districtCode} is not in city {cityCode}"));
         return new RegionResolution(problems.Count == 0 ? districts[districtCode!] : null, problems);
     }
 
@@ -69,12 +69,12 @@ public sealed class RegionCatalogue
     {
         if (string.IsNullOrWhiteSpace(code))
         {
-            problems.Add(new(level, $"A {level.ToString().ToLowerInvariant()} code is required."));
+            problems.Add(new(level, "is required"));
             return false;
         }
         if (known(code))
             return true;
-        problems.Add(new(level, $"Unknown {level.ToString().ToLowerInvariant()} code '{code}'."));
+        problems.Add(new(level, $"'{code}' is not a known {level.ToString().ToLowerInvariant()} code"));
         return false;
     }
 
