@@ -114,7 +114,7 @@ public sealed class RequestBoundsTests
     public async Task FileComplaint_TextsLongerThanTheirColumns_AreRefusedByName_AndNothingIsFiled()
     {
         await using var host = await TestHost.StartAsync([new Complaints.ComplaintsModule()],
-            settings: [new("Complaints:Escalation:BranchServiceDirectors:CS", "director-changsha")]);
+            settings: [new("Branches:ByCode:CS:ServiceDirector", "director-changsha")]);
         var desk = new ComplaintDesk.ComplaintDeskClient(host.ChannelAs(HotlineRoles.Agent, "CS"));
         var request = new FileComplaintRequest
         {

@@ -13,6 +13,5 @@ public sealed class ComplaintsOptions
     public SatisfactionScale Satisfaction { get; set; } = new();
     public SystemComplaintOptions RaisedBySystem { get; set; } = new();
     public EngineerQualityOptions EngineerQuality { get; set; } = new();
-    public BranchTimeZoneOptions TimeZones { get; set; } = new();
     public ComplaintListOptions Listing { get; set; } = new();
 }
