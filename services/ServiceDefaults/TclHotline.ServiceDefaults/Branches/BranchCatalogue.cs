@@ -64,7 +64,7 @@ public sealed class BranchCatalogue
     {
         if (districtCode is null)
             return null;
-        foreach (var length in AreaLengths.Reverse())
+        foreach (var length in AreaLengthsMostSpecificFirst)
             if (districtCode.Length >= length && _byArea.TryGetValue(districtCode[..length], out var branch))
                 return branch;
         return null;
@@ -83,7 +83,8 @@ public sealed class BranchCatalogue
             : (code, string.Format(CultureInfo.InvariantCulture, _unlisted.NameFormat, provinceName), DefaultTimeZone);
     }
 
-    private static readonly int[] AreaLengths = [2, 4, 6];
+    // A district (6 digits) lies in its city (the first 4) and its province (the first 2).
+    private static readonly int[] AreaLengthsMostSpecificFirst = [6, 4, 2];
 
     /// <summary>Every inconsistency, each naming its configuration key.</summary>
     public static IReadOnlyList<string> Problems(BranchOptions options)
@@ -110,7 +111,7 @@ public sealed class BranchCatalogue
             {
                 var area = branch.Areas[i];
                 var areaAt = $"{at}:{nameof(BranchSettings.Areas)}:{i}";
-                if (!AreaLengths.Contains(area.Length) || !area.All(char.IsAsciiDigit))
+                if (!AreaLengthsMostSpecificFirst.Contains(area.Length) || !area.All(char.IsAsciiDigit))
                     problems.Add($"{areaAt}: '{area}' is not a province, city or district code (2, 4 or 6 digits).");
                 else if (!owners.TryAdd(area, code))
                     problems.Add($"{areaAt}: area '{area}' is already owned by branch '{owners[area]}'; an area has one owner.");
