@@ -10,7 +10,7 @@ namespace TclHotline.Deployment.Tests;
 /// <summary>
 /// Every configuration key the hosts really read, derived from the code rather than listed by hand: the bound
 /// options classes, the keys the shared service defaults read by name, each service's connection string name,
-/// and the keys of the hosts' appsettings.json. Deployment files may set only these.
+/// the keys of the hosts' appsettings.json and those of the shipped branch catalogue. Deployment files may set only these.
 /// </summary>
 public static partial class ConfigurationKeys
 {
@@ -61,6 +61,10 @@ public static partial class ConfigurationKeys
             foreach (var file in Directory.EnumerateFiles(folder, "appsettings*.json", SearchOption.AllDirectories))
                 if (!IsBuildOutput(file)) AddJsonKeys(keys, JsonDocument.Parse(File.ReadAllText(file)).RootElement, "");
         }
+
+        // The branch catalogue every host reads, shipped with ServiceDefaults: deployments change it key by key.
+        var branches = Repository.PathOf("services/ServiceDefaults/TclHotline.ServiceDefaults/Branches/branches.json");
+        AddJsonKeys(keys, JsonDocument.Parse(File.ReadAllText(branches)).RootElement, "");
 
         keys.UnionWith(Platform);
         return keys;

@@ -37,9 +37,7 @@ public sealed class HotlineFlow : IAsyncLifetime
         Host = await TestHost.StartAsync(RefusalTests.AllModules(),
             settings:
             [
-                // Changsha's branch as dispatch's seeded network has it (intake defaults to the province's).
-                new("Intake:Regions:CityBranches:4301:Code", "CS"), new("Intake:Regions:CityBranches:4301:Name", "长沙分公司"),
-                new("Complaints:Escalation:BranchServiceDirectors:CS", "director-changsha"),
+                new("Branches:ByCode:CS:ServiceDirector", "director-changsha"),
             ],
             configure: b => b.Logging.AddProvider(Logs));
         var intake = Intake(HotlineRoles.Agent);

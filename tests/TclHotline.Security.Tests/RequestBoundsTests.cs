@@ -114,7 +114,7 @@ public sealed class RequestBoundsTests
     public async Task FileComplaint_texts_longer_than_their_columns_are_refused_by_name_and_nothing_is_filed()
     {
         await using var host = await TestHost.StartAsync([new Complaints.ComplaintsModule()],
-            settings: [new("Complaints:Escalation:BranchServiceDirectors:CS", "director-changsha")]);
+            settings: [new("Branches:ByCode:CS:ServiceDirector", "director-changsha")]);
         var desk = new ComplaintDesk.ComplaintDeskClient(host.ChannelAs(HotlineRoles.Agent, "CS"));
         var request = new FileComplaintRequest
         {

@@ -33,10 +33,8 @@ public sealed class ComplaintsModule : IServiceModule
         services.AddSingleton(sp => sp.GetRequiredService<ComplaintsOptions>().Satisfaction);
         services.AddSingleton(sp => sp.GetRequiredService<ComplaintsOptions>().RaisedBySystem);
         services.AddSingleton(sp => sp.GetRequiredService<ComplaintsOptions>().EngineerQuality);
-        services.AddSingleton(sp => sp.GetRequiredService<ComplaintsOptions>().TimeZones);
         services.AddSingleton(sp => sp.GetRequiredService<ComplaintsOptions>().Listing);
 
-        services.AddSingleton<BranchTimeZones>();
         services.AddSingleton<ComplaintDeadlines>();
         services.AddSingleton<EscalationLadder>();
         services.AddSingleton<ComplaintLifecycle>();

@@ -10,6 +10,7 @@ using TclHotline.Intake.Domain.Regions;
 using TclHotline.Intake.Domain.Warranty;
 using TclHotline.Intake.Api;
 using TclHotline.Intake.Application;
+using TclHotline.ServiceDefaults.Branches;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 
@@ -30,7 +31,8 @@ public sealed class IntakeModule : IServiceModule
         services.AddValidatedOptions<FeeOptions>(config.GetSection("Fees"));
         services.AddValidatedOptions<CallValidationOptions>(config.GetSection("CallValidation"));
 
-        services.AddSingleton(sp => RegionCatalogue.Load(sp.GetRequiredService<IOptions<RegionOptions>>().Value));
+        services.AddSingleton(sp => RegionCatalogue.Load(
+            sp.GetRequiredService<IOptions<RegionOptions>>().Value, sp.GetRequiredService<BranchCatalogue>()));
         services.AddSingleton(sp => new WarrantyEngine(sp.GetRequiredService<IOptions<WarrantyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new FeeEstimator(sp.GetRequiredService<IOptions<FeeOptions>>().Value));
         services.AddSingleton(sp => new RegisterCallValidator(

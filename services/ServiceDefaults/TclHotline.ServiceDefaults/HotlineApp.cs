@@ -14,6 +14,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using TclHotline.ServiceDefaults.Audit;
+using TclHotline.ServiceDefaults.Branches;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Messaging;
@@ -66,6 +67,7 @@ public static class HotlineApp
     {
         var serviceName = builder.Configuration["Service:Name"] is { Length: > 0 } n ? n : string.Join("+", modules.Select(m => m.Name));
         builder.AddHotlineClock();
+        builder.AddBranchCatalogue();
         builder.AddHotlineTelemetry(serviceName);
         builder.AddHotlineSecurity();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));

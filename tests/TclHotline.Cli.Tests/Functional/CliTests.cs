@@ -33,7 +33,7 @@ public sealed class CliTests(IntakeHostFixture fixture) : IClassFixture<IntakeHo
         Assert.Contains(number, show.Out);
         Assert.Contains("main-board: No power", show.Out);
 
-        var list = await RunAsync(As("list", "--branch", "BR-43", "--type", "repair", "--status", "open", "--page-size", "500", "--json"));
+        var list = await RunAsync(As("list", "--branch", "CS", "--type", "repair", "--status", "open", "--page-size", "500", "--json"));
         Assert.Equal(CliApp.Ok, list.Exit);
         Assert.Contains(list.Json.GetProperty("orders").EnumerateArray(), o => o.GetProperty("orderNumber").GetString() == number);
 
@@ -88,7 +88,7 @@ public sealed class CliTests(IntakeHostFixture fixture) : IClassFixture<IntakeHo
         Assert.Equal(CliApp.BadInput, refused.Exit);
         Assert.Contains("caller_number", refused.Err);
 
-        var typo = await RunAsync(As("list", "--brnach", "BR-43"));
+        var typo = await RunAsync(As("list", "--brnach", "CS"));
         Assert.Equal(CliApp.BadInput, typo.Exit);
         Assert.Contains("--brnach", typo.Err);
     }
@@ -99,11 +99,11 @@ public sealed class CliTests(IntakeHostFixture fixture) : IClassFixture<IntakeHo
         var noKey = await RunAsync("token", "--role", "agent", "--branch", "*");
         Assert.Equal(CliApp.BadInput, noKey.Exit);
 
-        var minted = await RunAsync("token", "--role", "dispatcher", "--branch", "BR-43", "--key", TestTokens.SigningKey);
+        var minted = await RunAsync("token", "--role", "dispatcher", "--branch", "CS", "--key", TestTokens.SigningKey);
         Assert.Equal(CliApp.Ok, minted.Exit);
         var list = await RunAsync("list", "--json", "--server", intake.GrpcAddress, "--token", minted.Out.Trim());
         Assert.Equal(CliApp.Ok, list.Exit);
-        Assert.All(list.Json.GetProperty("orders").EnumerateArray(), o => Assert.Equal("BR-43", o.GetProperty("branchCode").GetString()));
+        Assert.All(list.Json.GetProperty("orders").EnumerateArray(), o => Assert.Equal("CS", o.GetProperty("branchCode").GetString()));
     }
 
     [Fact]

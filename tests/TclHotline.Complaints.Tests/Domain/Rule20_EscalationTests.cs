@@ -160,7 +160,6 @@ public sealed class Rule20_EscalationTests
     public void Rule20_a_level_without_a_named_owner_goes_to_the_levels_default_owner()
     {
         var owners = Desk.Owners();
-        owners.RegionalServiceManagers.Clear();
         var complaint = Desk.Lifecycle(owners: owners).File(Desk.Filing() with { BranchCode = "XJ-URC" }).Complaint;
 
         var escalated = Desk.Escalation(owners).Escalate(complaint, "why", Desk.Agent, Desk.FiledAt.AddHours(1)).Complaint;
@@ -173,15 +172,19 @@ public sealed class Rule20_EscalationTests
     public void Rule20_a_level_without_any_owner_is_reported_as_configuration()
     {
         var owners = Desk.Owners();
-        owners.RegionalServiceManagers.Clear();
         owners.DefaultRegionalServiceManager = "";
         owners.DefaultBranchServiceDirector = "";
-        var complaint = Desk.Lifecycle(owners: owners).File(Desk.Filing()).Complaint;
+        var listed = Desk.Lifecycle(owners: owners).File(Desk.Filing()).Complaint;
+        var unlisted = Desk.Lifecycle().File(Desk.Filing() with { BranchCode = "XJ-URC" }).Complaint;
 
+        var escalated = Desk.Escalation(owners).Escalate(listed, "why", Desk.Agent, Desk.FiledAt.AddHours(1)).Complaint;
         var missing = Assert.Throws<EscalationOwnerMissing>(
-            () => Desk.Escalation(owners).Escalate(complaint, "why", Desk.Agent, Desk.FiledAt.AddHours(1)));
+            () => Desk.Escalation(owners).Escalate(unlisted, "why", Desk.Agent, Desk.FiledAt.AddHours(1)));
+        var missingAtFiling = Assert.Throws<EscalationOwnerMissing>(
+            () => Desk.Lifecycle(owners: owners).File(Desk.Filing() with { BranchCode = "XJ-URC" }));
 
-        Assert.Equal((EscalationLevel.RegionalServiceManager, Desk.Branch), (missing.Level, missing.BranchCode));
-        Assert.Throws<EscalationOwnerMissing>(() => Desk.Lifecycle(owners: owners).File(Desk.Filing() with { BranchCode = "XJ-URC" }));
+        Assert.Equal(Desk.RegionalManager, escalated.Owner);
+        Assert.Equal((EscalationLevel.RegionalServiceManager, "XJ-URC"), (missing.Level, missing.BranchCode));
+        Assert.Equal((EscalationLevel.BranchServiceDirector, "XJ-URC"), (missingAtFiling.Level, missingAtFiling.BranchCode));
     }
 }

@@ -12,7 +12,7 @@ public sealed class Rule22_EngineerRecordTests
     private static readonly DateTimeOffset Start = Desk.FiledAt;
 
     private static EngineerAssessment Assessment(EngineerQualityOptions? options = null) =>
-        new(options ?? new EngineerQualityOptions(), new BranchTimeZones(new BranchTimeZoneOptions()));
+        new(options ?? new EngineerQualityOptions(), Desk.Branches());
 
     private static UnitVisit Visit(string engineer, string serial, DateTimeOffset at, bool repaired = true) =>
         new(Guid.NewGuid(), Guid.NewGuid(), engineer, Desk.Branch, serial, at, repaired);

@@ -23,7 +23,7 @@ public sealed class Rule25_InboxTests
         },
     };
 
-    private static Inbox NewInbox(NotificationOptions? options = null) => new(options ?? Options(), new EscalationLadder(Desk.Owners()));
+    private static Inbox NewInbox(NotificationOptions? options = null) => new(options ?? Options(), Desk.Ladder());
 
     private static NotificationCause Cause(NotificationKind kind = NotificationKind.DispatchEscalated, EscalationLevel level = EscalationLevel.BranchServiceDirector) =>
         new(kind, "cause-1", Desk.Branch, level, "Order at risk", "No engineer can arrive in time.", "order-1");
@@ -140,7 +140,7 @@ public sealed class Rule25_InboxTests
         };
         var notice = NewInbox(options).Open(Cause(), At);
 
-        var (subject, text) = new NotificationText(options, new BranchTimeZones(new BranchTimeZoneOptions())).Render(notice);
+        var (subject, text) = new NotificationText(options, Desk.Branches()).Render(notice);
 
         Assert.Equal($"【{Desk.Branch}】Order at risk", subject);
         Assert.Equal($"{Desk.Director} L1 DispatchEscalated due 2025-03-01 10:20 id {notice.Id:D}: No engineer can arrive in time.", text);

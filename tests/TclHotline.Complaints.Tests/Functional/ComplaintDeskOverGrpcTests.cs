@@ -283,7 +283,7 @@ public sealed class ComplaintDeskOverGrpcTests(ComplaintsHost service) : IClassF
             Guid.NewGuid(), DeadlineOwners.Complaints, set.SubjectId, set.Kind, set.BranchCode, set.DueAt, set.DueAt, TimeSpan.Zero));
     }
 
-    private static FileComplaintRequest Filing(string branch = ComplaintsHost.Shenzhen) => new()
+    internal static FileComplaintRequest Filing(string branch = ComplaintsHost.Shenzhen) => new()
     {
         CustomerName = "Li Wei",
         CustomerPhone = "13800138000",

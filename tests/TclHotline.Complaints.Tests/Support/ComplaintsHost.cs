@@ -24,15 +24,11 @@ public sealed class ComplaintsHost : IAsyncLifetime
     /// <summary>More settings, e.g. a real broker's.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Settings { get; init; } = [];
 
-    /// <summary>An owner at every escalation level of both branches (rule 20).</summary>
+    /// <summary>An owner at every escalation level of both branches (rule 20): the branches are added to the catalogue.</summary>
     public static readonly IReadOnlyList<KeyValuePair<string, string?>> Owners =
     [
-        new("Complaints:Escalation:BranchServiceDirectors:" + Shenzhen, Desk.Director),
-        new("Complaints:Escalation:BranchServiceDirectors:" + Beijing, "director.beijing"),
-        new("Complaints:Escalation:BranchRegions:" + Shenzhen, "SOUTH"),
-        new("Complaints:Escalation:BranchRegions:" + Beijing, "NORTH"),
-        new("Complaints:Escalation:RegionalServiceManagers:SOUTH", Desk.RegionalManager),
-        new("Complaints:Escalation:RegionalServiceManagers:NORTH", "manager.north"),
+        .. TestBranches.Entry(Shenzhen, Desk.Director, Desk.RegionalManager),
+        .. TestBranches.Entry(Beijing, "director.beijing", "manager.north"),
         new("Complaints:Escalation:HeadquartersCustomerService", Desk.Headquarters),
     ];
 

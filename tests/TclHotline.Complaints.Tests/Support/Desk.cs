@@ -1,4 +1,5 @@
 using TclHotline.Complaints.Domain;
+using TclHotline.ServiceDefaults.Branches;
 
 namespace TclHotline.Complaints.Tests.Support;
 
@@ -16,19 +17,28 @@ internal static class Desk
 
     public static readonly Guid OrderId = Guid.Parse("0b6e3f0a-1111-4c1e-9c1a-2f4b9d6e7a01");
 
-    public static EscalationOptions Owners() => new()
+    /// <summary>The catalogue: the Shenzhen branch with its two owners.</summary>
+    public static BranchCatalogue Branches() => new(new BranchOptions
     {
-        BranchServiceDirectors = { [Branch] = Director },
-        BranchRegions = { [Branch] = "SOUTH" },
-        RegionalServiceManagers = { ["SOUTH"] = RegionalManager },
-        HeadquartersCustomerService = Headquarters,
-    };
+        ByCode =
+        {
+            [Branch] = new BranchSettings
+            {
+                Name = "深圳分公司服务部", TimeZone = "Asia/Shanghai", Areas = ["4403"],
+                ServiceDirector = Director, RegionalServiceManager = RegionalManager,
+            },
+        },
+    });
+
+    public static EscalationOptions Owners() => new() { HeadquartersCustomerService = Headquarters };
+
+    public static EscalationLadder Ladder(EscalationOptions? owners = null) => new(Branches(), owners ?? Owners());
 
     public static ComplaintLifecycle Lifecycle(ComplaintDeadlineOptions? spans = null, EscalationOptions? owners = null) =>
-        new(new ComplaintDeadlines(spans ?? new()), new EscalationLadder(owners ?? Owners()), new SatisfactionScale());
+        new(new ComplaintDeadlines(spans ?? new()), Ladder(owners), new SatisfactionScale());
 
     public static ComplaintEscalation Escalation(EscalationOptions? owners = null) =>
-        new(new ComplaintDeadlines(new()), new EscalationLadder(owners ?? Owners()));
+        new(new ComplaintDeadlines(new()), Ladder(owners));
 
     public static NewComplaint Filing(
         ComplaintCategory category = ComplaintCategory.FeeDispute,

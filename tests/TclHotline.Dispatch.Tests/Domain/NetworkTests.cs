@@ -1,12 +1,13 @@
 using TclHotline.Dispatch.Domain;
 using TclHotline.Dispatch.Domain.Network;
 using TclHotline.Dispatch.Seed;
+using TclHotline.ServiceDefaults.Branches;
 
 namespace TclHotline.Dispatch.Tests.Domain;
 
 public class NetworkTests
 {
-    private static readonly ServiceNetwork Seeded = new NetworkSeedParser(new DispatchOptions()).Parse(NetworkSeed.DefaultJson());
+    private static readonly ServiceNetwork Seeded = new NetworkSeedParser(new DispatchOptions(), BranchCatalogue.Shipped()).Parse(NetworkSeed.DefaultJson());
 
     [Theory]
     // Changsha city districts and counties belong to CS, whoever sold the unit.

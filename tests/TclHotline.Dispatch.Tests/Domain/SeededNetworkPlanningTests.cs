@@ -3,6 +3,7 @@ using TclHotline.Dispatch.Domain;
 using TclHotline.Dispatch.Domain.Network;
 using TclHotline.Dispatch.Domain.Planning;
 using TclHotline.Dispatch.Seed;
+using TclHotline.ServiceDefaults.Branches;
 using static TclHotline.Dispatch.Tests.Domain.ChinaTime;
 using static TclHotline.Dispatch.Tests.Domain.PlannerScenario;
 
@@ -12,7 +13,7 @@ namespace TclHotline.Dispatch.Tests.Domain;
 public class SeededNetworkPlanningTests
 {
     private static readonly DispatchOptions Options = new();
-    private static readonly ServiceNetwork Seeded = new NetworkSeedParser(Options).Parse(NetworkSeed.DefaultJson());
+    private static readonly ServiceNetwork Seeded = new NetworkSeedParser(Options, BranchCatalogue.Shipped()).Parse(NetworkSeed.DefaultJson());
 
     [Theory]
     // 岳麓区: both 岳麓网点 engineers arrive 10:15 with no visits yet; the id decides.

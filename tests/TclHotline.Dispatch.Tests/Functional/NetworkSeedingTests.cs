@@ -1,5 +1,6 @@
 using TclHotline.Dispatch.Domain;
 using TclHotline.Dispatch.Seed;
+using TclHotline.ServiceDefaults.Branches;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Dispatch.V1;
@@ -11,7 +12,7 @@ public class NetworkSeedingTests
     [Fact]
     public async Task Shipped_network_is_seeded_once_however_many_instances_start_on_the_database()
     {
-        var shipped = new NetworkSeedParser(new DispatchOptions()).Parse(NetworkSeed.DefaultJson());
+        var shipped = new NetworkSeedParser(new DispatchOptions(), BranchCatalogue.Shipped()).Parse(NetworkSeed.DefaultJson());
         var folder = Path.Combine(Path.GetTempPath(), "dispatch-seed-" + Guid.NewGuid().ToString("N"));
         try
         {

@@ -173,14 +173,19 @@ public class SystemUnderTest : IAsyncLifetime
     /// <summary>Every branch a test files complaints in, with an owner at each escalation level (rule 20).</summary>
     public static readonly string[] Branches = ["CS", "WH", "BR-43", "BR-42", "KA", "BO", "DU", "TW", "LK", "BI", "FZ", "SK", "RK"];
 
+    /// <summary>The shipped catalogue's branches keep their name, zone and areas; the others are added without areas.</summary>
+    private static readonly string[] ShippedBranches = ["CS", "WH", "BR-43"];
+
     private static void AddComplaintOwners(Dictionary<string, string> env)
     {
         foreach (var branch in Branches)
         {
-            env[$"Complaints__Escalation__BranchServiceDirectors__{branch}"] = $"director-{branch}";
-            env[$"Complaints__Escalation__BranchRegions__{branch}"] = "CENTRAL";
+            IReadOnlyList<KeyValuePair<string, string?>> owners = ShippedBranches.Contains(branch)
+                ? [new($"Branches:ByCode:{branch}:ServiceDirector", $"director-{branch}"),
+                   new($"Branches:ByCode:{branch}:RegionalServiceManager", "regional-manager-central")]
+                : TestBranches.Entry(branch, $"director-{branch}", "regional-manager-central", name: branch == "BR-42" ? "湖北省分公司" : null);
+            foreach (var (key, value) in TestBranches.AsEnvironment(owners)) env[key] = value;
         }
-        env["Complaints__Escalation__RegionalServiceManagers__CENTRAL"] = "regional-manager-central";
         env["Complaints__Escalation__HeadquartersCustomerService"] = "hq-customer-service";
     }
 
@@ -238,14 +243,6 @@ public class SystemUnderTest : IAsyncLifetime
         if (service is "Returns" or Standalone)
         {
             Apis.ReturnsCalls.AddBurstDealer(env);
-        }
-        if (service is "Intake" or Standalone)
-        {
-            // The same branches as dispatch's network: Changsha and Wuhan own their cities (rule 1).
-            env["Intake__Regions__CityBranches__4301__Code"] = "CS";
-            env["Intake__Regions__CityBranches__4301__Name"] = "长沙分公司服务部";
-            env["Intake__Regions__CityBranches__4201__Code"] = "WH";
-            env["Intake__Regions__CityBranches__4201__Name"] = "武汉分公司服务部";
         }
         foreach (var (key, value) in ExtraEnvironment) env[key] = value;
         return env;

@@ -25,7 +25,7 @@ public sealed class BrokerTests(RabbitMqFixture fixture)
         var received = await Eventually.Until(() => Task.FromResult(OpenedProbe.Received.GetValueOrDefault(reply.Order.OrderNumber)),
             m => m is not null, TimeSpan.FromSeconds(30), "ServiceOrderOpened on the broker");
         Assert.Equal(reply.Order.OrderId, received!.OrderId.ToString());
-        Assert.Equal("BR-43", received.BranchCode);
+        Assert.Equal("CS", received.BranchCode);
         Assert.True(received.IsUrban);
     }
 

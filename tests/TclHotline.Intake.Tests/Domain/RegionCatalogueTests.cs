@@ -1,14 +1,18 @@
 using TclHotline.Intake.Domain.Regions;
 using TclHotline.Intake.Tests.Support;
+using TclHotline.ServiceDefaults.Branches;
 
 namespace TclHotline.Intake.Tests.Domain;
 
 public class RegionCatalogueTests
 {
-    private static RegionOptions WithChangshaBranch() => new()
+    private static BranchCatalogue Branches(params (string Code, string Name, string[] Areas)[] branches) => new(new BranchOptions
     {
-        CityBranches = { ["4301"] = new BranchSettings { Code = "CS", Name = "长沙分公司" } },
-    };
+        ByCode = branches.ToDictionary(b => b.Code, b => new BranchSettings
+        {
+            Name = b.Name, TimeZone = "Asia/Shanghai", Areas = [.. b.Areas], ServiceDirector = "director", RegionalServiceManager = "manager",
+        }),
+    });
 
     [Fact]
     public void Catalogue_holds_every_district_of_the_source_data()
@@ -20,12 +24,9 @@ public class RegionCatalogueTests
     }
 
     [Theory]
-    [InlineData("430102", "BR-43", "湖南省分公司")]   // Changsha city district
-    [InlineData("430181", "BR-43", "湖南省分公司")]   // Liuyang, county-level city of Changsha
-    [InlineData("431102", "BR-43", "湖南省分公司")]   // Yongzhou
     [InlineData("110105", "BR-11", "北京市分公司")]
     [InlineData("441900", "BR-44", "广东省分公司")]
-    public void Rule01_each_district_is_owned_by_its_provinces_branch_by_default(string district, string code, string name)
+    public void Rule01_a_district_no_listed_branch_claims_is_owned_by_its_provinces_branch(string district, string code, string name)
     {
         var branch = Regions.Default.FindDistrict(district)!.Branch;
         Assert.Equal((code, name), (branch.Code, branch.Name));
@@ -33,14 +34,25 @@ public class RegionCatalogueTests
     }
 
     [Theory]
-    [InlineData("430102", "CS")]     // every district of Changsha city, urban or not
-    [InlineData("430121", "CS")]
-    [InlineData("430182", "CS")]
-    [InlineData("430202", "BR-43")]  // Zhuzhou stays with the province branch
-    public void Rule01_a_city_override_gives_the_whole_city_to_its_branch(string district, string code)
+    [InlineData("430102", "CS", "长沙分公司服务部")]       // every district of Changsha city, urban or not
+    [InlineData("430121", "CS", "长沙分公司服务部")]
+    [InlineData("430181", "CS", "长沙分公司服务部")]       // Liuyang, county-level city of Changsha
+    [InlineData("430202", "BR-43", "湖南经营部服务部")]    // Zhuzhou stays with the province branch
+    [InlineData("431102", "BR-43", "湖南经营部服务部")]    // Yongzhou
+    public void Rule01_the_most_specific_area_of_the_branch_catalogue_wins(string district, string code, string name)
     {
-        var catalogue = RegionCatalogue.Load(WithChangshaBranch());
-        Assert.Equal(code, catalogue.FindDistrict(district)!.Branch.Code);
+        var branch = Regions.Default.FindDistrict(district)!.Branch;
+        Assert.Equal((code, name), (branch.Code, branch.Name));
+    }
+
+    [Fact]
+    public void Rule01_a_listed_province_branch_without_areas_names_the_province_branch()
+    {
+        var catalogue = RegionCatalogue.Load(new RegionOptions(), Branches(("BR-11", "北京服务部", [])));
+
+        var branch = catalogue.FindDistrict("110105")!.Branch;
+
+        Assert.Equal(("BR-11", "北京服务部"), (branch.Code, branch.Name));
     }
 
     [Theory]
@@ -79,7 +91,7 @@ public class RegionCatalogueTests
     [InlineData("430102", AreaKind.Remote)]
     public void Rule03_configuration_overrides_the_class_per_district(string district, AreaKind overridden)
     {
-        var catalogue = RegionCatalogue.Load(new RegionOptions { DistrictAreas = { [district] = overridden } });
+        var catalogue = RegionCatalogue.Load(new RegionOptions { DistrictAreas = { [district] = overridden } }, BranchCatalogue.Shipped());
         Assert.Equal(overridden, catalogue.FindDistrict(district)!.Area);
         Assert.NotEqual(overridden, Regions.Default.FindDistrict(district)!.Area);
     }
@@ -117,10 +129,9 @@ public class RegionCatalogueTests
     [Fact]
     public void Rule03_an_override_for_an_unknown_code_fails_at_load()
     {
-        Assert.Throws<InvalidOperationException>(() => RegionCatalogue.Load(new RegionOptions { DistrictAreas = { ["999999"] = AreaKind.Urban } }));
-        Assert.Throws<InvalidOperationException>(() => RegionCatalogue.Load(new RegionOptions
-        {
-            CityBranches = { ["9999"] = new BranchSettings { Code = "X", Name = "X" } },
-        }));
+        Assert.Throws<InvalidOperationException>(() => RegionCatalogue.Load(
+            new RegionOptions { DistrictAreas = { ["999999"] = AreaKind.Urban } }, BranchCatalogue.Shipped()));
+        var unknownArea = Assert.Throws<InvalidOperationException>(() => RegionCatalogue.Load(new RegionOptions(), Branches(("X", "X", ["9999"]))));
+        Assert.StartsWith("Branches:ByCode:X:Areas: '9999'", unknownArea.Message);
     }
 }

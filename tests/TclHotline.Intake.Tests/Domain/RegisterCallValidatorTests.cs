@@ -188,7 +188,7 @@ public class RegisterCallValidatorTests
     public void Rule01_a_valid_call_carries_its_district_branch_and_area()
     {
         var registration = Call.Validator.Validate(Call.Repair).Registration!;
-        Assert.Equal(("430102", "BR-43", AreaKind.Urban),
+        Assert.Equal(("430102", "CS", AreaKind.Urban),
             (registration.District.Code, registration.District.Branch.Code, registration.District.Area));
         Assert.Equal("13812345678", registration.CallerNumber);
         Assert.Equal((D("2025-01-10"), D("2025-01-10")), (registration.PurchaseDate, registration.InvoiceDate));

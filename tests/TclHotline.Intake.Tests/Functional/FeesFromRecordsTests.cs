@@ -14,7 +14,7 @@ namespace TclHotline.Intake.Tests.Functional;
 /// </summary>
 public sealed class FeesFromRecordsTests(IntakeHostFixture fixture) : IClassFixture<IntakeHostFixture>
 {
-    private const string Branch = "BR-43";
+    private const string Branch = "CS";
     private readonly IntakeHost intake = fixture.Intake;
 
     /// <summary>A repair out of warranty (whole unit ended 2025-01-10, a picture fault is not a main part): base fee 50.</summary>

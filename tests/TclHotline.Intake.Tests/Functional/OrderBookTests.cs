@@ -24,23 +24,23 @@ public sealed class OrderBookTests(IntakeHostFixture fixture) : IClassFixture<In
         var hubei = new[] { await OpenAsync("420102", "4201", "42"), await OpenAsync("420102", "4201", "42"), await OpenAsync("420102", "4201", "42") };
         var hunan = await OpenAsync();
 
-        var first = await intake.ClientAs(HotlineRoles.Dispatcher, "BR-42").ListServiceOrdersAsync(new ListServiceOrdersRequest { PageSize = 2 });
-        var second = await intake.ClientAs(HotlineRoles.Dispatcher, "BR-42").ListServiceOrdersAsync(
+        var first = await intake.ClientAs(HotlineRoles.Dispatcher, "WH").ListServiceOrdersAsync(new ListServiceOrdersRequest { PageSize = 2 });
+        var second = await intake.ClientAs(HotlineRoles.Dispatcher, "WH").ListServiceOrdersAsync(
             new ListServiceOrdersRequest { PageSize = 2, PageToken = first.NextPageToken });
 
         var seen = first.Orders.Concat(second.Orders).Select(o => o.OrderNumber).ToList();
         Assert.Equal(hubei.Select(o => o.OrderNumber).Reverse(), seen);
         Assert.Equal("", second.NextPageToken);
-        var denied = await Assert.ThrowsAsync<RpcException>(() => intake.ClientAs(HotlineRoles.Dispatcher, "BR-42")
-            .ListServiceOrdersAsync(new ListServiceOrdersRequest { BranchCode = "BR-43" }).ResponseAsync);
+        var denied = await Assert.ThrowsAsync<RpcException>(() => intake.ClientAs(HotlineRoles.Dispatcher, "WH")
+            .ListServiceOrdersAsync(new ListServiceOrdersRequest { BranchCode = "CS" }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
-        var hidden = await Assert.ThrowsAsync<RpcException>(() => intake.ClientAs(HotlineRoles.Dispatcher, "BR-42")
+        var hidden = await Assert.ThrowsAsync<RpcException>(() => intake.ClientAs(HotlineRoles.Dispatcher, "WH")
             .GetServiceOrderAsync(new GetServiceOrderRequest { OrderNumber = hunan.OrderNumber }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, hidden.StatusCode);
 
         var consultations = await intake.ClientAs().ListServiceOrdersAsync(new ListServiceOrdersRequest
         {
-            BranchCode = "BR-42", OrderType = OrderType.Consultation, RegisteredFrom = "2025-06-01", RegisteredTo = "2025-06-01",
+            BranchCode = "WH", OrderType = OrderType.Consultation, RegisteredFrom = "2025-06-01", RegisteredTo = "2025-06-01",
         });
         Assert.Empty(consultations.Orders);
     }
@@ -50,7 +50,7 @@ public sealed class OrderBookTests(IntakeHostFixture fixture) : IClassFixture<In
     {
         var order = await OpenAsync();
 
-        var cancelled = await intake.ClientAs(HotlineRoles.Dispatcher, "BR-43").CancelServiceOrderAsync(
+        var cancelled = await intake.ClientAs(HotlineRoles.Dispatcher, "CS").CancelServiceOrderAsync(
             new CancelServiceOrderRequest { OrderNumber = order.OrderNumber, Reason = "Customer fixed it" });
 
         Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
@@ -60,7 +60,7 @@ public sealed class OrderBookTests(IntakeHostFixture fixture) : IClassFixture<In
             .ListAuditEntriesAsync(new TclHotline.Grpc.Audit.V1.ListAuditEntriesRequest { Service = "intake", SubjectId = order.OrderId });
         var entry = Assert.Single(audit.Entries);
         Assert.Equal("service-order.cancel", entry.Action);
-        Assert.Equal("BR-43", entry.ActorBranch);
+        Assert.Equal("CS", entry.ActorBranch);
         Assert.Contains("Customer fixed it", entry.AfterJson);
         var again = await Assert.ThrowsAsync<RpcException>(() => intake.ClientAs().CancelServiceOrderAsync(
             new CancelServiceOrderRequest { OrderNumber = order.OrderNumber, Reason = "again" }).ResponseAsync);

@@ -25,7 +25,7 @@ public sealed class RegisterCallTests(IntakeHostFixture fixture) : IClassFixture
         var order = reply.Order;
         Assert.Equal(OrderStatus.Open, order.Status);
         Assert.Equal(type, order.OrderType);
-        Assert.Equal("BR-43", order.BranchCode);
+        Assert.Equal("CS", order.BranchCode);
         Assert.Equal(AreaKind.Urban, order.Area);
         Assert.Matches(@"^SO20250601-\d{6}$", order.OrderNumber);
         var stored = await intake.ClientAs().GetServiceOrderAsync(new GetServiceOrderRequest { OrderNumber = order.OrderNumber });

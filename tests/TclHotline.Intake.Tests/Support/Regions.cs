@@ -1,9 +1,10 @@
 using TclHotline.Intake.Domain.Regions;
+using TclHotline.ServiceDefaults.Branches;
 
 namespace TclHotline.Intake.Tests.Support;
 
-/// <summary>The real catalogue with default options, loaded once for the test run.</summary>
+/// <summary>The real catalogue with default options and the shipped branches, loaded once for the test run.</summary>
 internal static class Regions
 {
-    public static readonly RegionCatalogue Default = RegionCatalogue.Load(new RegionOptions());
+    public static readonly RegionCatalogue Default = RegionCatalogue.Load(new RegionOptions(), BranchCatalogue.Shipped());
 }

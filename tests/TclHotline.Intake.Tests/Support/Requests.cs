@@ -16,7 +16,7 @@ internal static class Requests
     /// <summary>A unique serial whose characters 7–10 say March 2024 (the default serial format).</summary>
     public static string Serial() => "55P71C2403" + Unique("S");
 
-    /// <summary>A repair from Changsha's 芙蓉区 (urban, branch BR-43), bought 2025-01-10 with an invoice.</summary>
+    /// <summary>A repair from Changsha's 芙蓉区 (urban, branch CS), bought 2025-01-10 with an invoice.</summary>
     public static RegisterCallRequest Repair(string? phone = null, string? serial = null) => new()
     {
         IdempotencyKey = Unique("key-"),

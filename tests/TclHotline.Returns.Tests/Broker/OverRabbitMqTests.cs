@@ -22,7 +22,7 @@ public sealed class OverRabbitMqTests(RabbitMqFixture fixture)
         var returns = new ReturnsHost { ExtraSettings = fixture.Broker.Configuration };
         await returns.InitializeAsync();
         await using var intakeHost = await TestHost.StartAsync([new IntakeModule()],
-            settings: ReturnsWithIntakeHost.IntakeRegions.Concat(fixture.Broker.Configuration), clock: TestClock.Create());
+            settings: fixture.Broker.Configuration, clock: TestClock.Create());
         try
         {
             var intake = new IntakeService.IntakeServiceClient(intakeHost.ChannelAs(HotlineRoles.Agent, ReturnsHost.Changsha));

@@ -3,6 +3,7 @@ using TclHotline.Dispatch.Domain;
 using TclHotline.Dispatch.Domain.Network;
 using TclHotline.Dispatch.Domain.Planning;
 using TclHotline.Dispatch.Seed;
+using TclHotline.ServiceDefaults.Branches;
 
 namespace TclHotline.Benchmarks.Micro;
 
@@ -28,7 +29,7 @@ public class AssignmentPlannerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _network = new NetworkSeedParser(Options).Parse(NetworkSeed.DefaultJson());
+        _network = new NetworkSeedParser(Options, BranchCatalogue.Shipped()).Parse(NetworkSeed.DefaultJson());
         // A weekday 09:00 in Changsha, when the day's calls start arriving.
         var morning = new DateTimeOffset(2025, 3, 12, 1, 0, 0, TimeSpan.Zero);
         _planner = new AssignmentPlanner(Options, new FixedClock(morning));

@@ -4,6 +4,7 @@ using TclHotline.Complaints.Domain.SystemRaised;
 using TclHotline.Messages;
 using TclHotline.Messages.Intake;
 using TclHotline.Messages.Sla;
+using TclHotline.ServiceDefaults.Branches;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Outbox;
@@ -19,14 +20,14 @@ public sealed class ComplaintCommands(
     ComplaintLifecycle lifecycle,
     ComplaintEscalation escalation,
     SystemRaisedComplaints raised,
-    BranchTimeZones zones)
+    BranchCatalogue branches)
 {
     public ComplaintLifecycle Lifecycle => lifecycle;
 
     public ComplaintEscalation Escalation => escalation;
 
     public string NumberFor(Guid id, string branchCode, DateTimeOffset filedAt) =>
-        ComplaintNumber.For(id, filedAt, zones.For(branchCode));
+        ComplaintNumber.For(id, filedAt, branches.TimeZoneOf(branchCode));
 
     public async Task<Complaint> FileAsync(UnitOfWork unit, NewComplaint filing, CancellationToken ct)
     {

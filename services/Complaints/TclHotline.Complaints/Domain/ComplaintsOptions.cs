@@ -18,7 +18,6 @@ public sealed class ComplaintsOptions
     public SystemComplaintOptions RaisedBySystem { get; set; } = new();
     [ValidateObjectMembers]
     public EngineerQualityOptions EngineerQuality { get; set; } = new();
-    public BranchTimeZoneOptions TimeZones { get; set; } = new();
     [ValidateObjectMembers]
     public ComplaintListOptions Listing { get; set; } = new();
 }

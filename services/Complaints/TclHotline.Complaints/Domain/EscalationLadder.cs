@@ -1,10 +1,12 @@
+using TclHotline.ServiceDefaults.Branches;
+
 namespace TclHotline.Complaints.Domain;
 
 /// <summary>
 /// Branch service director → regional service manager → headquarters customer service (rule 20),
-/// each with its owner from configuration.
+/// each with its owner from configuration: a branch's own two from the branch catalogue, headquarters from <see cref="EscalationOptions"/>.
 /// </summary>
-public sealed class EscalationLadder(EscalationOptions options)
+public sealed class EscalationLadder(BranchCatalogue branches, EscalationOptions options)
 {
     public const EscalationLevel Bottom = EscalationLevel.BranchServiceDirector;
     public const EscalationLevel Top = EscalationLevel.HeadquartersCustomerService;
@@ -15,13 +17,13 @@ public sealed class EscalationLadder(EscalationOptions options)
     /// <exception cref="EscalationOwnerMissing">Nobody is configured for the level.</exception>
     public string OwnerAt(EscalationLevel level, string branchCode)
     {
+        var branch = branches.Find(branchCode);
         var owner = level switch
         {
             EscalationLevel.BranchServiceDirector =>
-                options.BranchServiceDirectors.GetValueOrDefault(branchCode) ?? Fallback(options.DefaultBranchServiceDirector, branchCode),
+                branch?.ServiceDirector ?? Fallback(options.DefaultBranchServiceDirector, branchCode),
             EscalationLevel.RegionalServiceManager =>
-                (options.BranchRegions.TryGetValue(branchCode, out var region) ? options.RegionalServiceManagers.GetValueOrDefault(region) : null)
-                ?? Fallback(options.DefaultRegionalServiceManager, branchCode),
+                branch?.RegionalServiceManager ?? Fallback(options.DefaultRegionalServiceManager, branchCode),
             EscalationLevel.HeadquartersCustomerService => options.HeadquartersCustomerService,
             _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
         };

@@ -10,7 +10,6 @@ public static class DispatchSql
 {
     // ---------------------------------------------------------------- network
 
-    public const string SelectBranches = "SELECT code, name, time_zone_id, service_director, areas FROM branches";
 
     public const string SelectOutlets = "SELECT outlet_id, branch_code, name, kind, provider_name FROM outlets";
 
@@ -28,9 +27,16 @@ public static class DispatchSql
 
     public const string StampNetwork = "UPDATE network_version SET stamp = @Stamp WHERE id = 1";
 
+    // The branches table mirrors the branch catalogue for the outlets' foreign key; nothing reads it.
+    public const string UpdateBranch = """
+        UPDATE branches SET name = @Name, time_zone_id = @TimeZoneId, service_director = @ServiceDirector, areas = @Areas
+        WHERE code = @Code
+        """;
+
     public const string InsertBranch = """
         INSERT INTO branches (code, name, time_zone_id, service_director, areas)
-        VALUES (@Code, @Name, @TimeZoneId, @ServiceDirector, @Areas)
+        SELECT @Code, @Name, @TimeZoneId, @ServiceDirector, @Areas
+        WHERE NOT EXISTS (SELECT 1 FROM branches WHERE code = @Code)
         """;
 
     public const string InsertOutlet = """
@@ -237,7 +243,7 @@ public static class DispatchSql
     /// <summary>Several instances may start at once: only the first seeds, the others find it done.</summary>
     public static readonly IReadOnlyDictionary<SqlDialect, string> ClaimSeed = new Dictionary<SqlDialect, string>
     {
-        [SqlDialect.Sqlite] = "SELECT COUNT(*) FROM branches",
-        [SqlDialect.SqlServer] = "SELECT COUNT(*) FROM branches WITH (UPDLOCK, HOLDLOCK)",
+        [SqlDialect.Sqlite] = "SELECT COUNT(*) FROM outlets",
+        [SqlDialect.SqlServer] = "SELECT COUNT(*) FROM outlets WITH (UPDLOCK, HOLDLOCK)",
     };
 }

@@ -2,17 +2,6 @@ namespace TclHotline.Dispatch.Data;
 
 // Rows as stored; Dapper fills them by column name (snake_case → PascalCase).
 
-internal sealed class BranchRow
-{
-    public string Code { get; init; } = "";
-    public string Name { get; init; } = "";
-    public string TimeZoneId { get; init; } = "";
-    public string ServiceDirector { get; init; } = "";
-
-    /// <summary>Comma-separated area prefixes.</summary>
-    public string Areas { get; init; } = "";
-}
-
 internal sealed class OutletRow
 {
     public string OutletId { get; init; } = "";

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapper;
 using TclHotline.Dispatch.Domain;
 using TclHotline.Dispatch.Domain.Network;
+using TclHotline.ServiceDefaults.Branches;
 
 namespace TclHotline.Dispatch.Data;
 
@@ -12,7 +13,7 @@ namespace TclHotline.Dispatch.Data;
 /// stamp (network_version) differs from the one it was read under: every write here sets a new stamp in the
 /// writer's transaction, so a change made by any process on the database is seen at its next read.
 /// </summary>
-public sealed class NetworkStore(DispatchOptions options)
+public sealed class NetworkStore(DispatchOptions options, BranchCatalogue catalogue)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -41,30 +42,35 @@ public sealed class NetworkStore(DispatchOptions options)
     private async Task<ServiceNetwork> ReadAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
     {
         CommandDefinition Command(string sql) => new(sql, transaction: transaction, cancellationToken: ct);
-        var branches = await connection.QueryAsync<BranchRow>(Command(DispatchSql.SelectBranches));
         var outlets = await connection.QueryAsync<OutletRow>(Command(DispatchSql.SelectOutlets));
         var coverage = (await connection.QueryAsync<CoverageRow>(Command(DispatchSql.SelectCoverage))).ToLookup(c => c.OutletId);
         var engineers = await connection.QueryAsync<EngineerRow>(Command(DispatchSql.SelectEngineers));
         return ServiceNetwork.Create(
-            branches.Select(b => new Branch(b.Code, b.Name, b.TimeZoneId, b.ServiceDirector,
-                b.Areas.Split(',', StringSplitOptions.RemoveEmptyEntries))),
+            catalogue.Branches.Select(Branch.From),
             outlets.Select(o => new Outlet(o.OutletId, o.BranchCode, o.Name, Enum.Parse<OutletKind>(o.Kind), o.ProviderName,
                 coverage[o.OutletId].Select(c => new DistrictCoverage(c.DistrictCode, TimeSpan.FromMinutes(c.TravelMinutes), c.DistanceKm)).ToList())),
             engineers.Select(ToEngineer),
             options);
     }
 
+    /// <summary>
+    /// Writes the catalogue's branches into the branches table, which the outlets' foreign key needs: the network
+    /// itself takes its branches from the catalogue, so a branch added in configuration is there without this.
+    /// </summary>
+    public async Task MirrorBranchesAsync(DbConnection connection, DbTransaction transaction)
+    {
+        foreach (var branch in catalogue.Branches.Select(Branch.From))
+        {
+            var row = new { branch.Code, branch.Name, branch.TimeZoneId, branch.ServiceDirector, Areas = string.Join(',', branch.Areas) };
+            await connection.ExecuteAsync(DispatchSql.UpdateBranch, row, transaction);
+            await connection.ExecuteAsync(DispatchSql.InsertBranch, row, transaction);
+        }
+    }
+
+    /// <summary>Stores the outlets and engineers of <paramref name="network"/> (its branches are the catalogue's).</summary>
     public async Task InsertAsync(DbConnection connection, DbTransaction transaction, ServiceNetwork network)
     {
         await StampAsync(connection, transaction);
-        foreach (var branch in network.Branches)
-        {
-            await connection.ExecuteAsync(DispatchSql.InsertBranch, new
-            {
-                branch.Code, branch.Name, branch.TimeZoneId, branch.ServiceDirector, Areas = string.Join(',', branch.Areas),
-            }, transaction);
-        }
-
         foreach (var outlet in network.Outlets)
         {
             await SaveOutletAsync(connection, transaction, outlet, isNew: true);

@@ -2,12 +2,10 @@ namespace TclHotline.Dispatch.Seed;
 
 // The seed file's shape, as written by people: everything optional here so that a missing field
 // is reported by the parser with its path rather than as a deserializer exception.
+// The branches are not here: they come from the branch catalogue (configuration section "Branches").
 internal sealed record NetworkSeedDocument(
-    List<BranchSeed>? Branches,
     List<OutletSeed>? Outlets,
     List<EngineerSeed>? Engineers);
-
-internal sealed record BranchSeed(string? Code, string? Name, string? TimeZone, string? ServiceDirector, List<string>? Areas);
 
 internal sealed record OutletSeed(string? Id, string? Branch, string? Name, string? Kind, string? Provider, List<CoverageSeed>? Coverage);
 

@@ -3,14 +3,15 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using TclHotline.Dispatch.Domain;
 using TclHotline.Dispatch.Domain.Network;
+using TclHotline.ServiceDefaults.Branches;
 
 namespace TclHotline.Dispatch.Seed;
 
 /// <summary>
-/// Reads a network seed (JSON) into a <see cref="ServiceNetwork"/>. Pure: text in, network out.
-/// Every problem is collected with its path and reported together in one <see cref="InvalidNetworkException"/>.
+/// Reads a network seed (JSON: outlets and engineers) into a <see cref="ServiceNetwork"/> over the catalogue's branches.
+/// Pure: text in, network out. Every problem is collected with its path and reported together in one <see cref="InvalidNetworkException"/>.
 /// </summary>
-public sealed class NetworkSeedParser(DispatchOptions options)
+public sealed class NetworkSeedParser(DispatchOptions options, BranchCatalogue catalogue)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -33,7 +34,6 @@ public sealed class NetworkSeedParser(DispatchOptions options)
         }
 
         var problems = new List<string>();
-        var branches = Each(document?.Branches, "branches", problems, Branch);
         var outlets = Each(document?.Outlets, "outlets", problems, Outlet);
         var engineers = Each(document?.Engineers, "engineers", problems, Engineer);
         if (problems.Count > 0)
@@ -41,7 +41,7 @@ public sealed class NetworkSeedParser(DispatchOptions options)
             throw new InvalidNetworkException(problems);
         }
 
-        return ServiceNetwork.Create(branches, outlets, engineers, options);
+        return ServiceNetwork.Create(catalogue.Branches.Select(Domain.Network.Branch.From), outlets, engineers, options);
     }
 
     private static List<T> Each<TSeed, T>(List<TSeed>? seeds, string path, List<string> problems, Func<TSeed, string, List<string>, T?> read)
@@ -55,12 +55,6 @@ public sealed class NetworkSeedParser(DispatchOptions options)
 
         return seeds.Select((seed, i) => read(seed, $"{path}[{i}]", problems)).OfType<T>().ToList();
     }
-
-    private static Branch? Branch(BranchSeed seed, string at, List<string> problems) =>
-        Required(seed.Code, at, "code", problems) is { } code
-        && Required(seed.TimeZone, at, "timeZone", problems) is { } zone
-            ? new Branch(code, seed.Name ?? "", zone, seed.ServiceDirector ?? "", seed.Areas ?? [])
-            : null;
 
     private static Outlet? Outlet(OutletSeed seed, string at, List<string> problems)
     {

@@ -1,11 +1,15 @@
 using System.Globalization;
+using TclHotline.ServiceDefaults.Branches;
 
 namespace TclHotline.Returns.Domain;
 
-/// <summary>The branches' calendar: today, and the days of a month ("yyyy-MM"), in the configured time zone.</summary>
-public sealed class ReturnsCalendar(ReturnsOptions options, TimeProvider time)
+/// <summary>
+/// The branches' calendar: today, and the days of a month ("yyyy-MM"), in the branch catalogue's default time zone
+/// (Branches:UnlistedProvinces:TimeZone): dealer stock and returns are counted on one calendar across branches.
+/// </summary>
+public sealed class ReturnsCalendar(BranchCatalogue branches, TimeProvider time)
 {
-    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+    public TimeZoneInfo Zone { get; } = branches.DefaultTimeZone;
 
     public DateTimeOffset Now => time.GetUtcNow();
 

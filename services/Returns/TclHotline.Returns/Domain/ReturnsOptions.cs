@@ -8,9 +8,6 @@ public sealed class ReturnsOptions
 {
     public const string Section = "Returns";
 
-    /// <summary>The branches' calendar: months, days in stock and ages are counted in it.</summary>
-    public string TimeZone { get; set; } = "Asia/Shanghai";
-
     /// <summary>The dealers the branches deliver to, by dealer code.</summary>
     public Dictionary<string, DealerOptions> Dealers { get; set; } = new(StringComparer.Ordinal);
 

@@ -1,10 +1,12 @@
+using TclHotline.ServiceDefaults.Branches;
+
 namespace TclHotline.Complaints.Domain.EngineerQuality;
 
 /// <summary>
 /// Rule 22: an engineer judged by what the customer saw — commitments kept, repairs that held,
 /// complaints — and classified with the cases attached.
 /// </summary>
-public sealed class EngineerAssessment(EngineerQualityOptions options, BranchTimeZones zones)
+public sealed class EngineerAssessment(EngineerQualityOptions options, BranchCatalogue branches)
 {
     public EngineerRecord Assess(EngineerHistory history)
     {
@@ -48,7 +50,7 @@ public sealed class EngineerAssessment(EngineerQualityOptions options, BranchTim
     /// <summary>The first later visit to the repaired unit within the repeat-repair period, by anyone.</summary>
     private UnitVisit? Revisit(UnitVisit repair, IReadOnlyList<UnitVisit> visits)
     {
-        var periodEnd = LegalPeriod.EndOfDays(repair.CompletedAt, options.RepeatRepairWithinDays, zones.For(repair.BranchCode));
+        var periodEnd = LegalPeriod.EndOfDays(repair.CompletedAt, options.RepeatRepairWithinDays, branches.TimeZoneOf(repair.BranchCode));
         return visits
             .Where(v => v.VisitId != repair.VisitId
                 && string.Equals(v.SerialNumber, repair.SerialNumber, StringComparison.OrdinalIgnoreCase)

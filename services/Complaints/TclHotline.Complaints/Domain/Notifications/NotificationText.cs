@@ -1,9 +1,10 @@
 using System.Globalization;
+using TclHotline.ServiceDefaults.Branches;
 
 namespace TclHotline.Complaints.Domain.Notifications;
 
 /// <summary>A notice rendered with its kind's template from configuration: the e-mail subject and the text both channels carry.</summary>
-public sealed class NotificationText(NotificationOptions options, BranchTimeZones zones)
+public sealed class NotificationText(NotificationOptions options, BranchCatalogue branches)
 {
     public (string Subject, string Text) Render(Notification n)
     {
@@ -14,7 +15,7 @@ public sealed class NotificationText(NotificationOptions options, BranchTimeZone
     private string Fill(string template, Notification n)
     {
         var due = n.AcknowledgeDue is { } d
-            ? TimeZoneInfo.ConvertTime(d, zones.For(n.BranchCode)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            ? TimeZoneInfo.ConvertTime(d, branches.TimeZoneOf(n.BranchCode)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
             : "-";
         return template
             .Replace("{Title}", n.Title, StringComparison.Ordinal)

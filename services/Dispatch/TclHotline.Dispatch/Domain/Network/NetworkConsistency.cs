@@ -15,45 +15,11 @@ public static partial class NetworkConsistency
         DispatchOptions options)
     {
         var problems = new List<string>();
-        CheckBranches(branches, problems);
-        var branchByCode = branches.GroupBy(b => b.Code).ToDictionary(g => g.Key, g => g.First());
+        // The branches themselves were checked when the branch catalogue was loaded.
+        var branchByCode = branches.ToDictionary(b => b.Code, StringComparer.Ordinal);
         CheckOutlets(outlets, branchByCode, problems);
         CheckEngineers(engineers, outlets.Select(o => o.Id).ToHashSet(), options, problems);
         return problems;
-    }
-
-    private static void CheckBranches(IReadOnlyList<Branch> branches, List<string> problems)
-    {
-        Duplicates(branches.Select(b => b.Code), "branch", problems);
-        foreach (var branch in branches)
-        {
-            var at = $"branch {branch.Code}";
-            Required(branch.Code, at, "code", problems);
-            Required(branch.Name, at, "name", problems);
-            Required(branch.ServiceDirector, at, "service director", problems);
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(branch.TimeZoneId ?? "", out _))
-            {
-                problems.Add($"{at}: time zone '{branch.TimeZoneId}' is unknown");
-            }
-
-            if (branch.Areas.Count == 0)
-            {
-                problems.Add($"{at}: serves no area");
-            }
-
-            foreach (var area in branch.Areas.Where(a => !AreaCode().IsMatch(a)))
-            {
-                problems.Add($"{at}: area '{area}' is not a 2-digit province or 4-digit city code");
-            }
-        }
-
-        var claimed = branches.SelectMany(b => b.Areas.Select(area => (area, b.Code)))
-            .GroupBy(x => x.area)
-            .Where(g => g.Count() > 1);
-        foreach (var clash in claimed)
-        {
-            problems.Add($"area {clash.Key} is claimed by branches {string.Join(", ", clash.Select(x => x.Code))}");
-        }
     }
 
     private static void CheckOutlets(IReadOnlyList<Outlet> outlets, Dictionary<string, Branch> branches, List<string> problems)
@@ -168,7 +134,4 @@ public static partial class NetworkConsistency
 
     [GeneratedRegex(@"^\d{6}$")]
     private static partial Regex DistrictCode();
-
-    [GeneratedRegex(@"^(\d{2}|\d{4})$")]
-    private static partial Regex AreaCode();
 }

@@ -1,11 +1,11 @@
-using System.Globalization;
 using System.Reflection;
+using TclHotline.ServiceDefaults.Branches;
 
 namespace TclHotline.Intake.Domain.Regions;
 
 /// <summary>
 /// The China administrative divisions (Seed/regions.csv, embedded) with each district's area kind
-/// and owning branch. Unknown codes are reported, never guessed (rules 1–3).
+/// and owning branch from the branch catalogue. Unknown codes are reported, never guessed (rules 1–3).
 /// </summary>
 public sealed class RegionCatalogue
 {
@@ -16,9 +16,9 @@ public sealed class RegionCatalogue
     private readonly Dictionary<string, (string Name, string ProvinceCode)> cities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, District> districts = new(StringComparer.Ordinal);
 
-    private RegionCatalogue(TextReader csv, RegionOptions options)
+    private RegionCatalogue(TextReader csv, RegionOptions options, BranchCatalogue branches)
     {
-        TimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZoneId);
+        TimeZone = branches.DefaultTimeZone;
         CheckOverridesAreNamed(options);
         var header = csv.ReadLine();
         if (header is null)
@@ -30,9 +30,9 @@ public sealed class RegionCatalogue
             var f = line.Split(',');
             if (f.Length != Columns)
                 throw new InvalidDataException($"Region catalogue line {lineNumber} has {f.Length} fields, expected {Columns}.");
-            Add(f[0], f[1], f[2], f[3], f[4], f[5], options);
+            Add(f[0], f[1], f[2], f[3], f[4], f[5], options, branches);
         }
-        CheckOverridesExist(options);
+        CheckOverridesExist(options, branches);
     }
 
     public TimeZoneInfo TimeZone { get; }
@@ -40,12 +40,12 @@ public sealed class RegionCatalogue
     public IReadOnlyCollection<District> Districts => districts.Values;
 
     /// <summary>Loads the catalogue embedded in this assembly.</summary>
-    public static RegionCatalogue Load(RegionOptions options)
+    public static RegionCatalogue Load(RegionOptions options, BranchCatalogue branches)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
         using var reader = new StreamReader(stream);
-        return new RegionCatalogue(reader, options);
+        return new RegionCatalogue(reader, options, branches);
     }
 
     public District? FindDistrict(string? code) =>
@@ -79,19 +79,17 @@ public sealed class RegionCatalogue
     }
 
     private void Add(string provinceCode, string provinceName, string cityCode, string cityName,
-        string districtCode, string districtName, RegionOptions options)
+        string districtCode, string districtName, RegionOptions options, BranchCatalogue branches)
     {
         provinces.TryAdd(provinceCode, provinceName);
         cities.TryAdd(cityCode, (cityName, provinceCode));
         var area = options.DistrictAreas.TryGetValue(districtCode, out var overridden)
             ? overridden
             : DistrictArea.FromNames(districtName, cityName);
-        var branch = options.CityBranches.TryGetValue(cityCode, out var cityBranch)
-            ? new Branch(cityBranch.Code, cityBranch.Name, TimeZone)
-            : new Branch(
-                string.Format(CultureInfo.InvariantCulture, options.ProvinceBranchCodeFormat, provinceCode),
-                string.Format(CultureInfo.InvariantCulture, options.ProvinceBranchNameFormat, provinceName),
-                TimeZone);
+        var (code, name, zone) = branches.Owning(districtCode) is { } listed
+            ? (listed.Code, listed.Name, listed.TimeZone)
+            : branches.ProvinceBranch(provinceCode, provinceName);
+        var branch = new Branch(code, name, zone);
         if (!districts.TryAdd(districtCode, new District(districtCode, districtName, cityCode, cityName,
                 provinceCode, provinceName, area, branch)))
             throw new InvalidDataException($"District {districtCode} appears twice in the region catalogue.");
@@ -99,20 +97,18 @@ public sealed class RegionCatalogue
 
     private static void CheckOverridesAreNamed(RegionOptions options)
     {
-        foreach (var (city, branch) in options.CityBranches)
-            if (string.IsNullOrWhiteSpace(branch.Code) || string.IsNullOrWhiteSpace(branch.Name))
-                throw new InvalidOperationException($"The branch configured for city {city} needs a code and a name.");
         foreach (var (district, area) in options.DistrictAreas)
             if (area is not (AreaKind.Urban or AreaKind.Remote))
                 throw new InvalidOperationException($"District {district} is configured with area '{area}', expected Urban or Remote.");
     }
 
     // An override naming a code the catalogue lacks is a typo that would otherwise be ignored silently.
-    private void CheckOverridesExist(RegionOptions options)
+    private void CheckOverridesExist(RegionOptions options, BranchCatalogue branches)
     {
-        foreach (var city in options.CityBranches.Keys)
-            if (!cities.ContainsKey(city))
-                throw new InvalidOperationException($"A branch is configured for unknown city code '{city}'.");
+        foreach (var branch in branches.Branches)
+            foreach (var area in branch.Areas.Where(a => !provinces.ContainsKey(a) && !cities.ContainsKey(a) && !districts.ContainsKey(a)))
+                throw new InvalidOperationException(
+                    $"{BranchOptions.Section}:{nameof(BranchOptions.ByCode)}:{branch.Code}:{nameof(BranchSettings.Areas)}: '{area}' is no province, city or district code of the region catalogue.");
         foreach (var district in options.DistrictAreas.Keys)
             if (!districts.ContainsKey(district))
                 throw new InvalidOperationException($"An area is configured for unknown district code '{district}'.");
