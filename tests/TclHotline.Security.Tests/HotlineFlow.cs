@@ -1,8 +1,8 @@
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using TclHotline.Grpc.Complaints.V1;
 using TclHotline.Grpc.Dispatch.V1;
 using TclHotline.Grpc.Intake.V1;
-using Microsoft.Extensions.Logging;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Xunit;

@@ -1,5 +1,5 @@
-using Grpc.Core;
 using Google.Protobuf.Reflection;
+using Grpc.Core;
 
 namespace TclHotline.Security.Tests;
 

@@ -1,4 +1,4 @@
-using TclHotline.Sla;
 using TclHotline.ServiceDefaults;
+using TclHotline.Sla;
 
 HotlineApp.Create(args, new SlaModule()).Run();

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
-using TclHotline.Sla.Consumers;
-using TclHotline.Sla.Domain;
 using TclHotline.Sla.Api;
 using TclHotline.Sla.Application;
+using TclHotline.Sla.Consumers;
 using TclHotline.Sla.Data;
+using TclHotline.Sla.Domain;
 
 namespace TclHotline.Sla;
 

@@ -7,8 +7,8 @@ using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 using TclHotline.Telephony.Api;
 using TclHotline.Telephony.Application;
-using TclHotline.Telephony.Domain;
 using TclHotline.Telephony.Consumers;
+using TclHotline.Telephony.Domain;
 
 namespace TclHotline.Telephony;
 

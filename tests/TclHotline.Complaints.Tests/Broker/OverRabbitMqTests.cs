@@ -1,9 +1,9 @@
 using TclHotline.Complaints.Consumers;
+using TclHotline.Complaints.Tests.Support;
 using TclHotline.Grpc.Complaints.V1;
 using TclHotline.Messages;
 using TclHotline.Messages.Sla;
 using TclHotline.Testing;
-using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Broker;
 

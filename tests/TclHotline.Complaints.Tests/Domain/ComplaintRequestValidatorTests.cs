@@ -1,9 +1,9 @@
 using TclHotline.Complaints.Api;
 using TclHotline.Complaints.Domain;
+using TclHotline.Complaints.Tests.Support;
 using TclHotline.Grpc.Complaints.V1;
 using TclHotline.ServiceDefaults.Validation;
 using ProtoCategory = TclHotline.Grpc.Complaints.V1.ComplaintCategory;
-using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Domain;
 

@@ -1,8 +1,8 @@
 using TclHotline.Complaints.Domain;
+using TclHotline.Complaints.Tests.Support;
 using TclHotline.Messages.Complaints;
 using static TclHotline.Complaints.Domain.ComplaintAction;
 using static TclHotline.Complaints.Domain.ComplaintStatus;
-using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Domain;
 

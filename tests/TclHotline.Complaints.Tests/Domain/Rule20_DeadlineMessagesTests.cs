@@ -1,7 +1,7 @@
 using TclHotline.Complaints.Domain;
+using TclHotline.Complaints.Tests.Support;
 using TclHotline.Messages;
 using TclHotline.Messages.Sla;
-using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Domain;
 

@@ -1,6 +1,6 @@
 using TclHotline.Complaints.Domain;
-using TclHotline.Messages.Complaints;
 using TclHotline.Complaints.Tests.Support;
+using TclHotline.Messages.Complaints;
 
 namespace TclHotline.Complaints.Tests.Domain;
 

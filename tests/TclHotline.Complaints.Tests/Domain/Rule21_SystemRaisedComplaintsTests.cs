@@ -1,7 +1,7 @@
 using TclHotline.Complaints.Domain;
 using TclHotline.Complaints.Domain.SystemRaised;
-using TclHotline.Messages.Complaints;
 using TclHotline.Complaints.Tests.Support;
+using TclHotline.Messages.Complaints;
 
 namespace TclHotline.Complaints.Tests.Domain;
 

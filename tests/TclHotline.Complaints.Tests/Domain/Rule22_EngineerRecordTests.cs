@@ -1,7 +1,7 @@
 using TclHotline.Complaints.Domain;
 using TclHotline.Complaints.Domain.EngineerQuality;
-using static TclHotline.Complaints.Domain.EngineerQuality.EngineerClassification;
 using TclHotline.Complaints.Tests.Support;
+using static TclHotline.Complaints.Domain.EngineerQuality.EngineerClassification;
 
 namespace TclHotline.Complaints.Tests.Domain;
 

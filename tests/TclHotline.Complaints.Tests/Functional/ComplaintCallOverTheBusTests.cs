@@ -1,8 +1,8 @@
 using TclHotline.Complaints.Consumers;
+using TclHotline.Complaints.Tests.Support;
 using TclHotline.Grpc.Complaints.V1;
 using TclHotline.Messages.Complaints;
 using TclHotline.Messages.Intake;
-using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Functional;
 

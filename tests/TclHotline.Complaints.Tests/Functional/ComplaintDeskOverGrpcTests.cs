@@ -1,12 +1,12 @@
 using Grpc.Core;
 using TclHotline.Complaints.Consumers;
+using TclHotline.Complaints.Tests.Support;
 using TclHotline.Grpc.Complaints.V1;
 using TclHotline.Messages;
 using TclHotline.Messages.Complaints;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
-using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Functional;
 

@@ -2,11 +2,11 @@ using System.Text.Json;
 using Dapper;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using TclHotline.Complaints.Tests.Support;
 using TclHotline.Grpc.Complaints.V1;
 using TclHotline.ServiceDefaults.Outbox;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
-using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Functional;
 

@@ -1,10 +1,10 @@
 using TclHotline.Complaints.Consumers;
+using TclHotline.Complaints.Tests.Support;
 using TclHotline.Grpc.Complaints.V1;
 using TclHotline.Messages;
 using TclHotline.Messages.Complaints;
 using TclHotline.Messages.Intake;
 using TclHotline.Messages.Sla;
-using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Functional;
 

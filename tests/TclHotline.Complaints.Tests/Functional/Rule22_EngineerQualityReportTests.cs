@@ -1,10 +1,10 @@
 using MimeKit;
 using TclHotline.Complaints.Consumers;
+using TclHotline.Complaints.Tests.Support;
 using TclHotline.Grpc.Complaints.V1;
 using TclHotline.Messages.Dispatch;
 using TclHotline.ServiceDefaults.Time;
 using TclHotline.Testing;
-using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Functional;
 

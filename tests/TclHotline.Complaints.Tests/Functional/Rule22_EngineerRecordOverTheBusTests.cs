@@ -1,9 +1,9 @@
 using Grpc.Core;
 using TclHotline.Complaints.Consumers;
+using TclHotline.Complaints.Tests.Support;
 using TclHotline.Grpc.Complaints.V1;
 using TclHotline.Messages.Dispatch;
 using TclHotline.ServiceDefaults.Security;
-using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Functional;
 

@@ -1,6 +1,6 @@
+using TclHotline.Complaints.Tests.Support;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Testing;
-using TclHotline.Complaints.Tests.Support;
 
 namespace TclHotline.Complaints.Tests.Functional;
 

@@ -3,10 +3,10 @@ using System.Text.Json;
 using Grpc.Core;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using TclHotline.Dispatch.Tests.Support;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Dispatch.V1;
-using TclHotline.Dispatch.Tests.Support;
 
 namespace TclHotline.Dispatch.Tests.Broker;
 

@@ -1,8 +1,8 @@
+using TclHotline.Dispatch.Tests.Support;
 using TclHotline.Messages.Dispatch;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Dispatch.V1;
-using TclHotline.Dispatch.Tests.Support;
 
 namespace TclHotline.Dispatch.Tests.Functional;
 

@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Grpc.Core;
+using TclHotline.Dispatch.Tests.Support;
 using TclHotline.Messages.Dispatch;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Dispatch.V1;
-using TclHotline.Dispatch.Tests.Support;
 
 namespace TclHotline.Dispatch.Tests.Functional;
 

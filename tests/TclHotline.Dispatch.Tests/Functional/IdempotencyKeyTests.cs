@@ -1,10 +1,10 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
+using TclHotline.Dispatch.Tests.Support;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Dispatch.V1;
-using TclHotline.Dispatch.Tests.Support;
 
 namespace TclHotline.Dispatch.Tests.Functional;
 

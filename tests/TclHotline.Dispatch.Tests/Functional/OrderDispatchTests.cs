@@ -1,8 +1,8 @@
+using TclHotline.Dispatch.Tests.Support;
 using TclHotline.Messages;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Sla;
 using TclHotline.Testing;
-using TclHotline.Dispatch.Tests.Support;
 
 namespace TclHotline.Dispatch.Tests.Functional;
 

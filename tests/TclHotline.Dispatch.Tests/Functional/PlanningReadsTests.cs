@@ -2,10 +2,10 @@ using Dapper;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Tests.Support;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Dispatch.V1;
-using TclHotline.Dispatch.Tests.Support;
 
 namespace TclHotline.Dispatch.Tests.Functional;
 

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using TclHotline.Dispatch.Tests.Support;
 using TclHotline.Messages;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Intake;
@@ -6,7 +7,6 @@ using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Dispatch.V1;
-using TclHotline.Dispatch.Tests.Support;
 
 namespace TclHotline.Dispatch.Tests.Functional;
 

@@ -1,10 +1,10 @@
 using Grpc.Core;
+using TclHotline.Dispatch.Tests.Support;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Dispatch.V1;
-using TclHotline.Dispatch.Tests.Support;
 
 namespace TclHotline.Dispatch.Tests.Functional;
 

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using TclHotline.Dispatch.Tests.Support;
 using TclHotline.Messages;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Time;
 using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Dispatch.V1;
-using TclHotline.Dispatch.Tests.Support;
 
 namespace TclHotline.Dispatch.Tests.Functional;
 

@@ -1,5 +1,5 @@
-using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using TclHotline.ServiceDefaults.Security;
 using Proto = TclHotline.Grpc.Dispatch.V1;
 

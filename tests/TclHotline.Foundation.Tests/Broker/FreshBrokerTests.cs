@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
+using TclHotline.Foundation.Tests.Support;
 using TclHotline.ServiceDefaults;
 using TclHotline.ServiceDefaults.Modules;
 using TclHotline.Testing;
 using Xunit;
-using TclHotline.Foundation.Tests.Support;
 
 namespace TclHotline.Foundation.Tests.Broker;
 

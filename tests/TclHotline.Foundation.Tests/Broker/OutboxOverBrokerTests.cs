@@ -1,10 +1,10 @@
 using Dapper;
 using Microsoft.Extensions.Configuration;
+using TclHotline.Foundation.Tests.Support;
 using TclHotline.ServiceDefaults;
 using TclHotline.ServiceDefaults.Modules;
 using TclHotline.Testing;
 using Xunit;
-using TclHotline.Foundation.Tests.Support;
 
 namespace TclHotline.Foundation.Tests.Broker;
 

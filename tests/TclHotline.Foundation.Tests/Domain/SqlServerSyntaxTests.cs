@@ -1,7 +1,7 @@
+using TclHotline.Foundation.Tests.Support;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.Testing;
 using Xunit;
-using TclHotline.Foundation.Tests.Support;
 
 namespace TclHotline.Foundation.Tests.Domain;
 

@@ -1,9 +1,9 @@
 using Grpc.Core;
+using TclHotline.Foundation.Tests.Support;
 using TclHotline.Grpc.Audit.V1;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Xunit;
-using TclHotline.Foundation.Tests.Support;
 
 namespace TclHotline.Foundation.Tests.Functional;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TclHotline.Foundation.Tests.Ledger;
+using TclHotline.Foundation.Tests.Support;
 using TclHotline.ServiceDefaults.Branches;
 using TclHotline.Testing;
 using Xunit;

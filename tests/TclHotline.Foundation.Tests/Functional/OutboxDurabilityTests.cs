@@ -5,6 +5,7 @@ using Grpc.Core;
 using MassTransit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using TclHotline.Foundation.Tests.Support;
 using TclHotline.Grpc.Audit.V1;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Database;
@@ -13,7 +14,6 @@ using TclHotline.ServiceDefaults.Outbox;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Xunit;
-using TclHotline.Foundation.Tests.Support;
 
 namespace TclHotline.Foundation.Tests.Functional;
 
@@ -28,31 +28,31 @@ public sealed class OutboxDurabilityTests
         var release = new TaskCompletionSource();
         List<string> subjects;
         await using (var host = await TestHost.StartAsync([new LedgerModule()], dataDirectory: data))
-        try
-        {
-            subjects = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid().ToString("N")).ToList();
-            foreach (var s in subjects) LedgerEventConsumer.Held[s] = release.Task;
-            var client = LedgerFixture.Client(host);
-            foreach (var s in subjects) await client.RecordAsync(new Ledger.V1.RecordRequest { Subject = s });
-
-            // Every event is in its consumer's hands, none committed: the in-memory queue is all that holds them.
-            await Eventually.Until(() => Task.FromResult(subjects.All(LedgerEventConsumer.Deliveries.ContainsKey)), TimeSpan.FromSeconds(15), "every event delivered");
-            await Task.Delay(1000); // several relay rounds
-            Assert.Equal(5, await LedgerFixture.PendingOutboxAsync(host));
-
-            // The database as a SIGKILL now would leave it.
-            await using (var source = new SqliteConnection($"Data Source={Path.Combine(data, "ledger.db")};Pooling=False"))
-            await using (var copy = new SqliteConnection($"Data Source={Path.Combine(crashed, "ledger.db")};Pooling=False"))
+            try
             {
-                await source.OpenAsync();
-                await copy.OpenAsync();
-                source.BackupDatabase(copy);
+                subjects = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid().ToString("N")).ToList();
+                foreach (var s in subjects) LedgerEventConsumer.Held[s] = release.Task;
+                var client = LedgerFixture.Client(host);
+                foreach (var s in subjects) await client.RecordAsync(new Ledger.V1.RecordRequest { Subject = s });
+
+                // Every event is in its consumer's hands, none committed: the in-memory queue is all that holds them.
+                await Eventually.Until(() => Task.FromResult(subjects.All(LedgerEventConsumer.Deliveries.ContainsKey)), TimeSpan.FromSeconds(15), "every event delivered");
+                await Task.Delay(1000); // several relay rounds
+                Assert.Equal(5, await LedgerFixture.PendingOutboxAsync(host));
+
+                // The database as a SIGKILL now would leave it.
+                await using (var source = new SqliteConnection($"Data Source={Path.Combine(data, "ledger.db")};Pooling=False"))
+                await using (var copy = new SqliteConnection($"Data Source={Path.Combine(crashed, "ledger.db")};Pooling=False"))
+                {
+                    await source.OpenAsync();
+                    await copy.OpenAsync();
+                    source.BackupDatabase(copy);
+                }
             }
-        }
-        finally
-        {
-            release.TrySetResult(); // the held consumers finish, so the host can stop
-        }
+            finally
+            {
+                release.TrySetResult(); // the held consumers finish, so the host can stop
+            }
 
         await using var restarted = await TestHost.StartAsync([new LedgerModule()], dataDirectory: crashed);
         await LedgerFixture.AllAppliedOnceAsync(restarted, subjects, TimeSpan.FromSeconds(30));

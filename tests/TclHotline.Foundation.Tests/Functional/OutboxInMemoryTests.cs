@@ -5,12 +5,12 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using TclHotline.Foundation.Tests.Ledger.V1;
+using TclHotline.Foundation.Tests.Support;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Outbox;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Xunit;
-using TclHotline.Foundation.Tests.Support;
 
 namespace TclHotline.Foundation.Tests.Functional;
 

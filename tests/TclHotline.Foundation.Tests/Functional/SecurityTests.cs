@@ -1,9 +1,9 @@
 using Grpc.Core;
 using TclHotline.Foundation.Tests.Ledger.V1;
+using TclHotline.Foundation.Tests.Support;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Xunit;
-using TclHotline.Foundation.Tests.Support;
 
 namespace TclHotline.Foundation.Tests.Functional;
 

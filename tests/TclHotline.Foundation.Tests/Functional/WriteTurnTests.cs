@@ -1,8 +1,8 @@
 using Dapper;
 using Microsoft.Extensions.Configuration;
+using TclHotline.Foundation.Tests.Support;
 using TclHotline.ServiceDefaults.Database;
 using Xunit;
-using TclHotline.Foundation.Tests.Support;
 
 namespace TclHotline.Foundation.Tests.Functional;
 

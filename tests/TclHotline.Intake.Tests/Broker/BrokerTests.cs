@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using TclHotline.Intake.Tests.Support;
 using TclHotline.Messages.Intake;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;
 using TclHotline.Testing;
-using TclHotline.Intake.Tests.Support;
 
 namespace TclHotline.Intake.Tests.Broker;
 

@@ -1,8 +1,8 @@
 using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Fees;
 using TclHotline.Intake.Domain.Warranty;
-using static TclHotline.Intake.Tests.Support.Clock;
 using TclHotline.Intake.Tests.Support;
+using static TclHotline.Intake.Tests.Support.Clock;
 
 namespace TclHotline.Intake.Tests.Domain;
 

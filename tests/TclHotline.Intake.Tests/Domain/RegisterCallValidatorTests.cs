@@ -1,8 +1,8 @@
 using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Calls;
 using TclHotline.Intake.Domain.Regions;
-using static TclHotline.Intake.Tests.Support.Clock;
 using TclHotline.Intake.Tests.Support;
+using static TclHotline.Intake.Tests.Support.Clock;
 
 namespace TclHotline.Intake.Tests.Domain;
 
@@ -154,13 +154,18 @@ public class RegisterCallValidatorTests
         ["complaint"] = () => Call.Complaint,
         ["consultation with nothing but the caller and region"] = () => Call.Complaint with
         {
-            OrderType = OrderType.Consultation, ComplaintCategory = ComplaintCategory.Unspecified,
-            ComplaintDescription = null, RelatedOrderNumber = null,
+            OrderType = OrderType.Consultation,
+            ComplaintCategory = ComplaintCategory.Unspecified,
+            ComplaintDescription = null,
+            RelatedOrderNumber = null,
         },
         ["wall mount with the company's bracket"] = () => Call.Repair with
         {
-            OrderType = OrderType.WallMount, BracketSource = BracketSource.Company,
-            FaultCategory = FaultCategory.Unspecified, FaultDescription = null, SerialNumber = null,
+            OrderType = OrderType.WallMount,
+            BracketSource = BracketSource.Company,
+            FaultCategory = FaultCategory.Unspecified,
+            FaultDescription = null,
+            SerialNumber = null,
         },
         ["invoice dated before production: rule 12 flags it, validation does not refuse it"] =
             () => Call.Repair with { InvoiceDate = "2024-02-01" },

@@ -1,9 +1,9 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using TclHotline.Grpc.Intake.V1;
+using TclHotline.Intake.Tests.Support;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Testing;
-using TclHotline.Intake.Tests.Support;
 
 namespace TclHotline.Intake.Tests.Functional;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Grpc.Core;
 using TclHotline.Grpc.Intake.V1;
+using TclHotline.Intake.Tests.Support;
 using TclHotline.Messages.Dispatch;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
-using TclHotline.Intake.Tests.Support;
 
 namespace TclHotline.Intake.Tests.Functional;
 

@@ -2,9 +2,9 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TclHotline.Grpc.Intake.V1;
+using TclHotline.Intake.Tests.Support;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
-using TclHotline.Intake.Tests.Support;
 
 namespace TclHotline.Intake.Tests.Functional;
 

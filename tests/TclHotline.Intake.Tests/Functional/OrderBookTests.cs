@@ -1,8 +1,8 @@
 using Grpc.Core;
 using TclHotline.Grpc.Intake.V1;
+using TclHotline.Intake.Tests.Support;
 using TclHotline.Messages.Dispatch;
 using TclHotline.ServiceDefaults.Security;
-using TclHotline.Intake.Tests.Support;
 
 namespace TclHotline.Intake.Tests.Functional;
 

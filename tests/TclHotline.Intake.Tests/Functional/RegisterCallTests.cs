@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Grpc.Core;
 using TclHotline.Grpc.Intake.V1;
+using TclHotline.Intake.Tests.Support;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
-using TclHotline.Intake.Tests.Support;
 
 namespace TclHotline.Intake.Tests.Functional;
 

@@ -1,8 +1,8 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using TclHotline.Grpc.Intake.V1;
 using TclHotline.Intake.Data;
-using TclHotline.ServiceDefaults.Database;
 using TclHotline.Intake.Tests.Support;
+using TclHotline.ServiceDefaults.Database;
 
 namespace TclHotline.Intake.Tests.Functional;
 

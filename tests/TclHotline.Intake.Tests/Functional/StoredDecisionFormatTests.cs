@@ -2,8 +2,8 @@ using Dapper;
 using Google.Protobuf;
 using Microsoft.Extensions.DependencyInjection;
 using TclHotline.Grpc.Intake.V1;
-using TclHotline.Messages.Dispatch;
 using TclHotline.Intake.Tests.Support;
+using TclHotline.Messages.Dispatch;
 using TclHotline.Testing;
 
 namespace TclHotline.Intake.Tests.Functional;

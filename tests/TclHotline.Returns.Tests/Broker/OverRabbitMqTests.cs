@@ -2,10 +2,10 @@ using TclHotline.Grpc.Intake.V1;
 using TclHotline.Grpc.Returns.V1;
 using TclHotline.Intake;
 using TclHotline.Messages.Dispatch;
+using TclHotline.Returns.Tests.Support;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using IntakeStatus = TclHotline.Grpc.Intake.V1.OrderStatus;
-using TclHotline.Returns.Tests.Support;
 
 namespace TclHotline.Returns.Tests.Broker;
 

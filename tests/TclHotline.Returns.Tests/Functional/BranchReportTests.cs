@@ -5,12 +5,12 @@ using TclHotline.Grpc.Returns.V1;
 using TclHotline.Messages;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Sla;
-using TclHotline.Returns.Consumers;
 using TclHotline.Returns.Api;
 using TclHotline.Returns.Application;
+using TclHotline.Returns.Consumers;
+using TclHotline.Returns.Tests.Support;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
-using TclHotline.Returns.Tests.Support;
 
 namespace TclHotline.Returns.Tests.Functional;
 

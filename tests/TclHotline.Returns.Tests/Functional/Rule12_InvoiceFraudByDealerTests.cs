@@ -1,9 +1,9 @@
 using TclHotline.Grpc.Intake.V1;
 using TclHotline.Grpc.Returns.V1;
 using TclHotline.Messages.Intake;
+using TclHotline.Returns.Tests.Support;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
-using TclHotline.Returns.Tests.Support;
 
 namespace TclHotline.Returns.Tests.Functional;
 

@@ -4,11 +4,11 @@ using TclHotline.Grpc.Returns.V1;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Intake;
 using TclHotline.Messages.Returns;
+using TclHotline.Returns.Tests.Support;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using static TclHotline.Returns.Tests.Functional.Refusals;
 using IntakeStatus = TclHotline.Grpc.Intake.V1.OrderStatus;
-using TclHotline.Returns.Tests.Support;
 
 namespace TclHotline.Returns.Tests.Functional;
 

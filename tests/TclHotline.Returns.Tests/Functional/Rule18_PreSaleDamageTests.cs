@@ -2,11 +2,11 @@ using Grpc.Core;
 using TclHotline.Grpc.Intake.V1;
 using TclHotline.Grpc.Returns.V1;
 using TclHotline.Intake;
+using TclHotline.Returns.Tests.Support;
 using TclHotline.ServiceDefaults.Modules;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using static TclHotline.Returns.Tests.Functional.Refusals;
-using TclHotline.Returns.Tests.Support;
 
 namespace TclHotline.Returns.Tests.Functional;
 

@@ -1,8 +1,8 @@
 using Grpc.Core;
 using TclHotline.Grpc.Returns.V1;
 using TclHotline.Messages.Intake;
-using static TclHotline.Returns.Tests.Functional.Refusals;
 using TclHotline.Returns.Tests.Support;
+using static TclHotline.Returns.Tests.Functional.Refusals;
 
 namespace TclHotline.Returns.Tests.Functional;
 

@@ -2,9 +2,9 @@ using Grpc.Core;
 using TclHotline.Grpc.Audit.V1;
 using TclHotline.Grpc.Returns.V1;
 using TclHotline.Messages.Returns;
+using TclHotline.Returns.Tests.Support;
 using TclHotline.ServiceDefaults.Security;
 using static TclHotline.Returns.Tests.Functional.Refusals;
-using TclHotline.Returns.Tests.Support;
 
 namespace TclHotline.Returns.Tests.Functional;
 

@@ -5,10 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using TclHotline.Messages;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Security;
-using TclHotline.Sla.Domain;
 using TclHotline.Sla.Application;
-using TclHotline.Testing;
+using TclHotline.Sla.Domain;
 using TclHotline.Sla.Tests.Support;
+using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Sla.V1;
 
 namespace TclHotline.Sla.Tests.Broker;

@@ -1,8 +1,8 @@
 using TclHotline.Messages;
 using TclHotline.Messages.Sla;
 using TclHotline.Sla.Domain;
-using TclHotline.Testing;
 using TclHotline.Sla.Tests.Support;
+using TclHotline.Testing;
 
 namespace TclHotline.Sla.Tests.Functional;
 

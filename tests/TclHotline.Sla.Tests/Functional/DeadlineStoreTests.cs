@@ -1,8 +1,8 @@
-using TclHotline.Messages;
-using TclHotline.Sla.Domain;
-using TclHotline.Sla.Data;
-using TclHotline.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using TclHotline.Messages;
+using TclHotline.Sla.Data;
+using TclHotline.Sla.Domain;
+using TclHotline.Testing;
 
 namespace TclHotline.Sla.Tests.Functional;
 

@@ -3,8 +3,8 @@ using TclHotline.Messages;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Outbox;
 using TclHotline.Sla.Domain;
-using TclHotline.Testing;
 using TclHotline.Sla.Tests.Support;
+using TclHotline.Testing;
 
 namespace TclHotline.Sla.Tests.Functional;
 

@@ -1,6 +1,6 @@
 using TclHotline.Messages.Sla;
-using TclHotline.Testing;
 using TclHotline.Sla.Tests.Support;
+using TclHotline.Testing;
 
 namespace TclHotline.Sla.Tests.Functional;
 

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Feeds;
-using TclHotline.Sla.Domain;
 using TclHotline.Sla.Application;
-using TclHotline.Testing;
+using TclHotline.Sla.Domain;
 using TclHotline.Sla.Tests.Support;
+using TclHotline.Testing;
 
 namespace TclHotline.Sla.Tests.Functional;
 

@@ -3,8 +3,8 @@ using System.Diagnostics.Metrics;
 using TclHotline.Messages;
 using TclHotline.Messages.Sla;
 using TclHotline.Sla.Application;
-using TclHotline.Testing;
 using TclHotline.Sla.Tests.Support;
+using TclHotline.Testing;
 
 namespace TclHotline.Sla.Tests.Functional;
 

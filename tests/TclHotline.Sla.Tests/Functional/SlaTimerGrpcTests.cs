@@ -3,10 +3,10 @@ using TclHotline.Grpc.Sla.V1;
 using TclHotline.Messages;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Security;
-using TclHotline.Testing;
 using TclHotline.Sla.Tests.Support;
-using DomainState = TclHotline.Sla.Domain.DeadlineState;
+using TclHotline.Testing;
 using DeadlineKey = TclHotline.Sla.Domain.DeadlineKey;
+using DomainState = TclHotline.Sla.Domain.DeadlineState;
 
 namespace TclHotline.Sla.Tests.Functional;
 

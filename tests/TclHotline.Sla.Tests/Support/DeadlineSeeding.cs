@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TclHotline.Messages;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Database;
-using TclHotline.Sla.Domain;
 using TclHotline.Sla.Data;
+using TclHotline.Sla.Domain;
 using TclHotline.Testing;
 
 namespace TclHotline.Sla.Tests.Support;

@@ -1,8 +1,8 @@
 using Dapper;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using TclHotline.Sla.Domain;
 using TclHotline.Sla.Data;
+using TclHotline.Sla.Domain;
 using TclHotline.Testing;
 
 namespace TclHotline.Sla.Tests.Support;

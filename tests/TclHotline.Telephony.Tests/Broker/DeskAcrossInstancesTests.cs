@@ -1,7 +1,7 @@
 using TclHotline.Grpc.Telephony.V1;
 using TclHotline.ServiceDefaults.Security;
-using TclHotline.Testing;
 using TclHotline.Telephony.Tests.Support;
+using TclHotline.Testing;
 
 namespace TclHotline.Telephony.Tests.Broker;
 

@@ -1,5 +1,5 @@
-using TclHotline.Telephony.Data;
 using TclHotline.Telephony.Application;
+using TclHotline.Telephony.Data;
 using IntakeStatus = TclHotline.Grpc.Intake.V1.OrderStatus;
 
 namespace TclHotline.Telephony.Tests.Domain;

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TclHotline.Grpc.Telephony.V1;
 using TclHotline.Messages.Intake;
 using TclHotline.ServiceDefaults.Security;
-using TclHotline.Testing;
 using TclHotline.Telephony.Tests.Support;
+using TclHotline.Testing;
 
 namespace TclHotline.Telephony.Tests.Functional;
 

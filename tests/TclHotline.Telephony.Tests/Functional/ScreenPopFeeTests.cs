@@ -1,8 +1,8 @@
 using TclHotline.Grpc.Telephony.V1;
 using TclHotline.Messages.Intake;
 using TclHotline.ServiceDefaults.Security;
-using TclHotline.Testing;
 using TclHotline.Telephony.Tests.Support;
+using TclHotline.Testing;
 
 namespace TclHotline.Telephony.Tests.Functional;
 

@@ -2,8 +2,8 @@ using Google.Protobuf.WellKnownTypes;
 using TclHotline.Complaints.Domain;
 using TclHotline.Complaints.Domain.EngineerQuality;
 using TclHotline.ServiceDefaults.Grpc;
-using Proto = TclHotline.Grpc.Complaints.V1;
 using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
+using Proto = TclHotline.Grpc.Complaints.V1;
 
 namespace TclHotline.Complaints.Api;
 

@@ -197,32 +197,32 @@ public static class ComplaintStore
         IReadOnlyList<MissedDeadline> missed,
         IReadOnlyList<ComplaintOccurrence> occurrences,
         IReadOnlyList<Reopening> reopenings) => new()
-    {
-        Id = row.Id,
-        Number = row.Number,
-        BranchCode = row.BranchCode,
-        Category = Enum.Parse<ComplaintCategory>(row.Category),
-        Source = Enum.Parse<ComplaintSource>(row.Source),
-        Subject = new ComplaintSubject(row.CustomerName, row.CustomerPhone, row.OrderId, row.OrderNumber, row.SerialNumber, row.EngineerId),
-        Description = row.Description,
-        FiledBy = row.FiledBy,
-        FiledAt = row.FiledAt,
-        Status = Enum.Parse<ComplaintStatus>(row.Status),
-        Level = (EscalationLevel)row.Level,
-        Owner = row.Owner,
-        DeadlinesSet = row.DeadlinesSet,
-        AcknowledgedAt = row.AcknowledgedAt,
-        Resolution = row.ResolutionText is null
+        {
+            Id = row.Id,
+            Number = row.Number,
+            BranchCode = row.BranchCode,
+            Category = Enum.Parse<ComplaintCategory>(row.Category),
+            Source = Enum.Parse<ComplaintSource>(row.Source),
+            Subject = new ComplaintSubject(row.CustomerName, row.CustomerPhone, row.OrderId, row.OrderNumber, row.SerialNumber, row.EngineerId),
+            Description = row.Description,
+            FiledBy = row.FiledBy,
+            FiledAt = row.FiledAt,
+            Status = Enum.Parse<ComplaintStatus>(row.Status),
+            Level = (EscalationLevel)row.Level,
+            Owner = row.Owner,
+            DeadlinesSet = row.DeadlinesSet,
+            AcknowledgedAt = row.AcknowledgedAt,
+            Resolution = row.ResolutionText is null
             ? null
             : new Resolution(row.ResolutionText, row.Compensation ?? 0m, row.ResolvedBy ?? "", row.ResolvedAt ?? row.FiledAt),
-        SatisfactionScore = row.SatisfactionScore,
-        ClosedAt = row.ClosedAt,
-        PendingDeadlines = pending,
-        Escalations = escalations,
-        MissedDeadlines = missed,
-        Occurrences = occurrences,
-        Reopenings = reopenings,
-    };
+            SatisfactionScore = row.SatisfactionScore,
+            ClosedAt = row.ClosedAt,
+            PendingDeadlines = pending,
+            Escalations = escalations,
+            MissedDeadlines = missed,
+            Occurrences = occurrences,
+            Reopenings = reopenings,
+        };
 }
 
 /// <summary>A list request: every filter optional; <see cref="After"/> is the last complaint of the previous page.</summary>

@@ -1,11 +1,11 @@
-using TclHotline.Dispatch.Data;
-using TclHotline.Dispatch.Domain.Board;
 using System.Text;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TclHotline.Dispatch.Data;
+using TclHotline.Dispatch.Domain.Board;
 using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;

@@ -3,8 +3,8 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using TclHotline.Dispatch.Application;
 using TclHotline.Dispatch.Data;
-using TclHotline.Dispatch.Domain.Board;
 using TclHotline.Dispatch.Domain;
+using TclHotline.Dispatch.Domain.Board;
 using TclHotline.Dispatch.Domain.Completion;
 using TclHotline.Dispatch.Domain.Planning;
 using TclHotline.ServiceDefaults.Database;
@@ -12,8 +12,8 @@ using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.ServiceDefaults.Validation;
-using Proto = TclHotline.Grpc.Dispatch.V1;
 using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
+using Proto = TclHotline.Grpc.Dispatch.V1;
 
 namespace TclHotline.Dispatch.Api;
 

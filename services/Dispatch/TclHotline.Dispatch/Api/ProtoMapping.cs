@@ -6,8 +6,8 @@ using TclHotline.Dispatch.Domain.Completion;
 using TclHotline.Dispatch.Domain.Network;
 using TclHotline.Dispatch.Domain.Planning;
 using TclHotline.ServiceDefaults.Grpc;
-using Proto = TclHotline.Grpc.Dispatch.V1;
 using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
+using Proto = TclHotline.Grpc.Dispatch.V1;
 
 namespace TclHotline.Dispatch.Api;
 

@@ -1,16 +1,16 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using TclHotline.Intake.Application;
+using TclHotline.Intake.Data;
 using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Calls;
 using TclHotline.Intake.Domain.Fees;
 using TclHotline.Intake.Domain.Warranty;
-using TclHotline.Intake.Application;
-using TclHotline.Intake.Data;
 using TclHotline.Messages.Returns;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
-using V1 = TclHotline.Grpc.Intake.V1;
 using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
+using V1 = TclHotline.Grpc.Intake.V1;
 
 namespace TclHotline.Intake.Api;
 

@@ -1,9 +1,9 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using TclHotline.Intake.Application;
 using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Calls;
-using TclHotline.Intake.Application;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.ServiceDefaults.Validation;

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
+using TclHotline.Intake.Data;
 using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Calls;
 using TclHotline.Intake.Domain.Fees;
 using TclHotline.Intake.Domain.Regions;
 using TclHotline.Intake.Domain.Warranty;
-using TclHotline.Intake.Data;
 using TclHotline.Messages.Intake;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Grpc;

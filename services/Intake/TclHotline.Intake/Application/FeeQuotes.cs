@@ -1,7 +1,7 @@
+using TclHotline.Intake.Data;
 using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Fees;
 using TclHotline.Intake.Domain.Regions;
-using TclHotline.Intake.Data;
 using TclHotline.Messages.Intake;
 using TclHotline.ServiceDefaults.Database;
 

@@ -1,9 +1,9 @@
 using Dapper;
 using Microsoft.Extensions.Options;
+using TclHotline.Intake.Data;
 using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Regions;
 using TclHotline.Intake.Domain.Warranty;
-using TclHotline.Intake.Data;
 using TclHotline.Messages.Intake;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;

@@ -1,7 +1,7 @@
 using System.Data.Common;
+using TclHotline.Intake.Data;
 using TclHotline.Intake.Domain.Regions;
 using TclHotline.Intake.Domain.Warranty;
-using TclHotline.Intake.Data;
 
 namespace TclHotline.Intake.Application;
 

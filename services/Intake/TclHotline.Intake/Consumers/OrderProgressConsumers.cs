@@ -1,6 +1,6 @@
-using TclHotline.Intake.Domain;
 using TclHotline.Intake.Application;
 using TclHotline.Intake.Data;
+using TclHotline.Intake.Domain;
 using TclHotline.Messages.Dispatch;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Inbox;

@@ -1,8 +1,8 @@
 using MassTransit;
-using TclHotline.Intake.Domain.Calls;
 using TclHotline.Intake.Api;
 using TclHotline.Intake.Application;
 using TclHotline.Intake.Data;
+using TclHotline.Intake.Domain.Calls;
 using TclHotline.Messages.Returns;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Inbox;

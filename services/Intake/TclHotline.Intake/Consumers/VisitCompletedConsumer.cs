@@ -1,9 +1,9 @@
+using TclHotline.Intake.Application;
+using TclHotline.Intake.Data;
 using TclHotline.Intake.Domain;
 using TclHotline.Intake.Domain.Fees;
 using TclHotline.Intake.Domain.Regions;
 using TclHotline.Intake.Domain.Warranty;
-using TclHotline.Intake.Application;
-using TclHotline.Intake.Data;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Intake;
 using TclHotline.ServiceDefaults.Database;

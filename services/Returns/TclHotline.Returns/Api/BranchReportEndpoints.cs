@@ -1,5 +1,3 @@
-using TclHotline.Returns.Application;
-using TclHotline.Returns.Consumers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using TclHotline.Returns.Application;
+using TclHotline.Returns.Consumers;
 using TclHotline.Returns.Domain;
 using TclHotline.ServiceDefaults.Messaging;
 using TclHotline.ServiceDefaults.Modules;

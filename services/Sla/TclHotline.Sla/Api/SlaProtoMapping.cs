@@ -1,10 +1,10 @@
 using Google.Protobuf.WellKnownTypes;
 using TclHotline.Messages.Sla;
 using TclHotline.ServiceDefaults.Grpc;
-using TclHotline.Sla.Domain;
 using TclHotline.Sla.Application;
-using Proto = TclHotline.Grpc.Sla.V1;
+using TclHotline.Sla.Domain;
 using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
+using Proto = TclHotline.Grpc.Sla.V1;
 
 namespace TclHotline.Sla.Api;
 

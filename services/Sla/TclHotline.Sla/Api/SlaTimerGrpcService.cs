@@ -6,9 +6,9 @@ using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.ServiceDefaults.Validation;
-using TclHotline.Sla.Domain;
 using TclHotline.Sla.Application;
 using TclHotline.Sla.Data;
+using TclHotline.Sla.Domain;
 
 namespace TclHotline.Sla.Api;
 

@@ -5,8 +5,8 @@ using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Feeds;
 using TclHotline.ServiceDefaults.Observability;
 using TclHotline.ServiceDefaults.Outbox;
-using TclHotline.Sla.Domain;
 using TclHotline.Sla.Data;
+using TclHotline.Sla.Domain;
 
 namespace TclHotline.Sla.Application;
 

@@ -1,8 +1,8 @@
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Inbox;
-using TclHotline.Sla.Domain;
 using TclHotline.Sla.Application;
 using TclHotline.Sla.Data;
+using TclHotline.Sla.Domain;
 
 namespace TclHotline.Sla.Consumers;
 

@@ -1,7 +1,7 @@
 using TclHotline.Messages.Sla;
-using TclHotline.Sla.Domain;
 using TclHotline.Sla.Application;
 using TclHotline.Sla.Data;
+using TclHotline.Sla.Domain;
 
 namespace TclHotline.Sla.Consumers;
 

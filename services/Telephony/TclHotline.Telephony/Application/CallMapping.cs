@@ -2,8 +2,8 @@ using Google.Protobuf.WellKnownTypes;
 using TclHotline.Grpc.Telephony.V1;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.Telephony.Data;
-using ProtoCallState = TclHotline.Grpc.Telephony.V1.CallState;
 using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
+using ProtoCallState = TclHotline.Grpc.Telephony.V1.CallState;
 
 namespace TclHotline.Telephony.Application;
 

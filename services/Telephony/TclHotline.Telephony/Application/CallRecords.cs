@@ -1,9 +1,9 @@
+using Dapper;
 using TclHotline.Grpc.Telephony.V1;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Telephony.Data;
-using Dapper;
 
 namespace TclHotline.Telephony.Application;
 

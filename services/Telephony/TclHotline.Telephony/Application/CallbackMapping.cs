@@ -1,8 +1,8 @@
 using TclHotline.Grpc.Telephony.V1;
 using TclHotline.ServiceDefaults.Grpc;
 using TclHotline.Telephony.Data;
-using Domain = TclHotline.Telephony.Domain;
 using static TclHotline.ServiceDefaults.Grpc.ProtoValues;
+using Domain = TclHotline.Telephony.Domain;
 
 namespace TclHotline.Telephony.Application;
 

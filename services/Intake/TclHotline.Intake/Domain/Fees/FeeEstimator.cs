@@ -24,7 +24,8 @@ public sealed class FeeEstimator
         if (request.OrderType == OrderType.Repair && request.Warranty.InWarranty && !falseInvoice)
             return request.Invoice == InvoiceVerdict.Pending
                 ? Free(InWarrantyReason(request.Warranty) + " Provisional: the branch is verifying the invoice date.",
-                    [DomainRule.WarrantyPeriods, DomainRule.SuspiciousInvoice]) with { Provisional = true }
+                    [DomainRule.WarrantyPeriods, DomainRule.SuspiciousInvoice]) with
+                { Provisional = true }
                 : Free(InWarrantyReason(request.Warranty), [DomainRule.WarrantyPeriods]);
 
         var rules = new SortedSet<int> { DomainRule.EstimateBeforeVisit };
