@@ -44,6 +44,9 @@ public sealed class DispatchIntakeBenchmark(int orders, int engineers, int daily
         var since = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
+        // Allocation does not depend on how busy the box is: a figure two runs on a shared machine can compare.
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var collectionsBefore = GC.CollectionCount(0);
         var elapsed = Stopwatch.StartNew();
         int total;
         if (rate > 0)
@@ -64,6 +67,8 @@ public sealed class DispatchIntakeBenchmark(int orders, int engineers, int daily
         var done = elapsed.Elapsed;
         self.Refresh();
         var cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        var collections = GC.CollectionCount(0) - collectionsBefore;
         var latency = DispatchLatency.Read(host.DataDirectory, since);
         var doubled = OutboxBacklog.Scalar(host.DataDirectory, "dispatch",
             "SELECT COUNT(*) FROM (SELECT order_id FROM visits WHERE status NOT IN ('Reassigned', 'Cancelled') GROUP BY order_id HAVING COUNT(*) > 1)");
@@ -75,6 +80,8 @@ public sealed class DispatchIntakeBenchmark(int orders, int engineers, int daily
         table.Add("Taken in", takenIn ? $"all {total} in {done.TotalSeconds:F1} s" : $"NO: {latency.OrdersSeen} of {total} after {done.TotalSeconds:F0} s");
         table.Add("Orders taken in per second (first publish to last taken in)", latency.OrdersSeen / done.TotalSeconds, "/s");
         table.Add("CPU per order (this process, 100 % = 1 core)", $"{cpu * 1000 / Math.Max(1, latency.OrdersSeen):F2} ms ({cpu:F1} s, {cpu / done.TotalSeconds * 100:F0} % of a core)");
+        table.Add("Allocated per order (this process) / garbage collections",
+            $"{allocated / 1024.0 / Math.Max(1, latency.OrdersSeen):F0} KB / {collections}");
         table.Add("Assigned / escalated at once", $"{latency.AssignedMs.Count} / {latency.EscalatedMs.Count}");
         table.Add("Registration → engineer assigned or escalated p50 / p99 / max",
             $"{latency.DecidedMs.P50:F0} / {latency.DecidedMs.P99:F0} / {latency.DecidedMs.Max:F0} ms", rate > 0 ? "p99 ≤ 500 ms" : "");

@@ -11,7 +11,7 @@ public sealed record Branch(
     string ServiceDirector,
     IReadOnlyList<string> Areas)
 {
-    public BranchClock Clock => new(TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
+    public BranchClock Clock => BranchClock.Of(TimeZoneId);
 
     /// <summary>How specifically this branch claims a district: the longest matching area prefix, 0 when none.</summary>
     public int ClaimLength(string districtCode) =>
