@@ -86,6 +86,12 @@ public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOn
             return null;
         }
 
+        // The lower bound is the first candidate; a free engineer (the common case) needs no others worked out.
+        if (ConflictAt(lowest, travel, duration) is null)
+        {
+            return lowest;
+        }
+
         var candidates = new SortedSet<DateTimeOffset> { lowest };
         foreach (var period in engineer.Shifts.SelectMany(s => s.PeriodsBetween(clock, lowest - travel, notAfter)))
         {
