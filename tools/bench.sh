@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One command per benchmark: tools/bench.sh micro|standalone|distributed|timer [--agents N] [--seconds S] ...
+# One command per benchmark: tools/bench.sh micro|standalone|distributed|dispatch|timer [--agents N] [--seconds S] ...
 # standalone/distributed --rate R: calls arrive at R/s whatever the replies do (open loop) instead of N agents.
 # Builds Release first (set BENCH_NO_BUILD=1 to skip); each run prints a markdown table and appends it
 # to $BENCH_RESULTS (default under tools/TclHotline.Benchmarks/BenchmarkDotNet.Artifacts, ignored by git).
@@ -12,8 +12,10 @@ case "$what" in
   standalone) projects=(services/Standalone/TclHotline.Standalone) ;;
   distributed) projects=(services/Intake/TclHotline.Intake.Host services/Dispatch/TclHotline.Dispatch.Host
                          services/Sla/TclHotline.Sla.Host services/Complaints/TclHotline.Complaints.Host) ;;
+  # dispatch: the dispatch module hosted in the benchmark process itself (built with it).
+  dispatch) projects=() ;;
   timer) projects=(services/Sla/TclHotline.Sla.Host) ;;
-  *) echo "usage: tools/bench.sh micro|standalone|distributed|timer [--agents N] [--seconds S] [--engineers N] [--capacity N] [--rate R] [--pending N] [--burst N] [--arrivals N]" >&2; exit 2 ;;
+  *) echo "usage: tools/bench.sh micro|standalone|distributed|dispatch|timer [--agents N] [--seconds S] [--engineers N] [--capacity N] [--rate R] [--pending N] [--burst N] [--arrivals N] [--orders N]" >&2; exit 2 ;;
 esac
 if [[ "${BENCH_NO_BUILD:-}" != 1 ]]; then
   for p in "${projects[@]}" tools/TclHotline.Benchmarks; do

@@ -6,7 +6,7 @@ using TclHotline.Benchmarks.Load;
 using TclHotline.Benchmarks.Micro;
 using TclHotline.Benchmarks.Timer;
 
-// tools/bench.sh <micro|standalone|distributed|timer> [options]: each prints a markdown table and appends it to BENCH_RESULTS.
+// tools/bench.sh <micro|standalone|distributed|dispatch|timer> [options]: each prints a markdown table and appends it to BENCH_RESULTS.
 var command = args.FirstOrDefault() ?? "";
 var agents = Option("--agents", 32);
 var seconds = Option("--seconds", 20);
@@ -31,12 +31,15 @@ switch (command)
     case "distributed":
         await new PipelineLoadBenchmark(root, distributed: true, agents, TimeSpan.FromSeconds(seconds), engineers, capacity, rate).RunAsync();
         break;
+    case "dispatch":
+        await new DispatchIntakeBenchmark(Option("--orders", 2000), engineers, capacity, rate, TimeSpan.FromSeconds(seconds)).RunAsync();
+        break;
     case "timer":
         await new SlaTimerBenchmark(root, pending: Option("--pending", 1_000_000), burst: Option("--burst", 10_000),
             arrivalsPerSecond: Option("--arrivals", 50), arrivalTime: TimeSpan.FromSeconds(seconds)).RunAsync();
         break;
     default:
-        Console.Error.WriteLine("usage: bench <micro|standalone|distributed|timer> [--agents N] [--seconds S] [--engineers N] [--capacity N] [--rate R] [--pending N] [--burst N] [--arrivals N]");
+        Console.Error.WriteLine("usage: bench <micro|standalone|distributed|dispatch|timer> [--agents N] [--seconds S] [--engineers N] [--capacity N] [--rate R] [--pending N] [--burst N] [--arrivals N] [--orders N]");
         return 2;
 }
 

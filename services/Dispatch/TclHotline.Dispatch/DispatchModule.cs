@@ -48,7 +48,7 @@ public sealed class DispatchModule : IServiceModule
 
     public void AddConsumers(ModuleConsumers consumers)
     {
-        consumers.Add<ServiceOrderOpenedConsumer>();
+        consumers.AddBatch<ServiceOrderOpenedConsumer, Messages.Intake.ServiceOrderOpened>();
         consumers.Add<ServiceOrderCancelledConsumer>();
         consumers.Add<DeadlineWarnedConsumer>();
         consumers.Add<DeadlineBreachedConsumer>();

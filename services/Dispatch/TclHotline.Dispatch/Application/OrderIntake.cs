@@ -18,11 +18,54 @@ namespace TclHotline.Dispatch.Application;
 public sealed class OrderIntake(
     DispatchContext context, AssignmentPlanner planner, VisitBooking booking, DispatchOptions options, ILogger<OrderIntake> logger)
 {
-    public async Task OpenAsync(UnitOfWork unit, ServiceOrderOpened message)
+    /// <summary>
+    /// Takes in new orders, in the order given, in one unit of work. Each is recorded as it comes; the urban ones
+    /// are then planned one after the other against one schedule, read once for all of them (the union of the
+    /// windows each plan depends on, so each decision is the one it would be alone), and each booking is added to
+    /// it before the next order is planned.
+    /// </summary>
+    public async Task OpenAsync(UnitOfWork unit, IReadOnlyList<ServiceOrderOpened> messages)
+    {
+        var network = await context.NetworkAsync(unit);
+        var toPlan = new List<(DispatchOrder Order, Commitment Commitment)>();
+        foreach (var message in messages)
+        {
+            if (await RecordAsync(unit, network, message) is { } planned)
+            {
+                toPlan.Add(planned);
+            }
+        }
+
+        if (toPlan.Count == 0)
+        {
+            return;
+        }
+
+        var window = toPlan.Select(p => planner.BookingsFor(network, p.Order, p.Commitment.DueAt)).Aggregate((a, b) => a.Union(b));
+        var schedule = await context.ScheduleAsync(unit, window);
+        foreach (var (order, commitment) in toPlan)
+        {
+            var outcome = planner.Plan(network, schedule, order, commitment);
+            var visitId = await booking.ApplyAsync(unit, outcome, VisitBooking.By.Auto, replacing: null);
+            var plan = outcome switch
+            {
+                VisitAssigned assigned => assigned.Plan,
+                CommitmentAtRisk atRisk => atRisk.LatePlan,
+                _ => null,
+            };
+            if (visitId is { } id && plan is not null)
+            {
+                schedule = schedule.With(plan.ToBooking(id, order.OrderId));
+            }
+        }
+    }
+
+    /// <summary>Records a new order, its commitment and deadlines; the order and commitment when it is to be planned now.</summary>
+    private async Task<(DispatchOrder, Commitment)?> RecordAsync(UnitOfWork unit, ServiceNetwork network, ServiceOrderOpened message)
     {
         if (await unit.ExecuteScalarAsync<long>(DispatchSql.CountOrder, new { message.OrderId }) > 0)
         {
-            return;
+            return null;
         }
 
         var cancelledFirst = await unit.ExecuteScalarAsync<long>(DispatchSql.CountTombstone[unit.Dialect], new { message.OrderId }) > 0;
@@ -30,10 +73,9 @@ public sealed class OrderIntake(
         if (!Enum.TryParse<OrderType>(message.OrderType, ignoreCase: false, out var type))
         {
             logger.LogWarning("Order {OrderId} has type {OrderType}, which needs nobody on site", message.OrderId, message.OrderType);
-            return;
+            return null;
         }
 
-        var network = await context.NetworkAsync(unit);
         // Rule 1: the branch whose area the unit is used in owns it, whoever sold it.
         var branch = network.OwningBranch(message.DistrictCode)?.Code ?? message.BranchCode;
         var order = new DispatchOrder(message.OrderId, type, branch, message.DistrictCode, message.IsUrban, message.RegisteredAt,
@@ -62,7 +104,7 @@ public sealed class OrderIntake(
         {
             // Cancelled before dispatch saw it: never planned, no deadline, so nothing can breach or raise a complaint.
             logger.LogInformation("Order {OrderId} arrived after its cancellation; recorded as cancelled", order.OrderId);
-            return;
+            return null;
         }
 
         booking.NotifyBoard(unit, order);
@@ -70,12 +112,12 @@ public sealed class OrderIntake(
         {
             await unit.PublishAsync(new DeadlineSet(DeadlineOwners.Dispatch, order.OrderId.ToString(), DeadlineKinds.Booking, order.BranchCode,
                 order.RegisteredAt, due, unit.Now), order.OrderId.ToString());
-            return;
+            return null;
         }
 
         if (commitment is null)
         {
-            return;
+            return null;
         }
 
         await booking.SaveCommitmentAsync(unit, order.OrderId, commitment, isNew: true);
@@ -89,12 +131,10 @@ public sealed class OrderIntake(
         {
             // Nobody to plan with or escalate to; the deadline still runs so the SLA timer breaches it.
             logger.LogWarning("Order {OrderId} is in district {District}, which no branch of the network serves", order.OrderId, order.DistrictCode);
-            return;
+            return null;
         }
 
-        var schedule = await context.ScheduleAsync(unit, planner.BookingsFor(network, order, commitment.DueAt));
-        var outcome = planner.Plan(network, schedule, order, commitment);
-        await booking.ApplyAsync(unit, outcome, VisitBooking.By.Auto, replacing: null);
+        return (order, commitment);
     }
 
     public async Task CancelAsync(UnitOfWork unit, ServiceOrderCancelled message)

@@ -35,21 +35,25 @@ public static class BusRegistration
 
         var acknowledgements = new ConsumerAcknowledgements();
         builder.Services.AddSingleton(acknowledgements);
+        var batchEndpoints = new Dictionary<string, int>(StringComparer.Ordinal);
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
             foreach (var module in modules)
-                module.AddConsumers(new ModuleConsumers(bus, module.Name, acknowledgements));
+                module.AddConsumers(new ModuleConsumers(bus, module.Name, acknowledgements, options, batchEndpoints));
 
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
+                // A batch endpoint holds every message of the batch being handled and of the one filling meanwhile:
+                // with fewer in flight, batches would stay small and wait out their time limit.
+                var inFlight = batchEndpoints.TryGetValue(name, out var batch) ? Math.Max(options.ConcurrentMessageLimit, 2 * batch) : options.ConcurrentMessageLimit;
                 endpoint.UseMessageRetry(r => r.Intervals(options.RetryIntervalsMs));
-                endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+                endpoint.ConcurrentMessageLimit = inFlight;
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();
-                    rabbit.PrefetchCount = options.PrefetchCount;
+                    rabbit.PrefetchCount = Math.Max(options.PrefetchCount, inFlight);
                 }
             });
 
@@ -86,12 +90,35 @@ public static class BusRegistration
 /// How a module adds its consumers: each gets its own queue named after the service, so two services
 /// consuming the same event (each with its own consumer) never compete for one queue, in either run mode.
 /// </summary>
-public sealed class ModuleConsumers(IBusRegistrationConfigurator bus, string service, ConsumerAcknowledgements? acknowledgements = null)
+public sealed class ModuleConsumers(
+    IBusRegistrationConfigurator bus, string service, ConsumerAcknowledgements? acknowledgements = null, MessagingOptions? options = null,
+    Dictionary<string, int>? batchEndpoints = null)
 {
+    private readonly MessagingOptions _options = options ?? new MessagingOptions();
+
     public void Add<TConsumer>() where TConsumer : class, IConsumer
     {
-        var name = $"{service}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}";
+        var name = Name<TConsumer>();
         acknowledgements?.AddConsumer(name, typeof(TConsumer));
         bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = name);
     }
+
+    /// <summary>
+    /// A consumer of <c>Batch&lt;TMessage&gt;</c>: up to <see cref="MessagingOptions.BatchMessageLimit"/> messages at a
+    /// time, a partial batch after <see cref="MessagingOptions.BatchTimeLimitMs"/>, one batch at a time per instance.
+    /// Same queue name as <see cref="Add{TConsumer}"/> would give it.
+    /// </summary>
+    public void AddBatch<TConsumer, TMessage>() where TConsumer : class, IConsumer<Batch<TMessage>> where TMessage : class
+    {
+        var name = Name<TConsumer>();
+        acknowledgements?.AddConsumer(name, typeof(TConsumer));
+        if (batchEndpoints is not null) batchEndpoints[name] = _options.BatchMessageLimit;
+        bus.AddConsumer<TConsumer>((_, consumer) => consumer.Options<BatchOptions>(o => o
+                .SetMessageLimit(_options.BatchMessageLimit)
+                .SetTimeLimit(TimeSpan.FromMilliseconds(_options.BatchTimeLimitMs))))
+            .Endpoint(e => e.Name = name);
+    }
+
+    private string Name<TConsumer>() where TConsumer : class, IConsumer =>
+        $"{service}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}";
 }

@@ -19,6 +19,12 @@ public sealed class MessagingOptions
     public ushort PrefetchCount { get; set; } = 32;
     public int ConcurrentMessageLimit { get; set; } = 8;
 
+    /// <summary>Most messages a batch consumer takes at once (e.g. dispatch's new orders, planned against one read schedule).</summary>
+    public int BatchMessageLimit { get; set; } = 50;
+
+    /// <summary>How long a batch consumer waits for its batch to fill once the first message is in; then it takes what it has.</summary>
+    public int BatchTimeLimitMs { get; set; } = 10;
+
     /// <summary>Test-only fault: the outbox relay publishes every message twice. Refused in Production.</summary>
     public bool DuplicateDeliveries { get; set; }
 

@@ -45,10 +45,14 @@ public sealed class ConsumerAcknowledgements : IReceiveObserver
 
     private string[] EndpointsOf(Type messageType) => _endpoints
         .Where(e => e.Value.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)
-                                                     && i.GetGenericArguments()[0].IsAssignableFrom(messageType)))
+                                                     && Consumed(i.GetGenericArguments()[0]).IsAssignableFrom(messageType)))
         .Select(e => e.Key)
         .Order(StringComparer.Ordinal)
         .ToArray();
+
+    /// <summary>A batch consumer (<c>IConsumer&lt;Batch&lt;T&gt;&gt;</c>) handles each T: each is reported consumed once its batch committed.</summary>
+    private static Type Consumed(Type consumed) =>
+        consumed.IsGenericType && consumed.GetGenericTypeDefinition() == typeof(Batch<>) ? consumed.GetGenericArguments()[0] : consumed;
 
     public Task PostConsume<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType) where T : class
     {

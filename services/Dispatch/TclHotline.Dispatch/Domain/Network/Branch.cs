@@ -13,7 +13,7 @@ public sealed record Branch(
     string ServiceDirector,
     IReadOnlyList<string> Areas)
 {
-    public BranchClock Clock => new(TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
+    public BranchClock Clock => BranchClock.Of(TimeZoneId);
 
     public static Branch From(CatalogueBranch branch) =>
         new(branch.Code, branch.Name, branch.TimeZone.Id, branch.ServiceDirector, branch.Areas);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace TclHotline.Dispatch.Domain.Network;
 
 /// <summary>
@@ -6,6 +8,15 @@ namespace TclHotline.Dispatch.Domain.Network;
 /// </summary>
 public readonly record struct BranchClock(TimeZoneInfo Zone)
 {
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The clock of a time zone id, looked up once per process: FindSystemTimeZoneById takes a process-wide lock,
+    /// and planning asks for the branch clock of every candidate engineer several times per order. An unknown id
+    /// throws each time, as the lookup does.
+    /// </summary>
+    public static BranchClock Of(string timeZoneId) => new(Zones.GetOrAdd(timeZoneId, TimeZoneInfo.FindSystemTimeZoneById));
+
     public DateTime LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(LocalTime(instant));

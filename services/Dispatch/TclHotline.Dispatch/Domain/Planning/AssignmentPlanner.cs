@@ -210,14 +210,35 @@ public sealed class AssignmentPlanner(DispatchOptions options, TimeProvider time
                 $"planned arrival {arrival:O} is after the commitment {commitment.DueAt:O}", plan);
     }
 
-    private VisitPlan? Earliest(IEnumerable<EligibleEngineer> eligible, Schedule schedule, DateTimeOffset from, DateTimeOffset until) =>
-        eligible
-            .Select(c => c.EarliestPlan(schedule, Now, from, until))
-            .OfType<VisitPlan>()
-            .OrderBy(p => p.Arrival)
-            .ThenBy(p => p.BookingsThatDay)
-            .ThenBy(p => p.EngineerId, StringComparer.Ordinal)
-            .FirstOrDefault();
+    /// <summary>
+    /// The plan arriving first (ties: fewer visits that day, then engineer id). Nobody arrives before leaving now and
+    /// travelling, nor before <paramref name="from"/>: the engineers are tried in the order of that bound, and the
+    /// search stops at the first whose bound is later than the best arrival found, since none after it can win.
+    /// </summary>
+    private VisitPlan? Earliest(IEnumerable<EligibleEngineer> eligible, Schedule schedule, DateTimeOffset from, DateTimeOffset until)
+    {
+        var now = Now;
+        VisitPlan? best = null;
+        foreach (var (candidate, soonest) in eligible.Select(c => (c, Later(from, now + c.Coverage.Travel))).OrderBy(c => c.Item2))
+        {
+            if (best is not null && soonest > best.Arrival)
+            {
+                break;
+            }
+
+            if (candidate.EarliestPlan(schedule, now, from, until) is { } plan && (best is null || Precedes(plan, best)))
+            {
+                best = plan;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Precedes(VisitPlan plan, VisitPlan other) =>
+        plan.Arrival != other.Arrival ? plan.Arrival < other.Arrival
+        : plan.BookingsThatDay != other.BookingsThatDay ? plan.BookingsThatDay < other.BookingsThatDay
+        : string.CompareOrdinal(plan.EngineerId, other.EngineerId) < 0;
 
     private static CommitmentAtRisk AtRisk(
         ServiceNetwork network, DispatchOrder order, Commitment commitment, AtRiskReason reason, string detail, VisitPlan? latePlan = null)

@@ -29,20 +29,31 @@ public sealed record EligibleEngineer(Engineer Engineer, Outlet Outlet, Branch B
         return problems;
     }
 
-    public static EligibleEngineer? For(ServiceNetwork network, Engineer engineer, DispatchOrder order, DispatchOptions options)
+    public static EligibleEngineer? For(ServiceNetwork network, Engineer engineer, DispatchOrder order, DispatchOptions options) =>
+        For(network, engineer, order, order.RequiredSkills(options));
+
+    /// <summary>
+    /// The conditions of <see cref="Problems"/>, checked without wording them: this runs for every engineer of the
+    /// network on every plan, and most of them are not eligible.
+    /// </summary>
+    private static EligibleEngineer? For(ServiceNetwork network, Engineer engineer, DispatchOrder order, IReadOnlySet<Skill> skills)
     {
-        if (Problems(network, engineer, order, options, "engineer_id").Count > 0)
+        if (!engineer.Active || !skills.All(engineer.Skills.Contains))
         {
             return null;
         }
 
         var outlet = network.OutletOf(engineer);
-        return new EligibleEngineer(
-            engineer, outlet, network.BranchOf(engineer), outlet.CoverageOf(order.DistrictCode)!, engineer.VisitDurations[order.Type]);
+        return outlet.CoverageOf(order.DistrictCode) is { } coverage
+            ? new EligibleEngineer(engineer, outlet, network.BranchOf(engineer), coverage, engineer.VisitDurations[order.Type])
+            : null;
     }
 
-    public static IReadOnlyList<EligibleEngineer> All(ServiceNetwork network, DispatchOrder order, DispatchOptions options) =>
-        network.Engineers.Select(e => For(network, e, order, options)).OfType<EligibleEngineer>().ToList();
+    public static IReadOnlyList<EligibleEngineer> All(ServiceNetwork network, DispatchOrder order, DispatchOptions options)
+    {
+        var skills = order.RequiredSkills(options);
+        return network.Engineers.Select(e => For(network, e, order, skills)).OfType<EligibleEngineer>().ToList();
+    }
 
     public EngineerAgenda Agenda(Schedule schedule, DateTimeOffset now) =>
         new(Engineer, Branch.Clock, schedule.Of(Engineer.Id), now);

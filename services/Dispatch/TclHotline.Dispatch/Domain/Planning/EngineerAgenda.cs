@@ -23,13 +23,26 @@ public enum VisitConflict
 /// </summary>
 public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOnlyList<Booking> bookings, DateTimeOffset now)
 {
+    // Copied once into an array: every candidate arrival is checked against every booking, and walking the
+    // schedule's immutable list (a tree) for each check, with a closure, was most of the planner's time.
+    private readonly Booking[] _bookings = [.. bookings];
+
     // The local day of each booking's arrival, worked out once: capacity is checked for every candidate arrival.
     private DateOnly[]? _bookingDays;
 
     public int BookingsOn(DateOnly date)
     {
-        _bookingDays ??= bookings.Select(b => clock.LocalDate(b.Arrival)).ToArray();
-        return _bookingDays.Count(d => d == date);
+        _bookingDays ??= Array.ConvertAll(_bookings, b => clock.LocalDate(b.Arrival));
+        var count = 0;
+        foreach (var day in _bookingDays)
+        {
+            if (day == date)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Why the engineer could not arrive at <paramref name="arrival"/>, or null when they can.</summary>
@@ -43,17 +56,17 @@ public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOn
         }
 
         // Travel is working time, so the whole trip and the visit must sit inside one shift.
-        var inShift = engineer.Shifts
-            .SelectMany(shift => shift.PeriodsBetween(clock, departure, departure))
-            .Any(period => period.Start <= departure && end <= period.End);
-        if (!inShift)
+        if (!InOneShift(departure, end))
         {
             return VisitConflict.OutsideShift;
         }
 
-        if (bookings.Any(b => b.Overlaps(departure, end)))
+        foreach (var booking in _bookings)
         {
-            return VisitConflict.OverlapsBooking;
+            if (booking.Overlaps(departure, end))
+            {
+                return VisitConflict.OverlapsBooking;
+            }
         }
 
         return BookingsOn(clock.LocalDate(arrival)) >= engineer.DailyCapacity ? VisitConflict.CapacityReached : null;
@@ -73,6 +86,12 @@ public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOn
             return null;
         }
 
+        // The lower bound is the first candidate; a free engineer (the common case) needs no others worked out.
+        if (ConflictAt(lowest, travel, duration) is null)
+        {
+            return lowest;
+        }
+
         var candidates = new SortedSet<DateTimeOffset> { lowest };
         foreach (var period in engineer.Shifts.SelectMany(s => s.PeriodsBetween(clock, lowest - travel, notAfter)))
         {
@@ -83,7 +102,7 @@ public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOn
             }
         }
 
-        foreach (var booking in bookings)
+        foreach (var booking in _bookings)
         {
             candidates.Add(booking.End + travel);
         }
@@ -97,5 +116,21 @@ public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOn
         }
 
         return null;
+    }
+
+    private bool InOneShift(DateTimeOffset departure, DateTimeOffset end)
+    {
+        foreach (var shift in engineer.Shifts)
+        {
+            foreach (var period in shift.PeriodsBetween(clock, departure, departure))
+            {
+                if (period.Start <= departure && end <= period.End)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }
