@@ -2,6 +2,7 @@ using Dapper;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using TclHotline.Dispatch.Consumers;
+using TclHotline.Dispatch.Tests.Support;
 using TclHotline.Messages.Dispatch;
 using TclHotline.Messages.Sla;
 
