@@ -1,4 +1,4 @@
--- Planning reads only what a decision needs (issue 11): the bookings of the eligible engineers around the
+-- Planning reads only what a decision needs: the bookings of the eligible engineers around the
 -- planning horizon, found by engineer and arrival; and the network is held in memory, re-read only when the
 -- roster's stamp (set by every roster write, in its transaction) has changed.
 CREATE INDEX ix_visits_engineer_arrival ON visits (engineer_id, planned_arrival);
