@@ -24,7 +24,7 @@ public sealed class OrderListPagingTests(IntakeHostFixture fixture) : IClassFixt
         var oldest = await OpenInHubeiAsync();
         var middle = await OpenInHubeiAsync();
         var newest = await OpenInHubeiAsync();
-        var dispatcher = intake.ClientAs(HotlineRoles.Dispatcher, "BR-42");
+        var dispatcher = intake.ClientAs(HotlineRoles.Dispatcher, "WH");
 
         var first = await dispatcher.ListServiceOrdersAsync(new ListServiceOrdersRequest { PageSize = 2 });
         var meanwhile = await OpenInHubeiAsync();
@@ -41,12 +41,12 @@ public sealed class OrderListPagingTests(IntakeHostFixture fixture) : IClassFixt
     [Fact]
     public async Task A_token_of_the_other_order_list_is_refused_naming_page_token()
     {
-        // Hunan's branch: the Hubei orders of the other test stay out of this one's way.
+        // Hunan's branch (Changsha): the Hubei (Wuhan) orders of the other test stay out of this one's way.
         await intake.ClientAs().RegisterCallAsync(Requests.Repair());
         await intake.ClientAs().RegisterCallAsync(Requests.Repair());
-        var first = await intake.ClientAs(HotlineRoles.Dispatcher, "BR-43").ListServiceOrdersAsync(new ListServiceOrdersRequest { PageSize = 1 });
+        var first = await intake.ClientAs(HotlineRoles.Dispatcher, "CS").ListServiceOrdersAsync(new ListServiceOrdersRequest { PageSize = 1 });
 
-        var refusal = await Assert.ThrowsAsync<RpcException>(() => intake.ClientAs(HotlineRoles.ServiceDirector, "BR-43")
+        var refusal = await Assert.ThrowsAsync<RpcException>(() => intake.ClientAs(HotlineRoles.ServiceDirector, "CS")
             .ListPendingInvoiceVerificationsAsync(new ListPendingInvoiceVerificationsRequest { PageToken = first.NextPageToken }).ResponseAsync);
 
         Assert.NotEqual("", first.NextPageToken);
