@@ -148,14 +148,14 @@ public sealed class CallRegistrar(
                 decision.InWarranty, decision.ExchangeEligible, call.RequestedVisitAt, call.CallId, district.Name), orderId.ToString());
 
         var order = (await unit.QuerySingleOrDefaultAsync<ServiceOrderRow>(IntakeSql.SelectOrderById, new { OrderId = orderId }))!;
-        if (call.OrderType.NeedsVisit())
-        {
-            // What the customer is told now is the first estimate on record (rule 13); it is re-estimated as dispatch learns more.
-            await FeeQuotes.KeepAsync(unit, order, fee, FeeQuotes.Causes.Registered);
-            order = (await unit.QuerySingleOrDefaultAsync<ServiceOrderRow>(IntakeSql.SelectOrderById, new { OrderId = orderId }))!;
-        }
-        var estimates = await unit.QueryAsync<FeeEstimateRow>(IntakeSql.SelectEstimates, new { OrderId = orderId });
-        return new RegisteredCall(callRecordId, new OrderRecord(order, [.. estimates]), RepeatCall: false, RepeatCount: 0, HandedToComplaints: false);
+        if (!call.OrderType.NeedsVisit())
+            return new RegisteredCall(callRecordId, new OrderRecord(order, []), RepeatCall: false, RepeatCount: 0, HandedToComplaints: false);
+        // What the customer is told now is the first estimate on record (rule 13); it is re-estimated as dispatch learns more.
+        // The new order's history is that one estimate, and keeping it changed only the revision of the row just read,
+        // so neither is read back.
+        var kept = await FeeQuotes.KeepAsync(unit, order, fee, FeeQuotes.Causes.Registered);
+        return new RegisteredCall(callRecordId, new OrderRecord(order with { FeeRevision = kept.Revision }, [kept]),
+            RepeatCall: false, RepeatCount: 0, HandedToComplaints: false);
     }
 
     private static async Task<RegisteredCall> LinkRepeatCallAsync(UnitOfWork unit, CallRegistration call, Guid callRecordId, Guid customerId, Guid orderId)
@@ -224,9 +224,8 @@ public sealed class CallRegistrar(
             call.StreetAddress,
             unit.Now,
         };
-        await unit.ExecuteAsync(IntakeSql.UpsertCustomer[unit.Dialect], p);
-        var customer = await unit.QuerySingleOrDefaultAsync<CustomerRow>(IntakeSql.SelectCustomerByPhone, new { call.CallerNumber });
-        return customer!.CustomerId;
+        // The upsert returns the id of the row it inserted or updated: a known caller keeps the id given first.
+        return await unit.ExecuteScalarAsync<Guid>(IntakeSql.UpsertCustomer[unit.Dialect], p);
     }
 
     private static async Task SaveUnitAsync(UnitOfWork unit, CallRegistration call, Guid customerId)

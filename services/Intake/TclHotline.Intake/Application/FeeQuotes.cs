@@ -50,20 +50,30 @@ public sealed class FeeQuotes(FeeEstimator fees, RegionCatalogue regions)
         return estimate;
     }
 
-    /// <summary>Keeps <paramref name="estimate"/> as the order's current one and in its history, and tells dispatch.</summary>
-    public static async Task KeepAsync(UnitOfWork unit, ServiceOrderRow order, FeeEstimate estimate, string cause)
+    /// <summary>
+    /// Keeps <paramref name="estimate"/> as the order's current one and in its history, and tells dispatch.
+    /// Returns the history row as stored, so a caller that needs it has no cause to read it back.
+    /// </summary>
+    public static async Task<FeeEstimateRow> KeepAsync(UnitOfWork unit, ServiceOrderRow order, FeeEstimate estimate, string cause)
     {
-        var revision = order.FeeRevision + 1;
-        var json = StoredDecisions.Write(estimate);
+        var kept = new FeeEstimateRow
+        {
+            Revision = order.FeeRevision + 1,
+            Cause = cause,
+            // Instants are stored as Unix milliseconds: the row returned says what a read would.
+            EstimatedAt = DateTimeOffset.FromUnixTimeMilliseconds(unit.Now.ToUnixTimeMilliseconds()),
+            Estimate = StoredDecisions.Write(estimate),
+        };
         await unit.ExecuteAsync(IntakeSql.SetCurrentEstimate, new
         {
-            order.OrderId, estimate.Chargeable, estimate.Total, Estimate = json, Revision = revision,
+            order.OrderId, estimate.Chargeable, estimate.Total, kept.Estimate, kept.Revision,
         });
         await unit.ExecuteAsync(IntakeSql.InsertEstimate, new
         {
-            order.OrderId, Revision = revision, Cause = cause, EstimatedAt = unit.Now, Estimate = json,
+            order.OrderId, kept.Revision, kept.Cause, kept.EstimatedAt, kept.Estimate,
         });
-        await unit.PublishAsync(new FeeEstimated(order.OrderId, order.OrderNumber, order.BranchCode, revision, cause,
+        await unit.PublishAsync(new FeeEstimated(order.OrderId, order.OrderNumber, order.BranchCode, kept.Revision, cause,
             estimate.Chargeable, estimate.Total, estimate.TravelIncluded, estimate.Provisional, unit.Now), order.OrderId.ToString());
+        return kept;
     }
 }

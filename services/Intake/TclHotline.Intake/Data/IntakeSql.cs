@@ -11,7 +11,7 @@ public static class IntakeSql
     /// <summary>
     /// One statement, so two first calls from one number cannot both insert: SQLite's upsert, SQL Server's MERGE
     /// under HOLDLOCK (the key range stays locked to commit, so the customer row also queues a second
-    /// registration from the same number until the first has committed its order).
+    /// registration from the same number until the first has committed its order). Both return the customer's id.
     /// </summary>
     public static readonly IReadOnlyDictionary<SqlDialect, string> UpsertCustomer = new Dictionary<SqlDialect, string>
     {
@@ -19,7 +19,10 @@ public static class IntakeSql
             INSERT INTO customers (customer_id, caller_number, name, province_code, city_code, district_code, street_address, created_at, updated_at)
             VALUES (@CustomerId, @CallerNumber, @Name, @ProvinceCode, @CityCode, @DistrictCode, @StreetAddress, @Now, @Now)
             ON CONFLICT (caller_number) DO UPDATE SET
-            """ + Fragment.CustomerUpdate,
+            """ + Fragment.CustomerUpdate + """
+
+            RETURNING customer_id
+            """,
         [SqlDialect.SqlServer] = """
             MERGE customers WITH (HOLDLOCK) AS t
             USING (SELECT @CallerNumber AS phone) AS s ON t.caller_number = s.phone
@@ -28,7 +31,8 @@ public static class IntakeSql
 
             WHEN NOT MATCHED THEN
                 INSERT (customer_id, caller_number, name, province_code, city_code, district_code, street_address, created_at, updated_at)
-                VALUES (@CustomerId, @CallerNumber, @Name, @ProvinceCode, @CityCode, @DistrictCode, @StreetAddress, @Now, @Now);
+                VALUES (@CustomerId, @CallerNumber, @Name, @ProvinceCode, @CityCode, @DistrictCode, @StreetAddress, @Now, @Now)
+            OUTPUT inserted.customer_id;
             """,
     };
 

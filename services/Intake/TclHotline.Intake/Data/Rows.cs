@@ -4,7 +4,8 @@ namespace TclHotline.Intake.Data;
 
 // Rows as Dapper reads them: settable properties, snake_case columns onto PascalCase, enums stored by name.
 
-public sealed class ServiceOrderRow
+// A record so that a unit of work that changed a column it knows can say so with `with` instead of reading the row back.
+public sealed record ServiceOrderRow
 {
     public Guid OrderId { get; init; }
     public string OrderNumber { get; init; } = "";
