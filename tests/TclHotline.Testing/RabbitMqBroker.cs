@@ -200,12 +200,21 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     /// Messages waiting for the consumers of every queue whose name starts with <paramref name="prefix"/> (e.g. one
     /// service's queues); the error and skipped queues, which nobody consumes, are left out.
     /// </summary>
-    public async Task<int> MessagesInQueuesAsync(string prefix)
+    public async Task<int> MessagesInQueuesAsync(string prefix) =>
+        (await QueuesAsync(prefix)).Sum(q => q.Messages);
+
+    /// <summary>The queues named with <paramref name="prefix"/> that no consumer reads now (e.g. while their service reconnects).</summary>
+    public async Task<IReadOnlyList<string>> QueuesWithoutConsumersAsync(string prefix) =>
+        [.. (await QueuesAsync(prefix)).Where(q => q.Consumers == 0).Select(q => q.Name)];
+
+    /// <summary>The working queues named with <paramref name="prefix"/> (not their _error/_skipped companions).</summary>
+    private async Task<List<(string Name, int Messages, int Consumers)>> QueuesAsync(string prefix)
     {
-        var listing = await RunCtlAsync("list_queues", "--quiet", "--no-table-headers", "name", "messages");
-        return listing.Split('\n').Select(l => l.Split('\t', ' ')).Where(f => f.Length >= 2 && f[0].StartsWith(prefix, StringComparison.Ordinal)
+        var listing = await RunCtlAsync("list_queues", "--quiet", "--no-table-headers", "name", "messages", "consumers");
+        return [.. listing.Split('\n').Select(l => l.Split('\t', ' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length >= 3 && f[0].StartsWith(prefix, StringComparison.Ordinal)
                 && !f[0].EndsWith("_error", StringComparison.Ordinal) && !f[0].EndsWith("_skipped", StringComparison.Ordinal))
-            .Sum(f => int.Parse(f[^1], System.Globalization.CultureInfo.InvariantCulture));
+            .Select(f => (f[0], int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture)))];
     }
 
     private async Task<string> RunCtlAsync(params string[] args)
