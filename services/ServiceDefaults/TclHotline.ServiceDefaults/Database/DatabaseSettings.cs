@@ -23,6 +23,12 @@ public sealed class DatabaseSettings(IConfiguration configuration)
     /// </summary>
     public int SqliteGroupCommitMaxUnits { get; } = int.TryParse(configuration["Database:SqliteGroupCommitMaxUnits"], out var units) && units > 0 ? units : 32;
 
+    /// <summary>
+    /// How many SQL texts the SQLite writer connection keeps prepared (<see cref="PreparedStatements"/>); 0 prepares
+    /// every statement afresh, as Microsoft.Data.Sqlite does for a new command.
+    /// </summary>
+    public int SqliteStatementCacheSize { get; } = int.TryParse(configuration["Database:SqliteStatementCacheSize"], out var kept) && kept >= 0 ? kept : 256;
+
     public string ConnectionStringFor(string service)
     {
         var configured = configuration.GetConnectionString(service);

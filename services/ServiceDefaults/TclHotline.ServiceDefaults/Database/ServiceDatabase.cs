@@ -12,7 +12,7 @@ namespace TclHotline.ServiceDefaults.Database;
 /// that, inside the standalone host, every module still resolves its own database by type. Its migration
 /// scripts are the SQL files embedded in the subclass's assembly under Migrations/&lt;Dialect&gt;/.
 /// </summary>
-public abstract class ServiceDatabase
+public abstract class ServiceDatabase : IDisposable
 {
     /// <summary>One write turn per SQLite file in this process, shared by every instance that opens the file.</summary>
     private static readonly ConcurrentDictionary<string, WriteGate> WriteTurns = new(StringComparer.Ordinal);
@@ -22,7 +22,12 @@ public abstract class ServiceDatabase
 
     private readonly int _busyTimeoutMs;
     private readonly int _groupCommitMaxUnits;
+    private readonly int _statementCacheSize;
     private readonly WriteGate? _writeTurn;
+
+    /// <summary>The SQLite writer connection with its prepared statements, while no write group holds it.</summary>
+    private PreparedStatements? _idleWriter;
+    private volatile bool _disposed;
 
     protected ServiceDatabase(string service, DatabaseSettings settings, TimeProvider time)
     {
@@ -33,6 +38,7 @@ public abstract class ServiceDatabase
         Time = time;
         _busyTimeoutMs = settings.SqliteBusyTimeoutMs;
         _groupCommitMaxUnits = settings.SqliteGroupCommitMaxUnits;
+        _statementCacheSize = settings.SqliteStatementCacheSize;
         _writeTurn = Dialect == SqlDialect.Sqlite ? WriteTurns.GetOrAdd(SqliteFile(ConnectionString), _ => new WriteGate()) : null;
     }
 
@@ -103,15 +109,16 @@ public abstract class ServiceDatabase
             throw new TimeoutException($"The {Service} database had no free write turn within {_busyTimeoutMs} ms (Database:SqliteBusyTimeoutMs).");
         if (group is null)
         {
-            DbConnection? connection = null;
+            PreparedStatements? writer = null;
             try
             {
-                connection = await OpenAsync(ct);
-                group = new WriteGroup(_writeTurn, (SqliteConnection)connection, await connection.BeginTransactionAsync(ct), _groupCommitMaxUnits);
+                writer = Interlocked.Exchange(ref _idleWriter, null)
+                    ?? new PreparedStatements((SqliteConnection)await OpenAsync(ct), _statementCacheSize);
+                group = new WriteGroup(_writeTurn, writer, await writer.Inner.BeginTransactionAsync(ct), _groupCommitMaxUnits, KeepWriter);
             }
             catch
             {
-                if (connection is not null) await connection.DisposeAsync();
+                if (writer is not null) await writer.DisposeAsync();
                 _writeTurn.Leave();
                 throw;
             }
@@ -129,5 +136,23 @@ public abstract class ServiceDatabase
         }
 
         return new UnitOfWork(this, group.Connection, group.Transaction, group, savepoint, ct);
+    }
+
+    /// <summary>
+    /// Takes the writer connection back from a group that ended, for the next group (its prepared statements with
+    /// it); one that failed, or one more than the one kept, is closed.
+    /// </summary>
+    private void KeepWriter(PreparedStatements writer, bool reusable)
+    {
+        if (reusable && !_disposed && Interlocked.CompareExchange(ref _idleWriter, writer, null) is null) return;
+        writer.Dispose();
+    }
+
+    /// <summary>Closes the kept writer connection (the host's container calls this when it stops).</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        Interlocked.Exchange(ref _idleWriter, null)?.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

@@ -92,13 +92,14 @@ internal sealed class WriteGate
 /// rolls back is undone to its savepoint and the others go on. One commit per group instead of one per unit:
 /// the pages several units change (table ends, the outbox, the inbox) are written to the WAL once.
 /// </summary>
-internal sealed class WriteGroup(WriteGate gate, SqliteConnection connection, DbTransaction transaction, int maxUnits)
+/// <param name="release">Takes the writer connection back when the group has ended; false: it failed, do not reuse it.</param>
+internal sealed class WriteGroup(WriteGate gate, PreparedStatements connection, DbTransaction transaction, int maxUnits, Action<PreparedStatements, bool> release)
 {
     private readonly List<TaskCompletionSource> _finished = [];
     private int _units;
     private Exception? _broken;
 
-    public SqliteConnection Connection { get; } = connection;
+    public PreparedStatements Connection { get; } = connection;
     public DbTransaction Transaction { get; } = transaction;
 
     /// <returns>The savepoint of the joining unit.</returns>
@@ -146,7 +147,7 @@ internal sealed class WriteGroup(WriteGate gate, SqliteConnection connection, Db
     private bool PassOn() => _broken is null && _units < maxUnits && !Ended && gate.TryPass(this);
 
     /// <summary>SQLite rolled the whole transaction back on its own (e.g. an I/O error or an interrupt).</summary>
-    private bool Ended => SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) != 0;
+    private bool Ended => SQLitePCL.raw.sqlite3_get_autocommit(Connection.Inner.Handle) != 0;
 
     private async Task EndAsync()
     {
@@ -170,20 +171,22 @@ internal sealed class WriteGroup(WriteGate gate, SqliteConnection connection, Db
         }
         finally
         {
+            var reusable = failure is null;
             try
             {
                 await Transaction.DisposeAsync();
-                await Connection.DisposeAsync();
             }
             catch (Exception e) when (e is SqliteException or InvalidOperationException)
             {
                 // E.g. the rollback on disposal of a transaction SQLite had ended. Committed work stays committed;
                 // either way the turn must pass on.
                 if (!committed) failure ??= e;
+                reusable = false;
             }
             finally
             {
-                gate.Leave();
+                try { release(Connection, reusable); }
+                finally { gate.Leave(); }
             }
         }
 
