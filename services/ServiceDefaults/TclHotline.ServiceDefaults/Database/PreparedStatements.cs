@@ -81,19 +81,26 @@ internal sealed class PreparedStatements(SqliteConnection inner, int capacity) :
 /// </summary>
 internal sealed class StandInCommand(PreparedStatements connection) : DbCommand
 {
-    private readonly SqliteCommand _collected = new();
+    private readonly CollectedParameters _collected = new();
     private SqliteCommand? _own;
-
-    [AllowNull]
-    public override string CommandText { get => _collected.CommandText; set => _collected.CommandText = value; }
     private int? _timeout;
 
+    [AllowNull]
+    public override string CommandText { get; set; } = "";
     public override int CommandTimeout { get => _timeout ?? connection.Inner.DefaultTimeout; set => _timeout = value; }
-    public override CommandType CommandType { get => _collected.CommandType; set => _collected.CommandType = value; }
+    public override CommandType CommandType
+    {
+        get => CommandType.Text;
+        set
+        {
+            if (value != CommandType.Text) throw new ArgumentException("SQLite runs only command text.", nameof(value));
+        }
+    }
+
     public override bool DesignTimeVisible { get; set; }
     public override UpdateRowSource UpdatedRowSource { get; set; }
     protected override DbConnection? DbConnection { get => connection; set { } }
-    protected override DbParameterCollection DbParameterCollection => _collected.Parameters;
+    protected override DbParameterCollection DbParameterCollection => _collected;
     protected override DbTransaction? DbTransaction { get; set; }
 
     public override void Cancel() { }
@@ -111,7 +118,7 @@ internal sealed class StandInCommand(PreparedStatements connection) : DbCommand
         command.Transaction = (SqliteTransaction?)DbTransaction;
         command.CommandTimeout = CommandTimeout;
         command.Parameters.Clear();
-        foreach (SqliteParameter parameter in _collected.Parameters)
+        foreach (SqliteParameter parameter in _collected)
             command.Parameters.Add(parameter);
         try
         {
@@ -136,9 +143,11 @@ internal sealed class StandInCommand(PreparedStatements connection) : DbCommand
         if (disposing)
         {
             _own?.Dispose();
-            _collected.Dispose();
         }
 
         base.Dispose(disposing);
     }
+
+    /// <summary>The parameters Dapper adds, held until the run copies them onto the command that runs.</summary>
+    private sealed class CollectedParameters : SqliteParameterCollection;
 }
