@@ -61,6 +61,39 @@ public sealed class OutboxInMemoryTests
         await Eventually.Until(() => LedgerFixture.PendingOutboxAsync(host), n => n == 0, TimeSpan.FromSeconds(15), "every row marked sent");
     }
 
+    [Fact]
+    public async Task A_relay_starts_its_rounds_on_a_fresh_lease_without_writing_it_again_and_renews_it_once_a_third_has_passed()
+    {
+        var offsetFile = Path.Combine(Path.GetTempPath(), "tclhotline-lease-clock-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var host = await TestHost.StartAsync([new LedgerModule()], [new("Outbox:LeaseDuration", "00:00:30")],
+                clock: new TclHotline.ServiceDefaults.Time.ControlledClock(offsetFile));
+            var db = host.Services.GetRequiredService<LedgerDatabase>();
+            async Task<DateTimeOffset> PublishAndReadLeaseAsync()
+            {
+                await LedgerFixture.AllAppliedOnceAsync(host, await LedgerFixture.RecordAsync(host, 5), TimeSpan.FromSeconds(15));
+                await Eventually.Until(() => LedgerFixture.PendingOutboxAsync(host), n => n == 0, TimeSpan.FromSeconds(15), "every row marked sent");
+                await using var connection = await db.OpenAsync();
+                return await connection.ExecuteScalarAsync<DateTimeOffset>("SELECT expires_at FROM outbox_relay_lease WHERE id = 1");
+            }
+
+            var first = await PublishAndReadLeaseAsync();
+            var fresh = await PublishAndReadLeaseAsync(); // seconds later: well inside the first third of 30 s
+
+            TclHotline.ServiceDefaults.Time.ControlledClock.Advance(offsetFile, TimeSpan.FromSeconds(15));
+            await Task.Delay(TimeSpan.FromMilliseconds(200)); // the clock re-reads its offset file at most every 100 ms
+            var later = await PublishAndReadLeaseAsync();
+
+            Assert.Equal(first, fresh);
+            Assert.True(later >= first + TimeSpan.FromSeconds(15), $"the lease was not renewed once a third had passed: {first:O} then {later:O}");
+        }
+        finally
+        {
+            File.Delete(offsetFile);
+        }
+    }
+
     /// <summary>The subjects of the Deadline messages the bus published, in publish order.</summary>
     private sealed class PublishedSubjects : IPublishObserver
     {
