@@ -31,6 +31,30 @@ internal sealed class PreparedStatements(SqliteConnection inner, int capacity) :
         return kept;
     }
 
+    /// <summary>Runs a statement without parameters on its kept command (e.g. the write group's savepoints).</summary>
+    internal void Run(string sql, DbTransaction transaction)
+    {
+        var command = Kept(sql);
+        if (command is null)
+        {
+            using var own = new SqliteCommand(sql, Inner, (SqliteTransaction)transaction);
+            own.ExecuteNonQuery();
+            return;
+        }
+
+        command.Transaction = (SqliteTransaction)transaction;
+        command.Parameters.Clear();
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch
+        {
+            Forget(sql);
+            throw;
+        }
+    }
+
     /// <summary>Forgets a kept command whose run failed, so its statements are never reused in an unknown state.</summary>
     internal void Forget(string sql)
     {

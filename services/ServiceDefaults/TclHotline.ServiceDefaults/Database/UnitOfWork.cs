@@ -161,7 +161,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         }
         else
         {
-            var groupCommit = await _group.HandOverAsync(_savepoint!, _ct);
+            var groupCommit = await _group.HandOverAsync(_ct);
             _handedOver = true;
             await groupCommit;
         }

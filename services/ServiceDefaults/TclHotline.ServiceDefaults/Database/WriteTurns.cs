@@ -103,20 +103,25 @@ internal sealed class WriteGroup(WriteGate gate, PreparedStatements connection, 
     public DbTransaction Transaction { get; } = transaction;
 
     /// <returns>The savepoint of the joining unit.</returns>
-    public async Task<string> JoinAsync(CancellationToken ct)
+    public Task<string> JoinAsync(CancellationToken ct)
     {
-        var savepoint = "unit" + ++_units;
-        await Transaction.SaveAsync(savepoint, ct);
-        return savepoint;
+        // One name serves every unit: each releases or rolls back its savepoint before the next joins, and a
+        // fixed text keeps the three savepoint statements prepared on the writer connection.
+        const string savepoint = "unit";
+        _units++;
+        ct.ThrowIfCancellationRequested();
+        Connection.Run("SAVEPOINT unit", Transaction);
+        return Task.FromResult(savepoint);
     }
 
     /// <summary>
     /// Keeps the unit's work in the group (its savepoint released) and passes the turn on, or commits the group.
     /// </summary>
     /// <returns>The group's commit: completes once the COMMIT succeeded, faults if it failed.</returns>
-    public async Task<Task> HandOverAsync(string savepoint, CancellationToken ct)
+    public async Task<Task> HandOverAsync(CancellationToken ct)
     {
-        await Transaction.ReleaseAsync(savepoint, ct);
+        ct.ThrowIfCancellationRequested();
+        Connection.Run("RELEASE unit", Transaction);
         var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _finished.Add(committed);
         if (!PassOn())
@@ -131,8 +136,8 @@ internal sealed class WriteGroup(WriteGate gate, PreparedStatements connection, 
         {
             try
             {
-                await Transaction.RollbackAsync(savepoint, CancellationToken.None);
-                await Transaction.ReleaseAsync(savepoint, CancellationToken.None);
+                Connection.Run("ROLLBACK TO unit", Transaction);
+                Connection.Run("RELEASE unit", Transaction);
             }
             catch (Exception e) when (e is SqliteException or InvalidOperationException)
             {
