@@ -49,7 +49,7 @@ public sealed class IntakeModule : IServiceModule
     public void AddConsumers(ModuleConsumers consumers)
     {
         consumers.Add<VisitCompletedConsumer>();
-        consumers.Add<EngineerAssignedConsumer>();
+        consumers.AddBatch<EngineerAssignedConsumer, Messages.Dispatch.EngineerAssigned>();
         consumers.Add<AppointmentBookedConsumer>();
         consumers.Add<EngineerArrivedConsumer>();
         consumers.Add<CustomerAbsentConsumer>();

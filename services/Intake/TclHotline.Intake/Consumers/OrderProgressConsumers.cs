@@ -9,14 +9,20 @@ namespace TclHotline.Intake.Consumers;
 
 // Dispatch's events move the order's status on so the agent can tell a chasing customer where it stands.
 
-/// <summary>An engineer from an outlet: a new outlet's distance re-estimates the travel line (rule 15).</summary>
-public sealed class EngineerAssignedConsumer(IntakeDatabase db, FeeQuotes quotes) : InboxConsumer<EngineerAssigned, IntakeDatabase>(db)
+/// <summary>
+/// An engineer from an outlet: a new outlet's distance re-estimates the travel line (rule 15). Taken in batches
+/// (one unit of work for many), since every urban order brings one as soon as dispatch plans it.
+/// </summary>
+public sealed class EngineerAssignedConsumer(IntakeDatabase db, FeeQuotes quotes) : InboxBatchConsumer<EngineerAssigned, IntakeDatabase>(db)
 {
-    protected override async Task Handle(EngineerAssigned message, UnitOfWork unit)
+    protected override async Task Handle(IReadOnlyList<EngineerAssigned> messages, UnitOfWork unit)
     {
-        await OrderProgress.MoveAsync(unit, message.OrderId, OrderStatus.Assigned, message.EngineerId);
-        await OrderProgress.ReestimateAsync(unit, quotes, message.OrderId, message.OutletId, message.DistanceKm, null,
-            message.AssignedAt, FeeQuotes.Causes.Assigned);
+        foreach (var message in messages)
+        {
+            await OrderProgress.MoveAsync(unit, message.OrderId, OrderStatus.Assigned, message.EngineerId);
+            await OrderProgress.ReestimateAsync(unit, quotes, message.OrderId, message.OutletId, message.DistanceKm, null,
+                message.AssignedAt, FeeQuotes.Causes.Assigned);
+        }
     }
 }
 
