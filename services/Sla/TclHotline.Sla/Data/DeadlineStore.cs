@@ -49,7 +49,7 @@ internal sealed class DeadlineStore(SlaDatabase db)
         rows.Count == 0 ? Task.FromResult(0) : unit.ExecuteAsync(SlaSql.UpdateFired[unit.Dialect], new { Rows = FiredRows(rows), Me = me });
 
     /// <summary>The JSON array SlaSql.UpdateFired reads: one array per row, instants as Unix milliseconds as DeadlineRow stores them.</summary>
-    internal static string FiredRows(IReadOnlyList<(Deadline Before, Deadline After)> rows)
+    private static string FiredRows(IReadOnlyList<(Deadline Before, Deadline After)> rows)
     {
         var buffer = new ArrayBufferWriter<byte>(rows.Count * 128);
         using (var json = new Utf8JsonWriter(buffer))
