@@ -36,10 +36,10 @@ switch (command)
         break;
     case "timer":
         await new SlaTimerBenchmark(root, pending: Option("--pending", 1_000_000), burst: Option("--burst", 10_000),
-            arrivalsPerSecond: Option("--arrivals", 50), arrivalTime: TimeSpan.FromSeconds(seconds)).RunAsync();
+            arrivalsPerSecond: Option("--arrivals", 50), arrivalTime: TimeSpan.FromSeconds(seconds), warmUp: TimeSpan.FromSeconds(Option("--warmup", 10))).RunAsync();
         break;
     default:
-        Console.Error.WriteLine("usage: bench <micro|standalone|distributed|dispatch|timer> [--agents N] [--seconds S] [--engineers N] [--capacity N] [--rate R] [--pending N] [--burst N] [--arrivals N] [--orders N]");
+        Console.Error.WriteLine("usage: bench <micro|standalone|distributed|dispatch|timer> [--agents N] [--seconds S] [--engineers N] [--capacity N] [--rate R] [--pending N] [--burst N] [--arrivals N] [--warmup S] [--orders N]");
         return 2;
 }
 

@@ -23,14 +23,15 @@ public sealed class SlaModule : IServiceModule
         builder.Services.AddValidatedOptions<SlaOptions>(builder.Configuration.GetSection(SlaOptions.SectionName))
             .Validate(
                 o => o.ScanBatchSize > 0 && o.ClaimLease > TimeSpan.Zero && o.MaxSleep > TimeSpan.Zero && o.WatchBufferSize > 0
-                     && o.PendingCountInterval >= TimeSpan.Zero,
-                "Sla:ScanBatchSize, Sla:ClaimLease, Sla:MaxSleep and Sla:WatchBufferSize must be positive, Sla:PendingCountInterval not negative.");
+                     && o.PendingCountInterval > TimeSpan.Zero,
+                "Sla:ScanBatchSize, Sla:ClaimLease, Sla:MaxSleep, Sla:WatchBufferSize and Sla:PendingCountInterval must be positive.");
         builder.Services.AddSingleton(sp => new DeadlineTimer(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
         builder.Services.AddSingleton<DeadlineStore>();
         builder.Services.AddSingleton<DeadlineWakeUp>();
         builder.Services.AddLiveFeed<SlaNotice>(notice => notice.BranchCode);
         builder.Services.AddSingleton<SlaMetrics>();
         builder.Services.AddHostedService<DeadlineScanner>();
+        builder.Services.AddHostedService<PendingCounter>();
     }
 
     public void AddConsumers(ModuleConsumers consumers)

@@ -22,7 +22,7 @@ public class SlaOptionsTests
             .GetSection(SlaOptions.SectionName)
             .Get<SlaOptions>()!;
 
-        Assert.Equal((1000, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), 1000, TimeSpan.FromSeconds(2)),
+        Assert.Equal((1000, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), 1000, TimeSpan.FromSeconds(30)),
             (defaults.ScanBatchSize, defaults.ClaimLease, defaults.MaxSleep, defaults.WatchBufferSize, defaults.PendingCountInterval));
         Assert.Equal((50, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(250), 10, TimeSpan.FromSeconds(10)),
             (configured.ScanBatchSize, configured.ClaimLease, configured.MaxSleep, configured.WatchBufferSize, configured.PendingCountInterval));

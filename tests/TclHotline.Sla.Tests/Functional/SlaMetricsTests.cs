@@ -33,7 +33,8 @@ public sealed class SlaMetricsTests : IDisposable
     [Fact]
     public async Task Firing_a_deadline_counts_warnings_and_the_breach_by_kind_and_branch_records_lateness_and_tracks_pending()
     {
-        await using var host = await TestHost.StartAsync([new SlaModule()]);
+        // The gauge is refreshed on its own loop every PendingCountInterval (30 s by default).
+        await using var host = await TestHost.StartAsync([new SlaModule()], [new("Sla:PendingCountInterval", "00:00:00.500")]);
         var now = DateTimeOffset.UtcNow;
         // One deadline far ahead stays pending throughout; the short one fires and leaves the count.
         var later = new DeadlineSet(DeadlineOwners.Complaints, "C-METRICS-LATER", DeadlineKinds.Resolve, "SH", now, now.AddHours(1), now);

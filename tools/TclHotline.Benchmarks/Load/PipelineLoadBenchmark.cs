@@ -126,7 +126,7 @@ public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int
         // The services' processes, and in distributed mode the broker's, are the host CPU a registration costs.
         var processes = hosts.Select(h => (Name: h.Name.Replace("TclHotline.", ""), h.Pid))
             .Concat(broker is null ? [] : [(Name: "rabbitmq", Pid: BrokerPid(broker))]).ToArray();
-        var cpuBefore = processes.Select(p => CpuSeconds(p.Pid)).ToArray();
+        var cpuBefore = processes.Select(p => Machine.CpuSeconds(p.Pid)).ToArray();
         var sendLag = TimeSpan.Zero;
         LoadResult load;
         if (openLoop)
@@ -134,7 +134,7 @@ public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int
         else
             load = await AgentLoad.RunAsync(agents, duration, Register);
         // Read now, not when the table is printed after the drain (which would add the drain's CPU).
-        var cpuLoad = processes.Select((p, i) => CpuSeconds(p.Pid) - cpuBefore[i]).ToArray();
+        var cpuLoad = processes.Select((p, i) => Machine.CpuSeconds(p.Pid) - cpuBefore[i]).ToArray();
         var cpu = processes.Select((p, i) => $"{p.Name} {cpuLoad[i] / load.Elapsed.TotalSeconds * 100:F0}%").ToArray();
         var backlogAtEnd = Backlog(data);
         var queuesAtEnd = broker is null ? [] : await BrokerQueues.ListAsync(broker);
@@ -143,7 +143,7 @@ public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int
         var drained = await WaitDrainedAsync(data, broker, since, Drain);
         var drainTime = drainClock.Elapsed;
         // Load and drain: the work the pipeline did for these registrations, end to end.
-        var cpuTotal = processes.Select((p, i) => CpuSeconds(p.Pid) - cpuBefore[i]).Sum();
+        var cpuTotal = processes.Select((p, i) => Machine.CpuSeconds(p.Pid) - cpuBefore[i]).Sum();
         var latency = DispatchLatency.Read(data, since);
         var accounting = ledger.Check(data, since, drained);
 
@@ -218,12 +218,4 @@ public sealed class PipelineLoadBenchmark(string repoRoot, bool distributed, int
 
     private static int BrokerPid(RabbitMqBroker broker) =>
         int.Parse(File.ReadAllText(Path.Combine(Path.GetTempPath(), "tclhotline-rabbit-" + broker.Port, "pid")).Trim(), CultureInfo.InvariantCulture);
-
-    private static double CpuSeconds(int pid)
-    {
-        // utime + stime in clock ticks (fields 14 and 15 of /proc/<pid>/stat, after the command name).
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
-    }
 }

@@ -21,6 +21,14 @@ public static class Machine
         }
     }
 
+    /// <summary>CPU time of a process so far: utime + stime in clock ticks (fields 14 and 15 of /proc/&lt;pid&gt;/stat, after the command name).</summary>
+    public static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     /// <summary>Peak resident memory of a process (VmHWM in /proc), in MB.</summary>
     public static double PeakRssMb(int pid)
     {

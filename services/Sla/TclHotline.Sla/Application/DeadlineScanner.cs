@@ -29,7 +29,6 @@ internal sealed class DeadlineScanner(
     ILogger<DeadlineScanner> logger) : BackgroundService
 {
     private readonly SlaOptions _options = options.Value;
-    private DateTimeOffset _nextPendingCount = DateTimeOffset.MinValue;
 
     /// <summary>This scanner's name in claimed_by: unique per start, so a restarted process never mistakes an old claim for its own.</summary>
     public string Instance { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -64,7 +63,6 @@ internal sealed class DeadlineScanner(
                 return;
             }
 
-            await CountPendingIfDueAsync(ct);
             var now = db.Time.GetUtcNow();
             var bound = now + _options.MaxSleep;
             var until = await store.NextFireAtAsync(now, ct) is { } next && next < bound ? next : bound;
@@ -84,22 +82,6 @@ internal sealed class DeadlineScanner(
             {
             }
         }
-    }
-
-    /// <summary>
-    /// Refreshes the pending gauge at most once per PendingCountInterval: the count reads the whole pending
-    /// index (about 30 ms with 1,000,000 rows), too much to repeat every time the scanner goes to sleep.
-    /// </summary>
-    private async Task CountPendingIfDueAsync(CancellationToken ct)
-    {
-        var now = db.Time.GetUtcNow();
-        if (now < _nextPendingCount)
-        {
-            return;
-        }
-
-        metrics.CountPending(await store.CountPendingAsync(ct));
-        _nextPendingCount = now + _options.PendingCountInterval;
     }
 
     /// <returns>How many rows the round claimed.</returns>

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using Dapper;
 using TclHotline.ServiceDefaults.Database;
 using TclHotline.Sla.Domain;
@@ -38,27 +41,52 @@ internal sealed class DeadlineStore(SlaDatabase db)
     }
 
     /// <summary>
-    /// Stores fired rows and releases their claims, one prepared statement run per row; returns how many were
+    /// Stores fired rows and releases their claims, in one statement for the whole batch; returns how many were
     /// stored, fewer when a claim or a version was lost meanwhile. Only the columns firing changes are written
     /// (DeadlineFiringTests.Fire_changes_only_the_columns_the_scanner_stores holds DeadlineTimer.Fire to that).
     /// </summary>
-    public Task<int> SaveFiredAsync(UnitOfWork unit, IReadOnlyList<(Deadline Before, Deadline After)> rows, string me)
+    public Task<int> SaveFiredAsync(UnitOfWork unit, IReadOnlyList<(Deadline Before, Deadline After)> rows, string me) =>
+        rows.Count == 0 ? Task.FromResult(0) : unit.ExecuteAsync(SlaSql.UpdateFired[unit.Dialect], new { Rows = FiredRows(rows), Me = me });
+
+    /// <summary>The JSON array SlaSql.UpdateFired reads: one array per row, instants as Unix milliseconds as DeadlineRow stores them.</summary>
+    private static string FiredRows(IReadOnlyList<(Deadline Before, Deadline After)> rows)
     {
-        var parameters = rows.Select(r => new FiredParameters
+        var buffer = new ArrayBufferWriter<byte>(rows.Count * 128);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            Owner = r.After.Owner,
-            SubjectId = r.After.SubjectId,
-            Kind = r.After.Kind,
-            State = r.After.State.ToString(),
-            WarnedFraction = r.After.WarnedFraction,
-            NextFireAt = r.After.NextFireAt,
-            BreachedAt = r.After.BreachedAt,
-            LatenessMs = r.After.Lateness is { } lateness ? (long)lateness.TotalMilliseconds : null,
-            Version = r.After.Version,
-            ExpectedVersion = r.Before.Version,
-            Me = me,
-        }).ToList();
-        return parameters.Count == 0 ? Task.FromResult(0) : unit.ExecuteAsync(SlaSql.UpdateFired, parameters);
+            json.WriteStartArray();
+            foreach (var (before, after) in rows)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(after.Owner);
+                json.WriteStringValue(after.SubjectId);
+                json.WriteStringValue(after.Kind);
+                json.WriteStringValue(after.State.ToString());
+                json.WriteNumberValue(after.WarnedFraction);
+                WriteMilliseconds(json, after.NextFireAt?.ToUnixTimeMilliseconds());
+                WriteMilliseconds(json, after.BreachedAt?.ToUnixTimeMilliseconds());
+                WriteMilliseconds(json, after.Lateness is { } lateness ? (long)lateness.TotalMilliseconds : null);
+                json.WriteNumberValue(after.Version);
+                json.WriteNumberValue(before.Version);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteMilliseconds(Utf8JsonWriter json, long? ms)
+    {
+        if (ms is { } value)
+        {
+            json.WriteNumberValue(value);
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
     }
 
     public Task ReleaseClaimAsync(UnitOfWork unit, DeadlineKey key, string me)
@@ -134,22 +162,6 @@ internal sealed class DeadlineStore(SlaDatabase db)
         parameters.Add("ExpectedVersion", before.Version);
         return parameters;
     }
-}
-
-/// <summary>The parameters of SlaSql.UpdateFired, as DeadlineRow stores them.</summary>
-internal sealed class FiredParameters
-{
-    public string Owner { get; init; } = "";
-    public string SubjectId { get; init; } = "";
-    public string Kind { get; init; } = "";
-    public string State { get; init; } = "";
-    public double WarnedFraction { get; init; }
-    public DateTimeOffset? NextFireAt { get; init; }
-    public DateTimeOffset? BreachedAt { get; init; }
-    public long? LatenessMs { get; init; }
-    public long Version { get; init; }
-    public long ExpectedVersion { get; init; }
-    public string Me { get; init; } = "";
 }
 
 /// <summary>The row changed between read and write (another instance); the unit rolls back and is retried.</summary>
