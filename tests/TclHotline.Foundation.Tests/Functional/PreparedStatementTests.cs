@@ -61,6 +61,25 @@ public sealed class PreparedStatementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_full_cache_makes_room_for_a_new_statement_by_forgetting_the_one_run_least_recently()
+    {
+        const string countA = "SELECT count(*) FROM entries WHERE size = 1";
+        const string countB = "SELECT count(*) FROM entries WHERE size = 2";
+        const string countC = "SELECT count(*) FROM entries WHERE size = 3";
+        using var db = Database(statementCacheSize: 2);
+        await CommitAsync(db, async unit =>
+        {
+            Track(unit);
+            foreach (var sql in new[] { countA, countB, countA, countC, countA })
+                await unit.ExecuteScalarAsync<long>(sql);
+
+            Assert.Equal(3, Runs(unit, countA));
+            Assert.Equal(0, Runs(unit, countB));
+            Assert.Equal(1, Runs(unit, countC));
+        });
+    }
+
+    [Fact]
     public async Task A_kept_statement_runs_with_each_callers_own_parameters_and_several_rows_at_once()
     {
         using var db = Database();

@@ -58,7 +58,15 @@ public static class FoundationSql
             """,
     };
 
-    public const string MarkOutboxSent = "UPDATE outbox_messages SET sent_at = @SentAt WHERE sequence IN @Sequences";
+    /// <summary>
+    /// @Sequences is a JSON array: one statement text whatever the count, so it stays prepared on the SQLite writer
+    /// (an IN list of a parameter per row gave a new text, and a new statement to compile, for every count).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<SqlDialect, string> MarkOutboxSent = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = "UPDATE outbox_messages SET sent_at = @SentAt WHERE sequence IN (SELECT value FROM json_each(@Sequences))",
+        [SqlDialect.SqlServer] = "UPDATE outbox_messages SET sent_at = @SentAt WHERE sequence IN (SELECT CAST([value] AS BIGINT) FROM OPENJSON(@Sequences))",
+    };
 
     public const string CountOutboxFailure = "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @Error WHERE sequence = @Sequence";
 

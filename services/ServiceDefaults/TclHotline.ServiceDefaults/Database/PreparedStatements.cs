@@ -11,24 +11,47 @@ namespace TclHotline.ServiceDefaults.Database;
 /// its command lives (dotnet/efcore#14044), so every statement of every unit of work was compiled afresh: a fifth
 /// of the host's CPU under load. The commands Dapper gets here are thin stand-ins that run the kept
 /// <see cref="SqliteCommand"/> for their text with their parameters. Used only by the holder of the file's write
-/// turn, one caller at a time. At most <c>Database:SqliteStatementCacheSize</c> texts are kept; others (and a text
-/// whose kept command still has a reader open) run on a command of their own, as before.
+/// turn, one caller at a time. At most <c>Database:SqliteStatementCacheSize</c> texts are kept (the least recently run makes
+/// room for a new one); a text whose kept command still has a reader open runs on a command of its own, as before.
 /// </summary>
 internal sealed class PreparedStatements(SqliteConnection inner, int capacity) : DbConnection
 {
     private readonly Dictionary<string, KeptCommand> _kept = new(StringComparer.Ordinal);
+    private long _runs;
 
     public SqliteConnection Inner { get; } = inner;
 
-    /// <summary>The kept command for <paramref name="sql"/>, or null when the text is not kept (cache full, or in use).</summary>
+    /// <summary>
+    /// The kept command for <paramref name="sql"/>, or null when it cannot be kept now (its kept command still has a
+    /// reader open). A new text in a full cache takes the place of the one run least recently.
+    /// </summary>
     internal KeptCommand? Kept(string sql)
     {
+        if (capacity == 0) return null;
         if (_kept.TryGetValue(sql, out var kept))
-            return kept.ReaderOpen ? null : kept;
-        if (_kept.Count >= capacity) return null;
-        kept = new KeptCommand { Connection = Inner, CommandText = sql };
+        {
+            if (kept.ReaderOpen) return null;
+            kept.LastRun = ++_runs;
+            return kept;
+        }
+
+        if (_kept.Count >= capacity && !ForgetLeastRecentlyRun()) return null;
+        kept = new KeptCommand { Connection = Inner, CommandText = sql, LastRun = ++_runs };
         _kept.Add(sql, kept);
         return kept;
+    }
+
+    private bool ForgetLeastRecentlyRun()
+    {
+        KeptCommand? oldest = null;
+        foreach (var kept in _kept.Values)
+        {
+            if (!kept.ReaderOpen && (oldest is null || kept.LastRun < oldest.LastRun)) oldest = kept;
+        }
+
+        if (oldest is null) return false;
+        Forget(oldest.CommandText);
+        return true;
     }
 
     /// <summary>Runs a statement without parameters on its kept command (e.g. the write group's savepoints).</summary>
@@ -96,6 +119,9 @@ internal sealed class PreparedStatements(SqliteConnection inner, int capacity) :
     internal sealed class KeptCommand : SqliteCommand
     {
         public bool ReaderOpen => DataReader is not null;
+
+        /// <summary>When it last ran, counted in runs of this connection's kept commands.</summary>
+        public long LastRun { get; set; }
     }
 }
 

@@ -263,7 +263,7 @@ public sealed class OutboxRelay<TDb>(
         {
             var now = unit.Now;
             if (sent.Count > 0)
-                await unit.ExecuteAsync(FoundationSql.MarkOutboxSent, new { SentAt = now, Sequences = sent });
+                await unit.ExecuteAsync(FoundationSql.MarkOutboxSent[db.Dialect], new { SentAt = now, Sequences = JsonSerializer.Serialize(sent) });
             foreach (var failure in failures)
             {
                 await unit.ExecuteAsync(FoundationSql.CountOutboxFailure, new { failure.Sequence, Error = Truncate(failure.Error) });
