@@ -21,18 +21,22 @@ public enum VisitConflict
 /// One engineer's free time: shifts in branch time, minus booked visits (each with its trip from
 /// the outlet), under a daily capacity counted per branch-local day of arrival.
 /// </summary>
-public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOnlyList<Booking> bookings, DateTimeOffset now)
+public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, EngineerBookings bookings, DateTimeOffset now)
 {
-    // Copied once into an array: every candidate arrival is checked against every booking, and walking the
-    // schedule's immutable list (a tree) for each check, with a closure, was most of the planner's time.
-    private readonly Booking[] _bookings = [.. bookings];
-
-    // The local day of each booking's arrival, worked out once: capacity is checked for every candidate arrival.
+    // The bookings as an array, their local days and the shift periods are kept with the schedule and the engineer
+    // (EngineerBookings, ShiftPeriods): every candidate arrival of every order in a batch is checked against them.
+    private readonly Booking[] _bookings = bookings.Array;
+    private readonly ShiftPeriods _shifts = ShiftPeriods.Of(engineer, clock);
     private DateOnly[]? _bookingDays;
+
+    public EngineerAgenda(Engineer engineer, BranchClock clock, IReadOnlyList<Booking> bookings, DateTimeOffset now)
+        : this(engineer, clock, new EngineerBookings([.. bookings]), now)
+    {
+    }
 
     public int BookingsOn(DateOnly date)
     {
-        _bookingDays ??= Array.ConvertAll(_bookings, b => clock.LocalDate(b.Arrival));
+        _bookingDays ??= bookings.DaysOn(clock);
         var count = 0;
         foreach (var day in _bookingDays)
         {
@@ -92,26 +96,41 @@ public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOn
             return lowest;
         }
 
-        var candidates = new SortedSet<DateTimeOffset> { lowest };
-        foreach (var period in engineer.Shifts.SelectMany(s => s.PeriodsBetween(clock, lowest - travel, notAfter)))
+        var candidates = new List<DateTimeOffset>();
+        void Consider(DateTimeOffset candidate)
         {
-            candidates.Add(period.Start + travel);
+            if (candidate > lowest && candidate <= notAfter)
+            {
+                candidates.Add(candidate);
+            }
+        }
+
+        foreach (var period in _shifts.Around(lowest - travel, notAfter))
+        {
+            if (!period.Overlaps(lowest - travel, notAfter))
+            {
+                continue;
+            }
+
+            Consider(period.Start + travel);
             for (var day = clock.LocalDate(period.Start).AddDays(1); day <= clock.LocalDate(period.End); day = day.AddDays(1))
             {
-                candidates.Add(clock.Instant(day, TimeOnly.MinValue));
+                Consider(clock.Instant(day, TimeOnly.MinValue));
             }
         }
 
         foreach (var booking in _bookings)
         {
-            candidates.Add(booking.End + travel);
+            Consider(booking.End + travel);
         }
 
-        foreach (var candidate in candidates.GetViewBetween(lowest, notAfter))
+        // The lower bound was tried above; the rest earliest first, each time once.
+        candidates.Sort();
+        for (var i = 0; i < candidates.Count; i++)
         {
-            if (ConflictAt(candidate, travel, duration) is null)
+            if ((i == 0 || candidates[i] != candidates[i - 1]) && ConflictAt(candidates[i], travel, duration) is null)
             {
-                return candidate;
+                return candidates[i];
             }
         }
 
@@ -120,14 +139,11 @@ public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOn
 
     private bool InOneShift(DateTimeOffset departure, DateTimeOffset end)
     {
-        foreach (var shift in engineer.Shifts)
+        foreach (var period in _shifts.Around(departure, departure))
         {
-            foreach (var period in shift.PeriodsBetween(clock, departure, departure))
+            if (period.Overlaps(departure, departure) && end <= period.End)
             {
-                if (period.Start <= departure && end <= period.End)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
