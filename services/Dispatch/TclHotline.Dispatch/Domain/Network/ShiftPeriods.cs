@@ -54,6 +54,12 @@ public sealed class ShiftPeriods
             return worked.Periods;
         }
 
+        return Extend(worked, from, to).Periods;
+    }
+
+    // Apart from Around, so that the common path does not allocate the lambda's closure.
+    private Worked Extend(Worked? worked, DateTimeOffset from, DateTimeOffset to)
+    {
         var start = from - Margin;
         var end = to + Margin;
         if (worked is not null)
@@ -68,7 +74,7 @@ public sealed class ShiftPeriods
         // Every period overlapping a span inside [start, end] overlaps [start, end], so it is among these.
         worked = new Worked(start, end, [.. _shifts.SelectMany(s => s.PeriodsBetween(_clock, start, end))]);
         _worked = worked;
-        return worked.Periods;
+        return worked;
     }
 
     private sealed record Worked(DateTimeOffset From, DateTimeOffset To, WorkPeriod[] Periods);

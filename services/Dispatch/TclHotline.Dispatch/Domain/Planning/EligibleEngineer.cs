@@ -30,17 +30,25 @@ public sealed record EligibleEngineer(Engineer Engineer, Outlet Outlet, Branch B
     }
 
     public static EligibleEngineer? For(ServiceNetwork network, Engineer engineer, DispatchOrder order, DispatchOptions options) =>
-        For(network, engineer, order, order.RequiredSkills(options));
+        For(network, engineer, order, [.. order.RequiredSkills(options)]);
 
     /// <summary>
     /// The conditions of <see cref="Problems"/>, checked without wording them: this runs for every engineer of the
-    /// network on every plan, and most of them are not eligible.
+    /// network on every plan, and most of them are not eligible; loops over an array, so nothing is allocated for them.
     /// </summary>
-    private static EligibleEngineer? For(ServiceNetwork network, Engineer engineer, DispatchOrder order, IReadOnlySet<Skill> skills)
+    private static EligibleEngineer? For(ServiceNetwork network, Engineer engineer, DispatchOrder order, Skill[] skills)
     {
-        if (!engineer.Active || !skills.All(engineer.Skills.Contains))
+        if (!engineer.Active)
         {
             return null;
+        }
+
+        foreach (var skill in skills)
+        {
+            if (!engineer.Skills.Contains(skill))
+            {
+                return null;
+            }
         }
 
         var outlet = network.OutletOf(engineer);
@@ -51,8 +59,17 @@ public sealed record EligibleEngineer(Engineer Engineer, Outlet Outlet, Branch B
 
     public static IReadOnlyList<EligibleEngineer> All(ServiceNetwork network, DispatchOrder order, DispatchOptions options)
     {
-        var skills = order.RequiredSkills(options);
-        return network.Engineers.Select(e => For(network, e, order, skills)).OfType<EligibleEngineer>().ToList();
+        Skill[] skills = [.. order.RequiredSkills(options)];
+        var eligible = new List<EligibleEngineer>();
+        foreach (var engineer in network.Engineers)
+        {
+            if (For(network, engineer, order, skills) is { } candidate)
+            {
+                eligible.Add(candidate);
+            }
+        }
+
+        return eligible;
     }
 
     public EngineerAgenda Agenda(Schedule schedule, DateTimeOffset now) =>

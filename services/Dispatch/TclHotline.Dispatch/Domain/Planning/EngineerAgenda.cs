@@ -29,6 +29,9 @@ public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, Enginee
     private readonly ShiftPeriods _shifts = ShiftPeriods.Of(engineer, clock);
     private DateOnly[]? _bookingDays;
 
+    [ThreadStatic]
+    private static List<DateTimeOffset>? t_candidates;
+
     public EngineerAgenda(Engineer engineer, BranchClock clock, IReadOnlyList<Booking> bookings, DateTimeOffset now)
         : this(engineer, clock, new EngineerBookings([.. bookings]), now)
     {
@@ -96,7 +99,9 @@ public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, Enginee
             return lowest;
         }
 
-        var candidates = new List<DateTimeOffset>();
+        // One list per thread, reused: a busy engineer has a candidate per booking, tried for every order in a batch.
+        var candidates = t_candidates ??= [];
+        candidates.Clear();
         void Consider(DateTimeOffset candidate)
         {
             if (candidate > lowest && candidate <= notAfter)
