@@ -73,7 +73,7 @@ public sealed record EligibleEngineer(Engineer Engineer, Outlet Outlet, Branch B
     }
 
     public EngineerAgenda Agenda(Schedule schedule, DateTimeOffset now) =>
-        new(Engineer, Branch.Clock, schedule.BookingsOf(Engineer.Id), now);
+        new(Engineer, Branch.Clock, schedule.BookedFor(Engineer.Id), now);
 
     /// <summary>The plan for arriving at <paramref name="arrival"/>; the caller has checked it is feasible.</summary>
     public VisitPlan PlanAt(DateTimeOffset arrival, EngineerAgenda agenda) =>

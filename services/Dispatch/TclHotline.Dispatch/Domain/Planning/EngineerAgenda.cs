@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using TclHotline.Dispatch.Domain.Network;
 
 namespace TclHotline.Dispatch.Domain.Planning;
@@ -23,9 +24,9 @@ public enum VisitConflict
 /// </summary>
 public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, EngineerBookings bookings, DateTimeOffset now)
 {
-    // The bookings as an array, their local days and the shift periods are kept with the schedule and the engineer
-    // (EngineerBookings, ShiftPeriods): every candidate arrival of every order in a batch is checked against them.
-    private readonly Booking[] _bookings = bookings.Array;
+    // The bookings' local days and the shift periods are kept with the schedule and the engineer (EngineerBookings,
+    // ShiftPeriods): every candidate arrival of every order in a batch is checked against them.
+    private readonly ImmutableArray<Booking> _bookings = bookings.All;
     private readonly ShiftPeriods _shifts = ShiftPeriods.Of(engineer, clock);
     private DateOnly[]? _bookingDays;
 

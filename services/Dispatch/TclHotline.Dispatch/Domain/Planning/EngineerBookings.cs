@@ -4,26 +4,25 @@ using TclHotline.Dispatch.Domain.Network;
 namespace TclHotline.Dispatch.Domain.Planning;
 
 /// <summary>
-/// One engineer's bookings in a <see cref="Schedule"/>, with what planning works out from them: an array to check
-/// each candidate arrival against, and the branch-local day of each arrival for capacity. Worked out once and kept,
-/// so that planning a batch of orders against one schedule does it once per engineer rather than per order; a
-/// booking added or removed gives that engineer new ones and leaves the others' as they are.
+/// One engineer's bookings in a <see cref="Schedule"/>, with what planning works out from them: the branch-local day
+/// of each arrival, for capacity. Worked out once and kept, so that planning a batch of orders against one schedule
+/// does it once per engineer rather than per order; a booking added or removed gives that engineer new ones and
+/// leaves the others' as they are. An array rather than an immutable list: every candidate arrival is checked
+/// against every booking, and an engineer has at most a few days of visits in a schedule, so copying it to add
+/// one costs less than building and walking a tree.
 /// </summary>
 public sealed class EngineerBookings
 {
     public static EngineerBookings None { get; } = new([]);
 
-    // Each is replaced whole, never changed, so that threads sharing a schedule may share them.
-    private Booking[]? _array;
+    // Replaced whole, never changed, so that threads sharing a schedule may share it.
     private LocalDays? _days;
 
-    public EngineerBookings(ImmutableList<Booking> list) => List = list;
+    public EngineerBookings(ImmutableArray<Booking> all) => All = all;
 
-    public ImmutableList<Booking> List { get; }
+    public ImmutableArray<Booking> All { get; }
 
-    public Booking[] Array => _array ??= [.. List];
-
-    /// <summary>The branch-local day of each booking's arrival, in the order of <see cref="Array"/>.</summary>
+    /// <summary>The branch-local day of each booking's arrival, in the order of <see cref="All"/>.</summary>
     public DateOnly[] DaysOn(BranchClock clock)
     {
         if (_days is { } days && days.Clock == clock)
@@ -31,7 +30,12 @@ public sealed class EngineerBookings
             return days.Dates;
         }
 
-        var dates = System.Array.ConvertAll(Array, b => clock.LocalDate(b.Arrival));
+        var dates = new DateOnly[All.Length];
+        for (var i = 0; i < dates.Length; i++)
+        {
+            dates[i] = clock.LocalDate(All[i].Arrival);
+        }
+
         _days = new LocalDays(clock, dates);
         return dates;
     }

@@ -20,35 +20,48 @@ public sealed class Schedule
 
     public static Schedule Of(IEnumerable<Booking> bookings)
     {
-        var builder = NoBookings.ToBuilder();
-        foreach (var group in bookings.GroupBy(b => b.EngineerId, StringComparer.Ordinal))
+        var byEngineer = new Dictionary<string, ImmutableArray<Booking>.Builder>(StringComparer.Ordinal);
+        foreach (var booking in bookings)
         {
-            builder.Add(group.Key, new EngineerBookings([.. group]));
+            if (!byEngineer.TryGetValue(booking.EngineerId, out var theirs))
+            {
+                byEngineer.Add(booking.EngineerId, theirs = ImmutableArray.CreateBuilder<Booking>());
+            }
+
+            theirs.Add(booking);
+        }
+
+        var builder = NoBookings.ToBuilder();
+        foreach (var (engineerId, theirs) in byEngineer)
+        {
+            builder.Add(engineerId, new EngineerBookings(theirs.DrainToImmutable()));
         }
 
         return new(builder.ToImmutable());
     }
 
     /// <summary>Every booking, engineer by engineer.</summary>
-    public IEnumerable<Booking> Bookings => _byEngineer.Values.SelectMany(b => b.List);
+    public IEnumerable<Booking> Bookings => _byEngineer.Values.SelectMany(b => b.All);
 
-    public IReadOnlyList<Booking> Of(string engineerId) => BookingsOf(engineerId).List;
+    public IReadOnlyList<Booking> Of(string engineerId) => BookedFor(engineerId).All;
 
     /// <summary>The bookings of <paramref name="engineerId"/>, with what has been worked out from them so far.</summary>
-    public EngineerBookings BookingsOf(string engineerId) => _byEngineer.GetValueOrDefault(engineerId) ?? EngineerBookings.None;
+    public EngineerBookings BookedFor(string engineerId) => _byEngineer.GetValueOrDefault(engineerId) ?? EngineerBookings.None;
 
     public Schedule With(Booking booking) =>
-        new(_byEngineer.SetItem(booking.EngineerId, new EngineerBookings(BookingsOf(booking.EngineerId).List.Add(booking))));
+        new(_byEngineer.SetItem(booking.EngineerId, new EngineerBookings(BookedFor(booking.EngineerId).All.Add(booking))));
 
     public Schedule Without(Guid visitId)
     {
         foreach (var (engineerId, bookings) in _byEngineer)
         {
-            var index = bookings.List.FindIndex(b => b.VisitId == visitId);
-            if (index >= 0)
+            for (var index = 0; index < bookings.All.Length; index++)
             {
-                var rest = bookings.List.RemoveAt(index);
-                return new(rest.IsEmpty ? _byEngineer.Remove(engineerId) : _byEngineer.SetItem(engineerId, new EngineerBookings(rest)));
+                if (bookings.All[index].VisitId == visitId)
+                {
+                    var rest = bookings.All.RemoveAt(index);
+                    return new(rest.IsEmpty ? _byEngineer.Remove(engineerId) : _byEngineer.SetItem(engineerId, new EngineerBookings(rest)));
+                }
             }
         }
 
