@@ -53,6 +53,21 @@ public class BatchPlanningTests
         Assert.Equal(booked.Count, threaded.Bookings.Count());
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void The_eligible_engineers_kept_with_a_network_are_those_each_order_would_find_engineer_by_engineer(int seed)
+    {
+        var random = new Random(seed);
+        var (network, builder, _) = RandomNetwork(random);
+        for (var i = 0; i < 40; i++)
+        {
+            var order = RandomOrder(random, At("2025-03-12 09:00"));
+            var oneByOne = network.Engineers.Select(e => EligibleEngineer.For(network, e, order, builder.Options)).OfType<EligibleEngineer>();
+
+            Assert.Equal(oneByOne, EligibleEngineer.All(network, order, builder.Options));
+        }
+    }
+
     [Fact]
     public void Two_orders_of_one_batch_wanting_the_same_engineer_get_different_times_and_each_counts_for_the_next()
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using TclHotline.Dispatch.Domain.Network;
 
 namespace TclHotline.Dispatch.Domain.Planning;
@@ -5,6 +7,8 @@ namespace TclHotline.Dispatch.Domain.Planning;
 /// <summary>An engineer who may be sent on an order: active, skilled, and from an outlet covering its district.</summary>
 public sealed record EligibleEngineer(Engineer Engineer, Outlet Outlet, Branch Branch, DistrictCoverage Coverage, TimeSpan Duration)
 {
+    private static readonly ConditionalWeakTable<ServiceNetwork, ConcurrentDictionary<(string District, OrderType Type, string Skills), EligibleEngineer[]>> Kept = [];
+
     /// <summary>Why <paramref name="engineer"/> may not be sent on <paramref name="order"/>; empty when they may.</summary>
     public static IReadOnlyList<DispatchProblem> Problems(
         ServiceNetwork network, Engineer engineer, DispatchOrder order, DispatchOptions options, string field)
@@ -57,19 +61,28 @@ public sealed record EligibleEngineer(Engineer Engineer, Outlet Outlet, Branch B
             : null;
     }
 
+    /// <summary>
+    /// Every engineer who may be sent on <paramref name="order"/>. Worked out once per network for each district, order
+    /// type and set of skills, and kept with the network (which never changes; a roster change makes a new one):
+    /// every order is planned against all of the network's engineers, twice (its window and its plan).
+    /// </summary>
     public static IReadOnlyList<EligibleEngineer> All(ServiceNetwork network, DispatchOrder order, DispatchOptions options)
     {
-        Skill[] skills = [.. order.RequiredSkills(options)];
-        var eligible = new List<EligibleEngineer>();
-        foreach (var engineer in network.Engineers)
+        Skill[] skills = [.. order.RequiredSkills(options).Order()];
+        var kept = Kept.GetValue(network, _ => new ConcurrentDictionary<(string, OrderType, string), EligibleEngineer[]>());
+        return kept.GetOrAdd((order.DistrictCode, order.Type, string.Join("+", skills)), _ =>
         {
-            if (For(network, engineer, order, skills) is { } candidate)
+            var eligible = new List<EligibleEngineer>();
+            foreach (var engineer in network.Engineers)
             {
-                eligible.Add(candidate);
+                if (For(network, engineer, order, skills) is { } candidate)
+                {
+                    eligible.Add(candidate);
+                }
             }
-        }
 
-        return eligible;
+            return [.. eligible];
+        });
     }
 
     public EngineerAgenda Agenda(Schedule schedule, DateTimeOffset now) =>
