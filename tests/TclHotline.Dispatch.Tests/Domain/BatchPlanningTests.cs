@@ -68,6 +68,32 @@ public class BatchPlanningTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void An_engineers_kept_bookings_answer_overlaps_and_day_counts_as_looking_at_every_booking_would(int seed)
+    {
+        var random = new Random(seed);
+        var clock = BranchClock.Of(random.Next(2) == 0 ? "Asia/Shanghai" : "Europe/Berlin");
+        var start = At("2025-03-28 00:00");
+        // On a coarse grid, so that departures, ends and the times asked about often coincide; overlapping bookings too.
+        DateTimeOffset Some() => start + TimeSpan.FromMinutes(30 * random.Next(0, 4 * 48));
+        var all = Enumerable.Range(0, random.Next(0, 40))
+            .Select(_ => new Booking(Guid.NewGuid(), Guid.NewGuid(), "A", Some(), TimeSpan.FromMinutes(30 * random.Next(0, 5)),
+                TimeSpan.FromMinutes(30 * random.Next(0, 3))))
+            .ToList();
+        var kept = new EngineerBookings([.. all]);
+
+        for (var i = 0; i < 300; i++)
+        {
+            var from = Some();
+            var until = random.Next(4) == 0 ? from : from + TimeSpan.FromMinutes(30 * random.Next(0, 10));
+            Assert.Equal(all.Any(b => b.Overlaps(from, until)), kept.AnyOverlaps(from, until));
+
+            var day = clock.LocalDate(Some());
+            Assert.Equal(all.Count(b => clock.LocalDate(b.Arrival) == day), kept.CountOn(clock, day));
+        }
+    }
+
     [Fact]
     public void Two_orders_of_one_batch_wanting_the_same_engineer_get_different_times_and_each_counts_for_the_next()
     {

@@ -24,11 +24,10 @@ public enum VisitConflict
 /// </summary>
 public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, EngineerBookings bookings, DateTimeOffset now)
 {
-    // The bookings' local days and the shift periods are kept with the schedule and the engineer (EngineerBookings,
-    // ShiftPeriods): every candidate arrival of every order in a batch is checked against them.
+    // What is worked out from the bookings and the shifts is kept with the schedule and the engineer
+    // (EngineerBookings, ShiftPeriods): every candidate arrival of every order in a batch is checked against them.
     private readonly ImmutableArray<Booking> _bookings = bookings.All;
     private readonly ShiftPeriods _shifts = ShiftPeriods.Of(engineer, clock);
-    private DateOnly[]? _bookingDays;
 
     [ThreadStatic]
     private static List<DateTimeOffset>? t_candidates;
@@ -38,20 +37,7 @@ public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, Enginee
     {
     }
 
-    public int BookingsOn(DateOnly date)
-    {
-        _bookingDays ??= bookings.DaysOn(clock);
-        var count = 0;
-        foreach (var day in _bookingDays)
-        {
-            if (day == date)
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
+    public int BookingsOn(DateOnly date) => bookings.CountOn(clock, date);
 
     /// <summary>Why the engineer could not arrive at <paramref name="arrival"/>, or null when they can.</summary>
     public VisitConflict? ConflictAt(DateTimeOffset arrival, TimeSpan travel, TimeSpan duration)
@@ -69,12 +55,9 @@ public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, Enginee
             return VisitConflict.OutsideShift;
         }
 
-        foreach (var booking in _bookings)
+        if (bookings.AnyOverlaps(departure, end))
         {
-            if (booking.Overlaps(departure, end))
-            {
-                return VisitConflict.OverlapsBooking;
-            }
+            return VisitConflict.OverlapsBooking;
         }
 
         return BookingsOn(clock.LocalDate(arrival)) >= engineer.DailyCapacity ? VisitConflict.CapacityReached : null;
