@@ -76,14 +76,22 @@ public sealed class EngineerBookings
     {
         public static BusyTimes Of(ImmutableArray<Booking> bookings)
         {
-            var byDeparture = bookings.OrderBy(b => b.Departure).ToArray();
-            var latest = new DateTimeOffset[byDeparture.Length];
-            for (var i = 0; i < byDeparture.Length; i++)
+            var departures = new DateTimeOffset[bookings.Length];
+            var latest = new DateTimeOffset[bookings.Length];
+            for (var i = 0; i < bookings.Length; i++)
             {
-                latest[i] = i > 0 && latest[i - 1] > byDeparture[i].End ? latest[i - 1] : byDeparture[i].End;
+                departures[i] = bookings[i].Departure;
+                latest[i] = bookings[i].End;
             }
 
-            return new([.. byDeparture.Select(b => b.Departure)], latest);
+            // Each end sorted along with its departure, then turned into the latest end up to it.
+            Array.Sort(departures, latest);
+            for (var i = 1; i < latest.Length; i++)
+            {
+                latest[i] = latest[i - 1] > latest[i] ? latest[i - 1] : latest[i];
+            }
+
+            return new(departures, latest);
         }
     }
 }
