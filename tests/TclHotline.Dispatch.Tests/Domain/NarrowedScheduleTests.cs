@@ -92,9 +92,9 @@ public class NarrowedScheduleTests
         Assert.Equal(3, more.Bookings.Count());
     }
 
-    private static void Same(AssignmentOutcome whole, AssignmentOutcome narrowed) => Assert.Equal(Render(whole), Render(narrowed));
+    internal static void Same(AssignmentOutcome whole, AssignmentOutcome narrowed) => Assert.Equal(Render(whole), Render(narrowed));
 
-    private static string Render(AssignmentOutcome outcome) => outcome switch
+    internal static string Render(AssignmentOutcome outcome) => outcome switch
     {
         VisitAssigned a => $"assigned {a.Plan} due {a.Commitment.DueAt:O}",
         CommitmentAtRisk r => $"at risk {r.Reason}: {r.Detail}; late {r.LatePlan}",
@@ -105,7 +105,7 @@ public class NarrowedScheduleTests
     private static string Render(AppointmentProposal proposal) =>
         string.Join(" | ", proposal.Slots.Select(s => $"{s.Window} {s.Plan}")) + " / " + proposal.NoneReason;
 
-    private static (ServiceNetwork, NetworkBuilder, IReadOnlyList<string>) RandomNetwork(Random random)
+    internal static (ServiceNetwork, NetworkBuilder, IReadOnlyList<string>) RandomNetwork(Random random)
     {
         var builder = new NetworkBuilder()
             .Branch("DE", "Europe/Berlin", "4401")
@@ -130,12 +130,12 @@ public class NarrowedScheduleTests
         return (builder.Build(), builder, ids);
     }
 
-    private static Booking RandomBooking(Random random, IReadOnlyList<string> engineerIds, DateTimeOffset now) =>
+    internal static Booking RandomBooking(Random random, IReadOnlyList<string> engineerIds, DateTimeOffset now) =>
         new(Guid.NewGuid(), Guid.NewGuid(), engineerIds[random.Next(engineerIds.Count)],
             now + TimeSpan.FromMinutes(random.Next(-6 * 24 * 60, 12 * 24 * 60)),
             TimeSpan.FromMinutes(random.Next(1, 9) * 30), TimeSpan.FromMinutes(random.Next(1, 10) * 10));
 
-    private static DispatchOrder RandomOrder(Random random, DateTimeOffset now)
+    internal static DispatchOrder RandomOrder(Random random, DateTimeOffset now)
     {
         var district = Districts[random.Next(Districts.Length)];
         var urban = district != "430121";

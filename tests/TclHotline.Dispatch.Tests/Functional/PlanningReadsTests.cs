@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using TclHotline.Dispatch.Data;
 using TclHotline.Dispatch.Tests.Support;
+using TclHotline.ServiceDefaults.Database;
 using TclHotline.ServiceDefaults.Security;
 using TclHotline.Testing;
 using Proto = TclHotline.Grpc.Dispatch.V1;
@@ -62,8 +63,8 @@ public class PlanningReadsTests
         await using var connection = await host.Services.GetRequiredService<DispatchDatabase>().OpenAsync();
         var now = TestClock.Now;
 
-        var window = await PlanAsync(connection, DispatchSql.SelectBookingsOfEngineers,
-            new { EngineerIds = new[] { "CS-E01", "CS-E02", "CS-E03" }, From = now, Until = now.AddDays(3) });
+        var window = await PlanAsync(connection, DispatchSql.SelectBookingsOfEngineers[SqlDialect.Sqlite],
+            new { EngineerIds = """["CS-E01", "CS-E02", "CS-E03"]""", From = now, Until = now.AddDays(3) });
         var ofOne = await PlanAsync(connection, DispatchSql.SelectBookingsOfEngineer, new { EngineerId = "CS-E01" });
 
         Assert.Contains("USING INDEX ix_visits_engineer_arrival (engineer_id=? AND planned_arrival>? AND planned_arrival<?)", window);

@@ -16,7 +16,7 @@ public sealed class DispatchContext(NetworkStore networks, OrderStore orders)
     public Task<ServiceNetwork> NetworkAsync(UnitOfWork unit) => networks.LoadAsync(unit.Connection, unit.Transaction, CancellationToken.None);
 
     public Task<Schedule> ScheduleAsync(UnitOfWork unit, ScheduleWindow window) =>
-        orders.LoadScheduleAsync(unit.Connection, unit.Transaction, window, CancellationToken.None);
+        orders.LoadScheduleAsync(unit.Connection, unit.Transaction, unit.Dialect, window, CancellationToken.None);
 
     public Task<IReadOnlyList<Booking>> BookingsOfAsync(UnitOfWork unit, string engineerId) =>
         orders.LoadBookingsOfAsync(unit.Connection, unit.Transaction, engineerId, CancellationToken.None);

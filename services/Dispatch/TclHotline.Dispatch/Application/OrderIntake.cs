@@ -41,7 +41,7 @@ public sealed class OrderIntake(
             return;
         }
 
-        var window = toPlan.Select(p => planner.BookingsFor(network, p.Order, p.Commitment.DueAt)).Aggregate((a, b) => a.Union(b));
+        var window = ScheduleWindow.Covering(toPlan.Select(p => planner.BookingsFor(network, p.Order, p.Commitment.DueAt)));
         var schedule = await context.ScheduleAsync(unit, window);
         foreach (var (order, commitment) in toPlan)
         {

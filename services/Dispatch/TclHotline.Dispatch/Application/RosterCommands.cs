@@ -56,7 +56,7 @@ public sealed class RosterCommands(
 
         // Each visit is planned with the engineers eligible for it (the network no longer counts this one), up to its
         // commitment: their bookings are all the decisions can depend on.
-        var window = open.Select(v => planner.BookingsFor(network, v.Order, v.Commitment.DueAt)).Aggregate((a, b) => a.Union(b));
+        var window = ScheduleWindow.Covering(open.Select(v => planner.BookingsFor(network, v.Order, v.Commitment.DueAt)));
         var schedule = await context.ScheduleAsync(unit, window);
         foreach (var outcome in planner.ReplanVisitsOf(engineer.Id, network, schedule, open))
         {

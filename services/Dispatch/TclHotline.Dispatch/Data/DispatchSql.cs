@@ -179,14 +179,24 @@ public static class DispatchSql
 
     /// <summary>
     /// The visits that still hold the time of some engineers (what the planner must not double-book), arriving in a
-    /// window: ix_visits_engineer_arrival.
+    /// window: ix_visits_engineer_arrival. The engineers come as one JSON array of ids: an IN list of a parameter per
+    /// engineer had SQLite look each parameter up by name among all the others, for every batch of orders.
     /// </summary>
-    public const string SelectBookingsOfEngineers = "SELECT " + BookingColumns + """
+    public static readonly IReadOnlyDictionary<SqlDialect, string> SelectBookingsOfEngineers = new Dictionary<SqlDialect, string>
+    {
+        [SqlDialect.Sqlite] = "SELECT " + BookingColumns + """
 
-        FROM visits
-        WHERE engineer_id IN @EngineerIds AND planned_arrival >= @From AND planned_arrival <= @Until
-          AND status IN ('Assigned', 'Accepted', 'EnRoute')
-        """;
+            FROM visits
+            WHERE engineer_id IN (SELECT value FROM json_each(@EngineerIds)) AND planned_arrival >= @From AND planned_arrival <= @Until
+              AND status IN ('Assigned', 'Accepted', 'EnRoute')
+            """,
+        [SqlDialect.SqlServer] = "SELECT " + BookingColumns + """
+
+            FROM visits
+            WHERE engineer_id IN (SELECT value FROM OPENJSON(@EngineerIds)) AND planned_arrival >= @From AND planned_arrival <= @Until
+              AND status IN ('Assigned', 'Accepted', 'EnRoute')
+            """,
+    };
 
     /// <summary>Every visit that still holds one engineer's time, whenever it is: ix_visits_engineer.</summary>
     public const string SelectBookingsOfEngineer = "SELECT " + BookingColumns + """

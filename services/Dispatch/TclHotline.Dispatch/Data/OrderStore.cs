@@ -1,14 +1,14 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 using TclHotline.Dispatch.Domain.Planning;
+using TclHotline.ServiceDefaults.Database;
 
 namespace TclHotline.Dispatch.Data;
 
 /// <summary>Reads the orders dispatch serves, with their visits, and the bookings the planner must respect.</summary>
 public sealed class OrderStore
 {
-    private const int EngineersPerQuery = 500;
-
     public async Task<DispatchRecord?> LoadAsync(DbConnection connection, DbTransaction? transaction, Guid orderId, CancellationToken ct)
     {
         var row = await connection.QuerySingleOrDefaultAsync<OrderRow>(Command(DispatchSql.SelectOrder, new { OrderId = orderId }, transaction, ct));
@@ -43,15 +43,22 @@ public sealed class OrderStore
     }
 
     /// <summary>The bookings inside <paramref name="window"/>: what one decision can depend on.</summary>
-    public async Task<Schedule> LoadScheduleAsync(DbConnection connection, DbTransaction? transaction, ScheduleWindow window, CancellationToken ct)
+    /// <remarks>
+    /// Read column by column rather than through Dapper's row mapping: a batch of orders reads every booking of the
+    /// branch's engineers for days around now, and the mapping boxed each number and built a row object per booking.
+    /// </remarks>
+    public async Task<Schedule> LoadScheduleAsync(
+        DbConnection connection, DbTransaction? transaction, SqlDialect dialect, ScheduleWindow window, CancellationToken ct)
     {
         var bookings = new List<Booking>();
-        // SQL Server takes at most 2,100 parameters a statement.
-        foreach (var engineerIds in window.EngineerIds.Order(StringComparer.Ordinal).Chunk(EngineersPerQuery))
+        var engineerIds = JsonSerializer.Serialize(window.EngineerIds.Order(StringComparer.Ordinal));
+        await using var reader = await connection.ExecuteReaderAsync(Command(DispatchSql.SelectBookingsOfEngineers[dialect],
+            new { EngineerIds = engineerIds, window.From, window.Until }, transaction, ct));
+        while (await reader.ReadAsync(ct))
         {
-            var rows = await connection.QueryAsync<BookingRow>(Command(DispatchSql.SelectBookingsOfEngineers,
-                new { EngineerIds = engineerIds, window.From, window.Until }, transaction, ct));
-            bookings.AddRange(rows.Select(r => r.ToBooking()));
+            // The columns of DispatchSql.BookingColumns, in order; durations are INT on SQL Server.
+            bookings.Add(BookingRow.Booking(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), reader.GetInt32(4), reader.GetInt32(5)));
         }
 
         return Schedule.Of(bookings);

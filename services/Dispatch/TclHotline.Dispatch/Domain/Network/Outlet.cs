@@ -21,6 +21,17 @@ public sealed record Outlet(
     string? ProviderName,
     IReadOnlyList<DistrictCoverage> Coverage)
 {
-    public DistrictCoverage? CoverageOf(string districtCode) =>
-        Coverage.FirstOrDefault(c => c.DistrictCode == districtCode);
+    // A loop rather than FirstOrDefault with a lambda: planning asks this of every engineer of the network per order.
+    public DistrictCoverage? CoverageOf(string districtCode)
+    {
+        foreach (var coverage in Coverage)
+        {
+            if (coverage.DistrictCode == districtCode)
+            {
+                return coverage;
+            }
+        }
+
+        return null;
+    }
 }

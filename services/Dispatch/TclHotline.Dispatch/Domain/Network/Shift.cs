@@ -21,13 +21,18 @@ public sealed record Shift(IReadOnlySet<DayOfWeek> Days, TimeOnly Start, TimeOnl
 
             var start = clock.Instant(date, Start);
             var end = clock.Instant(CrossesMidnight ? date.AddDays(1) : date, End);
-            if (end > from && start <= to)
+            var period = new WorkPeriod(start, end);
+            if (period.Overlaps(from, to))
             {
-                yield return new WorkPeriod(start, end);
+                yield return period;
             }
         }
     }
 }
 
 /// <summary>One concrete occurrence of a shift, as UTC instants.</summary>
-public readonly record struct WorkPeriod(DateTimeOffset Start, DateTimeOffset End);
+public readonly record struct WorkPeriod(DateTimeOffset Start, DateTimeOffset End)
+{
+    /// <summary>Whether the period is still running after <paramref name="from"/> and has begun by <paramref name="to"/>.</summary>
+    public bool Overlaps(DateTimeOffset from, DateTimeOffset to) => End > from && Start <= to;
+}

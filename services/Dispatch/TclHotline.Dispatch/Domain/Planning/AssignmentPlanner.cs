@@ -44,7 +44,8 @@ public sealed class AssignmentPlanner(DispatchOptions options, TimeProvider time
     public AssignmentOutcome Plan(
         ServiceNetwork network, Schedule schedule, DispatchOrder order, Commitment commitment, string? excludedEngineerId = null)
     {
-        var eligible = EligibleEngineer.All(network, order, options).Where(c => c.Engineer.Id != excludedEngineerId).ToList();
+        var all = EligibleEngineer.All(network, order, options);
+        var eligible = excludedEngineerId is null ? all : all.Where(c => c.Engineer.Id != excludedEngineerId).ToList();
         if (eligible.Count == 0)
         {
             var other = excludedEngineerId is null ? "" : $" other than {excludedEngineerId}";

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using TclHotline.Dispatch.Domain.Network;
 
 namespace TclHotline.Dispatch.Domain.Planning;
@@ -21,29 +22,22 @@ public enum VisitConflict
 /// One engineer's free time: shifts in branch time, minus booked visits (each with its trip from
 /// the outlet), under a daily capacity counted per branch-local day of arrival.
 /// </summary>
-public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOnlyList<Booking> bookings, DateTimeOffset now)
+public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, EngineerBookings bookings, DateTimeOffset now)
 {
-    // Copied once into an array: every candidate arrival is checked against every booking, and walking the
-    // schedule's immutable list (a tree) for each check, with a closure, was most of the planner's time.
-    private readonly Booking[] _bookings = [.. bookings];
+    // What is worked out from the bookings and the shifts is kept with the schedule and the engineer
+    // (EngineerBookings, ShiftPeriods): every candidate arrival of every order in a batch is checked against them.
+    private readonly ImmutableArray<Booking> _bookings = bookings.All;
+    private readonly ShiftPeriods _shifts = ShiftPeriods.Of(engineer, clock);
 
-    // The local day of each booking's arrival, worked out once: capacity is checked for every candidate arrival.
-    private DateOnly[]? _bookingDays;
+    [ThreadStatic]
+    private static List<DateTimeOffset>? t_candidates;
 
-    public int BookingsOn(DateOnly date)
+    public EngineerAgenda(Engineer engineer, BranchClock clock, IReadOnlyList<Booking> bookings, DateTimeOffset now)
+        : this(engineer, clock, new EngineerBookings([.. bookings]), now)
     {
-        _bookingDays ??= Array.ConvertAll(_bookings, b => clock.LocalDate(b.Arrival));
-        var count = 0;
-        foreach (var day in _bookingDays)
-        {
-            if (day == date)
-            {
-                count++;
-            }
-        }
-
-        return count;
     }
+
+    public int BookingsOn(DateOnly date) => bookings.CountOn(clock, date);
 
     /// <summary>Why the engineer could not arrive at <paramref name="arrival"/>, or null when they can.</summary>
     public VisitConflict? ConflictAt(DateTimeOffset arrival, TimeSpan travel, TimeSpan duration)
@@ -61,12 +55,9 @@ public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOn
             return VisitConflict.OutsideShift;
         }
 
-        foreach (var booking in _bookings)
+        if (bookings.AnyOverlaps(departure, end))
         {
-            if (booking.Overlaps(departure, end))
-            {
-                return VisitConflict.OverlapsBooking;
-            }
+            return VisitConflict.OverlapsBooking;
         }
 
         return BookingsOn(clock.LocalDate(arrival)) >= engineer.DailyCapacity ? VisitConflict.CapacityReached : null;
@@ -92,26 +83,43 @@ public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOn
             return lowest;
         }
 
-        var candidates = new SortedSet<DateTimeOffset> { lowest };
-        foreach (var period in engineer.Shifts.SelectMany(s => s.PeriodsBetween(clock, lowest - travel, notAfter)))
+        // One list per thread, reused: a busy engineer has a candidate per booking, tried for every order in a batch.
+        var candidates = t_candidates ??= [];
+        candidates.Clear();
+        void Consider(DateTimeOffset candidate)
         {
-            candidates.Add(period.Start + travel);
+            if (candidate > lowest && candidate <= notAfter)
+            {
+                candidates.Add(candidate);
+            }
+        }
+
+        foreach (var period in _shifts.Around(lowest - travel, notAfter))
+        {
+            if (!period.Overlaps(lowest - travel, notAfter))
+            {
+                continue;
+            }
+
+            Consider(period.Start + travel);
             for (var day = clock.LocalDate(period.Start).AddDays(1); day <= clock.LocalDate(period.End); day = day.AddDays(1))
             {
-                candidates.Add(clock.Instant(day, TimeOnly.MinValue));
+                Consider(clock.Instant(day, TimeOnly.MinValue));
             }
         }
 
         foreach (var booking in _bookings)
         {
-            candidates.Add(booking.End + travel);
+            Consider(booking.End + travel);
         }
 
-        foreach (var candidate in candidates.GetViewBetween(lowest, notAfter))
+        // The lower bound was tried above; the rest earliest first, each time once.
+        candidates.Sort();
+        for (var i = 0; i < candidates.Count; i++)
         {
-            if (ConflictAt(candidate, travel, duration) is null)
+            if ((i == 0 || candidates[i] != candidates[i - 1]) && ConflictAt(candidates[i], travel, duration) is null)
             {
-                return candidate;
+                return candidates[i];
             }
         }
 
@@ -120,14 +128,11 @@ public sealed class EngineerAgenda(Engineer engineer, BranchClock clock, IReadOn
 
     private bool InOneShift(DateTimeOffset departure, DateTimeOffset end)
     {
-        foreach (var shift in engineer.Shifts)
+        foreach (var period in _shifts.Around(departure, departure))
         {
-            foreach (var period in shift.PeriodsBetween(clock, departure, departure))
+            if (period.Overlaps(departure, departure) && end <= period.End)
             {
-                if (period.Start <= departure && end <= period.End)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

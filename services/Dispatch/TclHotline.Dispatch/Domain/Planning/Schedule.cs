@@ -4,47 +4,64 @@ namespace TclHotline.Dispatch.Domain.Planning;
 
 /// <summary>
 /// The bookings the planner must respect, held per engineer so that an engineer's agenda is a lookup.
-/// Immutable: planning several orders threads it along.
+/// Immutable: planning several orders threads it along, and what is worked out from an engineer's bookings
+/// (<see cref="EngineerBookings"/>) is carried along with them until that engineer's bookings change.
 /// </summary>
 public sealed class Schedule
 {
-    private static readonly ImmutableDictionary<string, ImmutableList<Booking>> NoBookings =
-        ImmutableDictionary.Create<string, ImmutableList<Booking>>(StringComparer.Ordinal);
+    private static readonly ImmutableDictionary<string, EngineerBookings> NoBookings =
+        ImmutableDictionary.Create<string, EngineerBookings>(StringComparer.Ordinal);
 
-    private readonly ImmutableDictionary<string, ImmutableList<Booking>> _byEngineer;
+    private readonly ImmutableDictionary<string, EngineerBookings> _byEngineer;
 
-    private Schedule(ImmutableDictionary<string, ImmutableList<Booking>> byEngineer) => _byEngineer = byEngineer;
+    private Schedule(ImmutableDictionary<string, EngineerBookings> byEngineer) => _byEngineer = byEngineer;
 
     public static Schedule Empty { get; } = new(NoBookings);
 
     public static Schedule Of(IEnumerable<Booking> bookings)
     {
-        var builder = NoBookings.ToBuilder();
-        foreach (var group in bookings.GroupBy(b => b.EngineerId, StringComparer.Ordinal))
+        var byEngineer = new Dictionary<string, ImmutableArray<Booking>.Builder>(StringComparer.Ordinal);
+        foreach (var booking in bookings)
         {
-            builder.Add(group.Key, [.. group]);
+            if (!byEngineer.TryGetValue(booking.EngineerId, out var theirs))
+            {
+                byEngineer.Add(booking.EngineerId, theirs = ImmutableArray.CreateBuilder<Booking>());
+            }
+
+            theirs.Add(booking);
+        }
+
+        var builder = NoBookings.ToBuilder();
+        foreach (var (engineerId, theirs) in byEngineer)
+        {
+            builder.Add(engineerId, new EngineerBookings(theirs.DrainToImmutable()));
         }
 
         return new(builder.ToImmutable());
     }
 
     /// <summary>Every booking, engineer by engineer.</summary>
-    public IEnumerable<Booking> Bookings => _byEngineer.Values.SelectMany(b => b);
+    public IEnumerable<Booking> Bookings => _byEngineer.Values.SelectMany(b => b.All);
 
-    public IReadOnlyList<Booking> Of(string engineerId) => _byEngineer.GetValueOrDefault(engineerId) ?? [];
+    public IReadOnlyList<Booking> Of(string engineerId) => BookedFor(engineerId).All;
+
+    /// <summary>The bookings of <paramref name="engineerId"/>, with what has been worked out from them so far.</summary>
+    public EngineerBookings BookedFor(string engineerId) => _byEngineer.GetValueOrDefault(engineerId) ?? EngineerBookings.None;
 
     public Schedule With(Booking booking) =>
-        new(_byEngineer.SetItem(booking.EngineerId, (_byEngineer.GetValueOrDefault(booking.EngineerId) ?? []).Add(booking)));
+        new(_byEngineer.SetItem(booking.EngineerId, new EngineerBookings(BookedFor(booking.EngineerId).All.Add(booking))));
 
     public Schedule Without(Guid visitId)
     {
         foreach (var (engineerId, bookings) in _byEngineer)
         {
-            var index = bookings.FindIndex(b => b.VisitId == visitId);
-            if (index >= 0)
+            for (var index = 0; index < bookings.All.Length; index++)
             {
-                var rest = bookings.RemoveAt(index);
-                return new(rest.IsEmpty ? _byEngineer.Remove(engineerId) : _byEngineer.SetItem(engineerId, rest));
+                if (bookings.All[index].VisitId == visitId)
+                {
+                    var rest = bookings.All.RemoveAt(index);
+                    return new(rest.IsEmpty ? _byEngineer.Remove(engineerId) : _byEngineer.SetItem(engineerId, new EngineerBookings(rest)));
+                }
             }
         }
 

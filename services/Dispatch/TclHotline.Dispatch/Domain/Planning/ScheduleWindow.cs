@@ -11,8 +11,20 @@ public sealed record ScheduleWindow(IReadOnlySet<string> EngineerIds, DateTimeOf
         booking.Arrival >= From && booking.Arrival <= Until && EngineerIds.Contains(booking.EngineerId);
 
     /// <summary>The smallest window holding both.</summary>
-    public ScheduleWindow Union(ScheduleWindow other) => new(
-        EngineerIds.Union(other.EngineerIds, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal),
-        From < other.From ? From : other.From,
-        Until > other.Until ? Until : other.Until);
+    public ScheduleWindow Union(ScheduleWindow other) => Covering([this, other]);
+
+    /// <summary>The smallest window holding all of <paramref name="windows"/> (at least one), with one set of engineers for all.</summary>
+    public static ScheduleWindow Covering(IEnumerable<ScheduleWindow> windows)
+    {
+        var engineerIds = new HashSet<string>(StringComparer.Ordinal);
+        DateTimeOffset? from = null, until = null;
+        foreach (var window in windows)
+        {
+            engineerIds.UnionWith(window.EngineerIds);
+            from = from is { } f && f < window.From ? f : window.From;
+            until = until is { } u && u > window.Until ? u : window.Until;
+        }
+
+        return new(engineerIds, from ?? throw new ArgumentException("no window to cover", nameof(windows)), until!.Value);
+    }
 }
