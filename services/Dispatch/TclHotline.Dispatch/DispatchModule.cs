@@ -52,7 +52,7 @@ public sealed class DispatchModule : IServiceModule
         consumers.Add<ServiceOrderCancelledConsumer>();
         consumers.Add<DeadlineWarnedConsumer>();
         consumers.Add<DeadlineBreachedConsumer>();
-        consumers.Add<FeeEstimatedConsumer>();
+        consumers.AddBatch<FeeEstimatedConsumer, Messages.Intake.FeeEstimated>();
     }
 
     public void MapEndpoints(WebApplication app)
