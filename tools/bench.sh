@@ -15,7 +15,7 @@ case "$what" in
   # dispatch: the dispatch module hosted in the benchmark process itself (built with it).
   dispatch) projects=() ;;
   timer) projects=(services/Sla/TclHotline.Sla.Host) ;;
-  *) echo "usage: tools/bench.sh micro|standalone|distributed|dispatch|timer [--agents N] [--seconds S] [--engineers N] [--capacity N] [--rate R] [--pending N] [--burst N] [--arrivals N] [--orders N]" >&2; exit 2 ;;
+  *) echo "usage: tools/bench.sh micro|standalone|distributed|dispatch|timer [--agents N] [--seconds S] [--engineers N] [--capacity N] [--rate R] [--pending N] [--burst N] [--arrivals N] [--warmup S] [--orders N]" >&2; exit 2 ;;
 esac
 if [[ "${BENCH_NO_BUILD:-}" != 1 ]]; then
   for p in "${projects[@]}" tools/TclHotline.Benchmarks; do
