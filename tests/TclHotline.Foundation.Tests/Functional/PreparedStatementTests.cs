@@ -139,16 +139,6 @@ public sealed class PreparedStatementTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(0, 30).Sum(), (await EntriesAsync(db)).Sum(e => e.Size));
     }
 
-    [Fact]
-    public async Task The_writer_connection_takes_its_page_cache_and_checkpoint_interval_from_configuration()
-    {
-        using var db = Database(extra: new() { ["Database:SqliteWriterCacheKiB"] = "8000", ["Database:SqliteWalAutoCheckpointPages"] = "4000" });
-        await using var unit = await db.BeginAsync();
-
-        Assert.Equal(-8000, await unit.ExecuteScalarAsync<long>("PRAGMA cache_size"));
-        Assert.Equal(4000, await unit.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint"));
-    }
-
     /// <summary>Lets <see cref="Runs"/> list the statements the unit's connection prepares from now on.</summary>
     private static UnitOfWork Track(UnitOfWork unit)
     {
@@ -182,12 +172,10 @@ public sealed class PreparedStatementTests : IAsyncLifetime
         return [.. await connection.QueryAsync<(string, long)>("SELECT name, size FROM entries ORDER BY name")];
     }
 
-    private LedgerDatabase Database(int? statementCacheSize = null, Dictionary<string, string?>? extra = null) => new(new DatabaseSettings(new ConfigurationBuilder()
+    private LedgerDatabase Database(int? statementCacheSize = null) => new(new DatabaseSettings(new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:DataDirectory"] = _directory,
             ["Database:SqliteStatementCacheSize"] = statementCacheSize?.ToString(),
-        })
-        .AddInMemoryCollection(extra ?? [])
-        .Build()), TimeProvider.System);
+        }).Build()), TimeProvider.System);
 }

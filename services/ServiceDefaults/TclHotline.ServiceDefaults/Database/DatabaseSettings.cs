@@ -29,15 +29,6 @@ public sealed class DatabaseSettings(IConfiguration configuration)
     /// </summary>
     public int SqliteStatementCacheSize { get; } = int.TryParse(configuration["Database:SqliteStatementCacheSize"], out var kept) && kept >= 0 ? kept : 256;
 
-    /// <summary>The SQLite writer connection's page cache in KiB (SQLite's own default is 2,000).</summary>
-    public int SqliteWriterCacheKiB { get; } = int.TryParse(configuration["Database:SqliteWriterCacheKiB"], out var kib) && kib > 0 ? kib : 2000;
-
-    /// <summary>
-    /// After how many WAL pages a commit of the writer connection copies the WAL back into the database file
-    /// (SQLite's wal_autocheckpoint; its default is 1,000). Fewer checkpoints copy a page changed by many commits once.
-    /// </summary>
-    public int SqliteWalAutoCheckpointPages { get; } = int.TryParse(configuration["Database:SqliteWalAutoCheckpointPages"], out var pages) && pages > 0 ? pages : 1000;
-
     public string ConnectionStringFor(string service)
     {
         var configured = configuration.GetConnectionString(service);

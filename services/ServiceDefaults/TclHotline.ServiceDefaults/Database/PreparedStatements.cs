@@ -54,30 +54,6 @@ internal sealed class PreparedStatements(SqliteConnection inner, int capacity) :
         return true;
     }
 
-    /// <summary>Runs a statement without parameters on its kept command (e.g. the write group's savepoints).</summary>
-    internal void Run(string sql, DbTransaction transaction)
-    {
-        var command = Kept(sql);
-        if (command is null)
-        {
-            using var own = new SqliteCommand(sql, Inner, (SqliteTransaction)transaction);
-            own.ExecuteNonQuery();
-            return;
-        }
-
-        command.Transaction = (SqliteTransaction)transaction;
-        command.Parameters.Clear();
-        try
-        {
-            command.ExecuteNonQuery();
-        }
-        catch
-        {
-            Forget(sql);
-            throw;
-        }
-    }
-
     /// <summary>Forgets a kept command whose run failed, so its statements are never reused in an unknown state.</summary>
     internal void Forget(string sql)
     {
@@ -108,11 +84,11 @@ internal sealed class PreparedStatements(SqliteConnection inner, int capacity) :
         base.Dispose(disposing);
     }
 
-    public override async ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
         Dispose(true);
         GC.SuppressFinalize(this);
-        await ValueTask.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>A command kept with its prepared statements; knows whether a reader of its last run is still open.</summary>

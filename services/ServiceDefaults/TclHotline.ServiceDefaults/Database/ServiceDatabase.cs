@@ -23,8 +23,6 @@ public abstract class ServiceDatabase : IDisposable
     private readonly int _busyTimeoutMs;
     private readonly int _groupCommitMaxUnits;
     private readonly int _statementCacheSize;
-    private readonly int _writerCacheKiB;
-    private readonly int _walAutoCheckpointPages;
     private readonly WriteGate? _writeTurn;
 
     /// <summary>The SQLite writer connection with its prepared statements, while no write group holds it.</summary>
@@ -41,8 +39,6 @@ public abstract class ServiceDatabase : IDisposable
         _busyTimeoutMs = settings.SqliteBusyTimeoutMs;
         _groupCommitMaxUnits = settings.SqliteGroupCommitMaxUnits;
         _statementCacheSize = settings.SqliteStatementCacheSize;
-        _writerCacheKiB = settings.SqliteWriterCacheKiB;
-        _walAutoCheckpointPages = settings.SqliteWalAutoCheckpointPages;
         _writeTurn = Dialect == SqlDialect.Sqlite ? WriteTurns.GetOrAdd(SqliteFile(ConnectionString), _ => new WriteGate()) : null;
     }
 
@@ -99,7 +95,7 @@ public abstract class ServiceDatabase : IDisposable
             var own = await OpenAsync(ct);
             try
             {
-                return new UnitOfWork(this, own, await own.BeginTransactionAsync(ct), group: null, savepoint: null, ct);
+                return new UnitOfWork(this, own, await own.BeginTransactionAsync(ct), group: null, ct);
             }
             catch
             {
@@ -116,7 +112,7 @@ public abstract class ServiceDatabase : IDisposable
             PreparedStatements? writer = null;
             try
             {
-                writer = Interlocked.Exchange(ref _idleWriter, null) ?? await OpenWriterAsync(ct);
+                writer = Interlocked.Exchange(ref _idleWriter, null) ?? new PreparedStatements((SqliteConnection)await OpenAsync(ct), _statementCacheSize);
                 group = new WriteGroup(_writeTurn, writer, await writer.Inner.BeginTransactionAsync(ct), _groupCommitMaxUnits, KeepWriter);
             }
             catch
@@ -127,39 +123,17 @@ public abstract class ServiceDatabase : IDisposable
             }
         }
 
-        string savepoint;
         try
         {
-            savepoint = await group.JoinAsync(ct);
+            group.Join(ct);
         }
         catch
         {
-            await group.RollbackUnitAsync(savepoint: null);
+            await group.RollbackUnitAsync(joined: false);
             throw;
         }
 
-        return new UnitOfWork(this, group.Connection, group.Transaction, group, savepoint, ct);
-    }
-
-    /// <summary>
-    /// The connection write groups run on, kept open between them with its prepared statements. Its page cache
-    /// and how often its commits checkpoint the WAL into the file are settings of this connection only.
-    /// </summary>
-    private async Task<PreparedStatements> OpenWriterAsync(CancellationToken ct)
-    {
-        var connection = (SqliteConnection)await OpenAsync(ct);
-        try
-        {
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA cache_size = -{_writerCacheKiB}; PRAGMA wal_autocheckpoint = {_walAutoCheckpointPages};";
-            await pragma.ExecuteNonQueryAsync(ct);
-            return new PreparedStatements(connection, _statementCacheSize);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        return new UnitOfWork(this, group.Connection, group.Transaction, group, ct);
     }
 
     /// <summary>

@@ -15,7 +15,6 @@ public sealed class UnitOfWork : IAsyncDisposable
     private readonly ServiceDatabase _db;
     private readonly CancellationToken _ct;
     private readonly WriteGroup? _group;
-    private readonly string? _savepoint;
     private List<Action>? _afterCommit;
     private bool _wroteOutbox;
     private bool _committed;
@@ -23,12 +22,11 @@ public sealed class UnitOfWork : IAsyncDisposable
     private bool _ended;
 
     /// <param name="group">On SQLite, the transaction this unit shares with the other units of its write turn
-    /// (inside <paramref name="savepoint"/>); null when the unit owns its connection and transaction.</param>
-    internal UnitOfWork(ServiceDatabase db, DbConnection connection, DbTransaction transaction, WriteGroup? group, string? savepoint, CancellationToken ct)
+    /// (inside a savepoint of its own); null when the unit owns its connection and transaction.</param>
+    internal UnitOfWork(ServiceDatabase db, DbConnection connection, DbTransaction transaction, WriteGroup? group, CancellationToken ct)
     {
         _db = db;
         _group = group;
-        _savepoint = savepoint;
         Connection = connection;
         Transaction = transaction;
         _ct = ct;
@@ -179,7 +177,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         if (_group is not null)
         {
             // Committed: the group owns the connection. Otherwise this unit's work is undone and the group goes on.
-            if (!_committed && !_handedOver) await _group.RollbackUnitAsync(_savepoint);
+            if (!_committed && !_handedOver) await _group.RollbackUnitAsync(joined: true);
             return;
         }
 

@@ -102,16 +102,15 @@ internal sealed class WriteGroup(WriteGate gate, PreparedStatements connection, 
     public PreparedStatements Connection { get; } = connection;
     public DbTransaction Transaction { get; } = transaction;
 
-    /// <returns>The savepoint of the joining unit.</returns>
-    public Task<string> JoinAsync(CancellationToken ct)
+    /// <summary>
+    /// Opens the joining unit's savepoint. One name serves every unit: each releases or rolls back its savepoint
+    /// before the next joins, and a fixed text keeps the savepoint statements prepared on the writer connection.
+    /// </summary>
+    public void Join(CancellationToken ct)
     {
-        // One name serves every unit: each releases or rolls back its savepoint before the next joins, and a
-        // fixed text keeps the three savepoint statements prepared on the writer connection.
-        const string savepoint = "unit";
         _units++;
         ct.ThrowIfCancellationRequested();
-        Connection.Run("SAVEPOINT unit", Transaction);
-        return Task.FromResult(savepoint);
+        Execute("SAVEPOINT unit");
     }
 
     /// <summary>
@@ -121,7 +120,7 @@ internal sealed class WriteGroup(WriteGate gate, PreparedStatements connection, 
     public async Task<Task> HandOverAsync(CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        Connection.Run("RELEASE unit", Transaction);
+        Execute("RELEASE unit");
         var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _finished.Add(committed);
         if (!PassOn())
@@ -129,15 +128,15 @@ internal sealed class WriteGroup(WriteGate gate, PreparedStatements connection, 
         return committed.Task;
     }
 
-    /// <summary>Undoes the unit's work (all of it when it never got a savepoint) and lets the group go on without it.</summary>
-    public async Task RollbackUnitAsync(string? savepoint)
+    /// <summary>Undoes the unit's work (nothing to undo when it never <paramref name="joined"/>) and lets the group go on without it.</summary>
+    public async Task RollbackUnitAsync(bool joined)
     {
-        if (savepoint is not null)
+        if (joined)
         {
             try
             {
-                Connection.Run("ROLLBACK TO unit", Transaction);
-                Connection.Run("RELEASE unit", Transaction);
+                Execute("ROLLBACK TO unit");
+                Execute("RELEASE unit");
             }
             catch (Exception e) when (e is SqliteException or InvalidOperationException)
             {
@@ -147,6 +146,15 @@ internal sealed class WriteGroup(WriteGate gate, PreparedStatements connection, 
 
         if (!PassOn())
             await EndAsync();
+    }
+
+    /// <summary>Runs a statement of the group's own on the writer connection, where it stays prepared like any other.</summary>
+    private void Execute(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private bool PassOn() => _broken is null && _units < maxUnits && !Ended && gate.TryPass(this);
