@@ -22,7 +22,7 @@ public sealed class ServiceOrderBook(
     {
         await using var c = await db.OpenAsync(ct);
         var history = await c.QueryAsync<FeeEstimateRow>(new CommandDefinition(
-            IntakeSql.SelectEstimates, new { order.OrderId }, cancellationToken: ct));
+            IntakeSql.SelectEstimates, new { order.OrderId, order.FeeRevision }, cancellationToken: ct));
         return new OrderRecord(order, [.. history]);
     }
 

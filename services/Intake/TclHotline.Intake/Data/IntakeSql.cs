@@ -261,8 +261,12 @@ public static class IntakeSql
         VALUES (@OrderId, @Revision, @Cause, @EstimatedAt, @Estimate)
         """;
 
+    /// <summary>
+    /// The estimates up to the order row's own revision: the row and its history are read one after the other, and
+    /// an estimate committed between the two reads must not show in a history whose current estimate predates it.
+    /// </summary>
     public const string SelectEstimates =
-        "SELECT revision, cause, estimated_at, estimate FROM fee_estimates WHERE order_id = @OrderId ORDER BY revision";
+        "SELECT revision, cause, estimated_at, estimate FROM fee_estimates WHERE order_id = @OrderId AND revision <= @FeeRevision ORDER BY revision";
 
     public const string SetSettlement = """
         UPDATE service_orders SET fee_settlement = @Settlement, panel_exchange_offers = @Offers, serial_found_on_site = @SerialFoundOnSite
